@@ -1,0 +1,11 @@
+export type { Decider, DomainEvent } from './decider';
+export { foldEvents } from './decider';
+export { AggregateNotFound, BusinessRuleViolation, assertNever } from './rule-violation';
+export type { CommandContext, EventMetadata, NewEvent, RecordedEvent } from './envelope';
+export type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions } from './event-store.port';
+export { PartialDuplicateAppend, WrongExpectedRevision, streamRevisionOf } from './event-store.port';
+export { categoryOf, idOf, streamIdFor } from './stream-id';
+export { deterministicUuid } from './deterministic-id';
+export { CommandHandler, toDomainEvent } from './command-handler';
+export type { CommandHandlerOptions, CommandResult, HandleCommandRequest } from './command-handler';
+export { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from './command-handler.errors';
