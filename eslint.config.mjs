@@ -10,6 +10,32 @@ const infrastructurePackages = [
   'class-transformer', 'testcontainers', '@testcontainers/*',
 ];
 
+const tagRules = [
+  { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: infrastructurePackages },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: infrastructurePackages },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain'], bannedExternalImports: infrastructurePackages },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:infra'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:infra', 'type:testing'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature'] },
+  { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform'] },
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+];
+
+/** Tests (and only tests) may also use the testing libraries. */
+const boundaries = (forTests) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: forTests
+      ? tagRules.map((rule) => (rule.onlyDependOnLibsWithTags && rule.sourceTag.startsWith('type:')
+        ? { ...rule, onlyDependOnLibsWithTags: [...rule.onlyDependOnLibsWithTags, 'type:testing'] }
+        : rule))
+      : tagRules,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.nx/**', '.meridian-data/**', '.infra/**'] },
   js.configs.recommended,
@@ -17,29 +43,30 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
+    // Nest reads constructor and parameter types at run time (decorator
+    // metadata); telling the parser keeps consistent-type-imports from turning
+    // those into type-only imports, which would silently break injection.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: infrastructurePackages },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: infrastructurePackages },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain'], bannedExternalImports: infrastructurePackages },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature', 'type:testing'] },
-            { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform'] },
-            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+  {
+    // Belt and braces for the pure layers: this rule needs no project graph and
+    // also catches packages the graph does not know yet (not installed).
+    files: ['libs/*/domain/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/platform/eventsourcing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: infrastructurePackages, message: 'Domain, contracts and the event-sourcing core stay free of infrastructure (CONVENTIONS.md).' }],
+      }],
     },
   },
   {

@@ -17,14 +17,23 @@ const transform = {
   }],
 };
 
-const shared = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs'] };
+// Node 20.19+ can require() ES modules, Jest's module runtime cannot: the few
+// ESM-only packages in our dependency tree are transpiled to CommonJS for tests.
+const esmOnlyPackages = ['content-disposition'];
+transform[`node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`] = ['@swc/jest', { module: { type: 'commonjs' } }];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
+
+const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'] };
 
 module.exports = {
+  // A global option in Jest (ignored per project): generous because e2e specs
+  // start real servers; unit specs finish in milliseconds either way.
+  testTimeout: 60000,
   globalSetup: '<rootDir>/tools/jest/global-setup.js',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
     { ...shared, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 60000 },
+    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
   ],
 };

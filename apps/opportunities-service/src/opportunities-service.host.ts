@@ -1,0 +1,22 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
+import { EventStoreModule } from '@meridian/platform/nest';
+import { OpportunitiesModule } from '@meridian/opportunities/api';
+
+@Module({})
+class OpportunitiesServiceModule {}
+
+/** The opportunities context on its own: one Kubernetes Deployment in production. */
+export const opportunitiesServiceHost: HttpHostDefinition = {
+  name: 'opportunities-service',
+  openApi: {
+    title: 'Meridian opportunities API',
+    description: 'Sales pipeline: open, stage changes, amounts, owners, activities. Errors are RFC 9457 application/problem+json.',
+    version: '0.1.0',
+  },
+  rootModule: (config: AppConfig): DynamicModule => ({
+    module: OpportunitiesServiceModule,
+    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OpportunitiesModule],
+  }),
+};

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runHttpHost } from '@meridian/platform/nest';
+import { standaloneHost } from './standalone.host';
+
+void runHttpHost(standaloneHost);

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { send } from './testing/http-test-host';
+import { newOpportunityBody, tenantA } from './testing/opportunity-fixtures';
+import { runStandaloneToExit, startStandalone } from './testing/standalone-process';
+
+describe('the standalone process (what `npm start` runs)', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'meridian-restart-'));
+  });
+
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps its data across a restart', async () => {
+    const env = { EVENTSTORE_URL: `embedded:${dataDir}` };
+    const first = await startStandalone(env);
+    const opened = await send(first.baseUrl, 'POST', '/api/v1/opportunities', { headers: tenantA, body: newOpportunityBody() });
+    expect(opened.status).toBe(201);
+    const { opportunityId } = opened.body as { opportunityId: string };
+    const moved = await send(first.baseUrl, 'POST', `/api/v1/opportunities/${opportunityId}/change-stage`, {
+      headers: tenantA,
+      body: { toStage: 'qualified' },
+    });
+    expect(moved.status).toBe(200);
+    expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain('SIGTERM received');
+
+    const second = await startStandalone(env);
+    try {
+      const read = await send(second.baseUrl, 'GET', `/api/v1/opportunities/${opportunityId}`, { headers: tenantA });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ opportunityId, stage: 'qualified', revision: 1, name: newOpportunityBody().name });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses to start on a bad setting and names it', async () => {
+    const result = await runStandaloneToExit({ EVENTSTORE_URL: `embedded:${dataDir}`, PORT: 'eighty', LOG_LEVEL: 'chatty' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('PORT="eighty"');
+    expect(result.output).toContain('LOG_LEVEL="chatty"');
+  });
+
+  it('names the event store it cannot open', async () => {
+    const result = await runStandaloneToExit({ EVENTSTORE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('could not start');
+    expect(result.output).not.toContain('secret');
+  });
+});

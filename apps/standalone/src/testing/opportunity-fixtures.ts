@@ -1,0 +1,14 @@
+export const tenantA = { 'x-tenant-id': 'acme', 'x-user-id': 'rep-ada' };
+export const tenantB = { 'x-tenant-id': 'globex', 'x-user-id': 'rep-hank' };
+
+export const newOpportunityBody = (overrides: Record<string, unknown> = {}) => ({
+  customerId: 'cus-1001',
+  name: 'ACME: 200 seats, annual plan',
+  ownerId: 'rep-ada',
+  amount: { amount: 120000, currency: 'EUR' },
+  expectedCloseDate: '2026-12-15',
+  sourceChannel: 'webinar',
+  productLine: 'analytics-suite',
+  region: 'emea',
+  ...overrides,
+});

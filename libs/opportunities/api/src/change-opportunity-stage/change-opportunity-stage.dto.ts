@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import type { Stage } from '@meridian/opportunities/domain';
+import { stages } from '@meridian/opportunities/domain';
+import { MoneyDto } from '../shared/money.dto';
+import { IsText } from '../shared/validators';
+
+export class ChangeOpportunityStageDto {
+  @ApiProperty({ enum: stages, example: 'qualified' })
+  @IsIn(stages as Stage[])
+  toStage!: Stage;
+
+  @ApiPropertyOptional({ example: 'Chose a competitor on price', maxLength: 500, description: 'Required when toStage is lost' })
+  @ValidateIf((dto: ChangeOpportunityStageDto) => dto.toStage === 'lost' || dto.lostReason !== undefined)
+  @IsText(500)
+  lostReason?: string;
+
+  @ApiPropertyOptional({ type: MoneyDto, description: 'Only with toStage won; defaults to the current amount' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  finalAmount?: MoneyDto;
+}

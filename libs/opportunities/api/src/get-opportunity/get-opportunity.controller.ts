@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import { AggregateNotFound, foldEvents, toDomainEvent } from '@meridian/platform/eventsourcing';
+import { EVENT_STORE, QueryEndpoint, TenantId } from '@meridian/platform/nest';
+import type { OpportunityEvent } from '@meridian/opportunities/domain';
+import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
+import { etagOf } from '../shared/command-accepted.dto';
+import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
+import { OpportunityView, toOpportunityView } from './opportunity.view';
+
+@ApiTags('opportunities')
+@Controller('api/v1/opportunities')
+export class GetOpportunityController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get(':opportunityId')
+  @ApiOperation({ summary: 'Read one opportunity from its stream (strongly consistent); ETag carries the revision' })
+  @QueryEndpoint()
+  @ApiOkResponse({ type: OpportunityView })
+  async get(
+    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @TenantId() tenantId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpportunityView> {
+    const streamId = opportunityStreamId(opportunityId);
+    const history = await this.store.readStream(streamId);
+    // Another tenant's opportunity answers exactly like a missing one.
+    if (history.length === 0 || history[0].metadata.tenantId !== tenantId) throw new AggregateNotFound(streamId);
+    const state = foldEvents(opportunityDecider, history.map(toDomainEvent) as OpportunityEvent[]);
+    if (state.status === 'absent') throw new AggregateNotFound(streamId);
+    const { status: _status, ...details } = state;
+    const revision = history[history.length - 1].revision;
+    void reply.header('ETag', etagOf(revision));
+    return toOpportunityView(details, revision);
+  }
+}

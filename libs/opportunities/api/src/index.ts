@@ -1,0 +1,1 @@
+export { OpportunitiesModule } from './opportunities.module';

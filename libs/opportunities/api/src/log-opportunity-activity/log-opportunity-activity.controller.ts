@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { deterministicUuid } from '@meridian/platform/eventsourcing';
+import type { CommandRequest } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
+import { OpportunityCommands } from '../shared/opportunity-commands.service';
+import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
+import { LogOpportunityActivityDto } from './log-opportunity-activity.dto';
+
+export class ActivityLoggedDto extends CommandAcceptedDto {
+  @ApiProperty({ format: 'uuid' })
+  activityId!: string;
+}
+
+@ApiTags('opportunities')
+@Controller('api/v1/opportunities')
+export class LogOpportunityActivityController {
+  constructor(private readonly commands: OpportunityCommands) {}
+
+  @Post(':opportunityId/log-activity')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Log a call, email, meeting or note, with an optional next follow-up date' })
+  @CommandEndpoint()
+  @ApiOkResponse({ type: ActivityLoggedDto })
+  async logActivity(
+    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @Body() body: LogOpportunityActivityDto,
+    @CommandRequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityLoggedDto> {
+    const { tenantId, idempotencyKey } = request.context;
+    const activityId = idempotencyKey
+      ? deterministicUuid(tenantId, opportunityId, 'log-activity', idempotencyKey)
+      : randomUUID();
+    const result = await this.commands.execute(opportunityId, request, (now) => ({
+      type: 'LogOpportunityActivity',
+      data: {
+        opportunityId,
+        activityId,
+        kind: body.kind,
+        occurredAt: body.occurredAt === undefined ? now : new Date(body.occurredAt).toISOString(),
+        subject: body.subject,
+        ...(body.notes === undefined ? {} : { notes: body.notes }),
+        ...(body.nextFollowUpOn === undefined ? {} : { nextFollowUpOn: body.nextFollowUpOn }),
+        loggedAt: now,
+      },
+    }));
+    return { ...accepted(reply, result), activityId };
+  }
+}

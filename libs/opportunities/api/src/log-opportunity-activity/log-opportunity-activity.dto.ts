@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { ActivityKind } from '@meridian/opportunities/domain';
+import { activityKinds } from '@meridian/opportunities/domain';
+import { IsCalendarDate, IsInstant, IsText } from '../shared/validators';
+
+export class LogOpportunityActivityDto {
+  @ApiProperty({ enum: activityKinds, example: 'call' })
+  @IsIn(activityKinds as readonly string[] as string[])
+  kind!: ActivityKind;
+
+  @ApiPropertyOptional({ example: '2026-11-20T14:30:00Z', format: 'date-time', description: 'When it happened; defaults to now' })
+  @IsOptional()
+  @IsInstant()
+  occurredAt?: string;
+
+  @ApiProperty({ example: 'Discovery call with the CFO', maxLength: 200 })
+  @IsText(200)
+  subject!: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsText(4000)
+  notes?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-27', format: 'date', description: 'Date of the next follow-up' })
+  @IsOptional()
+  @IsCalendarDate()
+  nextFollowUpOn?: string;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandRequest } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
+import { OpportunityCommands } from '../shared/opportunity-commands.service';
+import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
+import { ReviseOpportunityAmountDto } from './revise-opportunity-amount.dto';
+
+@ApiTags('opportunities')
+@Controller('api/v1/opportunities')
+export class ReviseOpportunityAmountController {
+  constructor(private readonly commands: OpportunityCommands) {}
+
+  @Post(':opportunityId/revise-amount')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Revise the expected deal amount of an open opportunity' })
+  @CommandEndpoint()
+  @ApiOkResponse({ type: CommandAcceptedDto })
+  async reviseAmount(
+    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @Body() body: ReviseOpportunityAmountDto,
+    @CommandRequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandAcceptedDto> {
+    const result = await this.commands.execute(opportunityId, request, (now) => ({
+      type: 'ReviseOpportunityAmount',
+      data: { opportunityId, amount: { amount: body.amount.amount, currency: body.amount.currency }, revisedAt: now },
+    }));
+    return accepted(reply, result);
+  }
+}

@@ -1,0 +1,47 @@
+import { ConfigError, defaultEventStoreUrl, loadConfig } from './app-config';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('falls back to the embedded store and port 3000', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, eventStoreUrl: defaultEventStoreUrl, logLevel: 'info' });
+  });
+
+  it('accepts every supported event store URL', () => {
+    for (const url of ['postgres://u:p@localhost:5432/crm', 'postgresql://db/crm', 'embedded:/var/lib/meridian', 'memory:']) {
+      expect(loadConfig({ EVENTSTORE_URL: url }).eventStoreUrl).toBe(url);
+    }
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT="eighty"'],
+    [{ PORT: '70000' }, 'PORT="70000"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud"'],
+    [{ EVENTSTORE_URL: 'mysql://db' }, 'EVENTSTORE_URL="mysql://db"'],
+    [{ EVENTSTORE_URL: 'esdb://localhost:2113' }, 'EventStoreDB adapter is not part of this build'],
+    [{ KAFKA_BROKERS: 'localhost:9092,broken' }, 'KAFKA_BROKERS'],
+    [{ MONGODB_URL: 'http://mongo' }, 'MONGODB_URL="http://mongo"'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
+  ])('names the bad setting in %j', (env, expected) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+  });
+
+  it('reports every bad setting at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+  });
+
+  it('parses Kafka brokers into a list', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Settings come only from environment variables and are validated once, at
+ * start, so a typo fails the boot with the variable's name instead of failing
+ * the first request.
+ */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export type AppConfig = Readonly<{
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  /** `embedded:<dir>`, `postgres://…` or `memory:`. */
+  eventStoreUrl: string;
+  kafkaBrokers?: readonly string[];
+  mongodbUrl?: string;
+  otlpEndpoint?: string;
+  /** Upper bound for finishing in-flight requests after SIGTERM. */
+  shutdownTimeoutMs: number;
+}>;
+
+export const defaultEventStoreUrl = 'embedded:.meridian-data/events';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Problems = string[];
+
+const integerIn = (env: Env, name: string, fallback: number, min: number, max: number, problems: Problems): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+};
+
+const eventStoreUrl = (env: Env, problems: Problems): string => {
+  const raw = env.EVENTSTORE_URL?.trim() || defaultEventStoreUrl;
+  if (/^(postgres|postgresql):\/\/[^/]+/.test(raw) || raw === 'memory:') return raw;
+  if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
+  if (/^esdb(\+discover)?:\/\//.test(raw)) {
+    problems.push(`EVENTSTORE_URL="${raw}": the EventStoreDB adapter is not part of this build yet; use postgres://… or embedded:<dir>`);
+  } else {
+    problems.push(`EVENTSTORE_URL="${raw}" must be postgres://user:pass@host:port/db, embedded:<dir> or memory:`);
+  }
+  return raw;
+};
+
+const kafkaBrokers = (env: Env, problems: Problems): readonly string[] | undefined => {
+  const raw = env.KAFKA_BROKERS?.trim();
+  if (!raw) return undefined;
+  const brokers = raw.split(',').map((b) => b.trim());
+  const bad = brokers.filter((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b));
+  if (bad.length > 0) problems.push(`KAFKA_BROKERS="${raw}" must be a comma-separated list of host:port (bad: ${bad.join(', ')})`);
+  return brokers;
+};
+
+const urlWithScheme = (env: Env, name: string, schemes: readonly string[], problems: Problems): string | undefined => {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (schemes.includes(url.protocol)) return raw;
+  } catch {
+    // fall through to the message below
+  }
+  problems.push(`${name}="${raw}" must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+  return undefined;
+};
+
+export const loadConfig = (env: Env): AppConfig => {
+  const problems: Problems = [];
+  const logLevelRaw = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!(logLevels as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${logLevels.join(', ')}`);
+  }
+  const config: AppConfig = {
+    port: integerIn(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    logLevel: logLevelRaw as LogLevel,
+    eventStoreUrl: eventStoreUrl(env, problems),
+    kafkaBrokers: kafkaBrokers(env, problems),
+    mongodbUrl: urlWithScheme(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
+    otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
+    shutdownTimeoutMs: integerIn(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};

@@ -1,0 +1,39 @@
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import { CommandHandler } from '@meridian/platform/eventsourcing';
+import { openEventStore } from '@meridian/platform/eventstore';
+import { CLOCK, systemClock } from '../clock';
+
+export const EVENT_STORE = Symbol('EventStore');
+
+@Injectable()
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Runs after the HTTP server stopped taking requests, so in-flight appends have finished. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/**
+ * Opens the configured event store once per process and shares it, with the
+ * generic command handler and the clock, with every context module.
+ */
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(eventStoreUrl: string): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(eventStoreUrl) },
+        { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
+        { provide: CLOCK, useValue: systemClock },
+        EventStoreCloser,
+      ],
+      exports: [EVENT_STORE, CommandHandler, CLOCK],
+    };
+  }
+}

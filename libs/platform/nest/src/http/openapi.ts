@@ -1,0 +1,69 @@
+import type { INestApplication } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { problemContentType } from './problem-details';
+
+const problemSchema: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', example: 'urn:meridian:problem:stage-unchanged' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'Stable, machine-readable reason' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  },
+};
+
+const problemResponse = (status: number, description: string) =>
+  ApiResponse({ status, description, content: { [problemContentType]: { schema: problemSchema } } });
+
+const tenantHeaders = [
+  ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
+  ApiHeader({ name: 'X-User-Id', required: true, description: 'Acting user, stamped into event metadata' }),
+  ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this request causes' }),
+];
+
+/** Headers and error answers shared by every command endpoint. */
+export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
+  applyDecorators(
+    ...tenantHeaders,
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key appends nothing and returns the first result' }),
+    ...(options.creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a read; a stale one gets 412' })]),
+    problemResponse(400, 'Invalid body, path or header (field errors listed)'),
+    ...(options.creates ? [] : [problemResponse(404, 'No such resource for this tenant'), problemResponse(412, 'If-Match is stale')]),
+    problemResponse(409, 'A business rule refused the command (see `code`)'),
+    problemResponse(422, 'Idempotency-Key reused with a different request'),
+  );
+
+/** Headers and error answers shared by every query endpoint. */
+export const QueryEndpoint = () =>
+  applyDecorators(
+    ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
+    problemResponse(400, 'Invalid path, query or header'),
+    problemResponse(404, 'No such resource for this tenant'),
+  );
+
+export type OpenApiOptions = Readonly<{ title: string; description: string; version: string }>;
+
+/** Swagger UI at /api/docs, the document at /api/openapi.json. */
+export const setupOpenApi = (app: INestApplication, options: OpenApiOptions): OpenAPIObject => {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion(options.version)
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+  return document;
+};

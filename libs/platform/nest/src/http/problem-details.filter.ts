@@ -1,0 +1,20 @@
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toProblem } from './problem-mapping';
+import { problemContentType } from './problem-details';
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = { ...toProblem(error), instance: request.url };
+    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (body.status === 409 && body.code === 'concurrent-modification') void reply.header('Retry-After', '1');
+    void reply.status(body.status).header('Content-Type', problemContentType).send(body);
+  }
+}

@@ -1,0 +1,52 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config';
+import { ConfigError, loadConfig } from '../config/app-config';
+import type { OpenApiOptions } from './openapi';
+import { closeOnSignals, createHttpApp } from './create-http-app';
+
+export type HttpHostDefinition = Readonly<{
+  /** Shown in logs, e.g. "standalone" or "opportunities-service". */
+  name: string;
+  openApi: OpenApiOptions;
+  rootModule: (config: AppConfig) => DynamicModule;
+}>;
+
+/** Builds the host's app without listening: used by main and by end-to-end tests alike. */
+export const createHttpHost = (definition: HttpHostDefinition, config: AppConfig): Promise<NestFastifyApplication> =>
+  createHttpApp(definition.rootModule(config), config, definition.openApi);
+
+/**
+ * Process entry point: validate settings (exit 1 naming the bad variable),
+ * open the app, listen, and close gracefully on SIGTERM/SIGINT.
+ */
+export const runHttpHost = async (definition: HttpHostDefinition): Promise<void> => {
+  const logger = new Logger(definition.name);
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${definition.name}: ${error.message}\n`);
+    process.exit(1);
+  }
+  let app: NestFastifyApplication;
+  try {
+    app = await createHttpHost(definition, config);
+  } catch (error) {
+    process.stderr.write(`${definition.name}: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  closeOnSignals(app, config.shutdownTimeoutMs);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`listening on http://${config.host}:${port} (event store ${redact(config.eventStoreUrl)}); API docs at /api/docs`);
+  for (const unused of ['kafkaBrokers', 'mongodbUrl', 'otlpEndpoint'] as const) {
+    if (config[unused] !== undefined) logger.warn(`${unused} is set but not used by this build yet`);
+  }
+};
+
+/** Never log a password that sits in a connection string. */
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

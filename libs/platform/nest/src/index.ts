@@ -1,0 +1,17 @@
+export type { AppConfig, LogLevel } from './config/app-config';
+export { ConfigError, defaultEventStoreUrl, loadConfig, logLevels } from './config/app-config';
+export type { FieldError, ProblemDetails } from './http/problem-details';
+export { RequestValidationFailed, problem, problemContentType, problemType } from './http/problem-details';
+export { toProblem } from './http/problem-mapping';
+export { ProblemDetailsFilter } from './http/problem-details.filter';
+export type { CommandRequest } from './http/request-context';
+export { CommandRequestContext, TenantId, parseCommandRequest } from './http/request-context';
+export { CommandEndpoint, QueryEndpoint, setupOpenApi } from './http/openapi';
+export type { OpenApiOptions } from './http/openapi';
+export { createValidationPipe } from './http/validation.pipe';
+export { closeOnSignals, createHttpApp, createLogger } from './http/create-http-app';
+export type { HttpHostDefinition } from './http/run-http-host';
+export { createHttpHost, runHttpHost } from './http/run-http-host';
+export { EVENT_STORE, EventStoreModule } from './eventstore/event-store.module';
+export type { Clock } from './clock';
+export { CLOCK, systemClock } from './clock';
