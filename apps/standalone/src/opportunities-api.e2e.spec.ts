@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase } from '@meridian/platform/testing';
+import type { TestDatabase } from '@meridian/platform/testing';
 import { standaloneHost } from './standalone.host';
 import type { TestHost } from './testing/http-test-host';
 import { startTestHost } from './testing/http-test-host';
@@ -8,18 +10,34 @@ import { newOpportunityBody, tenantA, tenantB } from './testing/opportunity-fixt
 
 const problemJson = 'application/problem+json';
 
-describe('opportunities API over HTTP (standalone host, embedded store)', () => {
+type StoreUnderTest = Readonly<{ url: string; dispose: () => Promise<void> }>;
+
+const embeddedStore = async (): Promise<StoreUnderTest> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'meridian-e2e-'));
+  return { url: `embedded:${dataDir}`, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+};
+
+const postgresStore = async (): Promise<StoreUnderTest> => {
+  const database: TestDatabase = await createTestDatabase('meridian_e2e');
+  return { url: database.url, dispose: database.drop };
+};
+
+// The same journeys on the embedded store (npm start) and on PostgreSQL (production).
+describe.each([
+  ['embedded', embeddedStore],
+  ['PostgreSQL', postgresStore],
+])('opportunities API over HTTP (standalone host, %s store)', (_name, provideStore) => {
   let host: TestHost;
-  let dataDir: string;
+  let store: StoreUnderTest;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meridian-e2e-'));
-    host = await startTestHost(standaloneHost, `embedded:${dataDir}`);
+    store = await provideStore();
+    host = await startTestHost(standaloneHost, store.url);
   });
 
   afterAll(async () => {
     await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
 
   const open = async (headers: Record<string, string> = tenantA, body: unknown = newOpportunityBody()) =>

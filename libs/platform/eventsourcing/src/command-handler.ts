@@ -66,7 +66,13 @@ export class CommandHandler {
         const retryable =
           error instanceof WrongExpectedRevision &&
           (request.pinnedRevision === undefined || request.context.idempotencyKey !== undefined);
-        if (!retryable) throw error;
+        if (!retryable) {
+          // The stream moved between our read and our append: for a pinned caller that is a stale If-Match.
+          if (error instanceof WrongExpectedRevision && request.pinnedRevision !== undefined) {
+            throw new StaleRevision(request.streamId, request.pinnedRevision, error.actual);
+          }
+          throw error;
+        }
         if (attempt >= this.maxAttempts) throw new ConcurrencyRetriesExhausted(request.streamId, attempt);
       }
     }

@@ -9,3 +9,6 @@ export { deterministicUuid } from './deterministic-id';
 export { CommandHandler, toDomainEvent } from './command-handler';
 export type { CommandHandlerOptions, CommandResult, HandleCommandRequest } from './command-handler';
 export { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from './command-handler.errors';
+export { MemoryEventStore } from './memory-event-store';
+export type { StoredEventRef, StreamRevision } from './append-rules';
+export { assertExpectedRevision, assertValidEventIds, replayedAppendResult } from './append-rules';

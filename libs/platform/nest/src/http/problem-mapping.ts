@@ -6,6 +6,7 @@ import {
   IdempotencyKeyReused,
   PartialDuplicateAppend,
   StaleRevision,
+  WrongExpectedRevision,
 } from '@meridian/platform/eventsourcing';
 import type { ProblemDetails } from './problem-details';
 import { RequestValidationFailed, problem } from './problem-details';
@@ -35,7 +36,7 @@ export const toProblem = (error: unknown): ProblemDetails => {
   if (error instanceof PartialDuplicateAppend) {
     return problem(422, 'idempotency-key-reused', 'Idempotency-Key already used', error.message);
   }
-  if (error instanceof ConcurrencyRetriesExhausted) {
+  if (error instanceof ConcurrencyRetriesExhausted || error instanceof WrongExpectedRevision) {
     return problem(409, 'concurrent-modification', 'Concurrent modification', `${error.message}; retry the request`);
   }
   if (error instanceof HttpException) return fromHttpException(error);

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEventStore } from './open-event-store';
+import { describeEventStoreContract } from './testing';
+import { newEvents, uniqueStreamId } from './testing/event-store-contract.fixtures';
+
+const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'meridian-embedded-'));
+
+/** PGlite initialises a new data directory inside WebAssembly: allow for it. */
+const openTimeoutMs = 60_000;
+
+describeEventStoreContract('embedded (PGlite)', async () => {
+  const dir = await temporaryDirectory();
+  const store = await openEventStore(`embedded:${dir}`).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('embedded event store durability', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await temporaryDirectory();
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'keeps committed events across close and reopen of the same directory',
+    async () => {
+      const streamId = uniqueStreamId();
+      const dataDir = join(dir, 'nested', 'events');
+      const first = await openEventStore(`embedded:${dataDir}`);
+      const appended = await first.appendToStream(streamId, newEvents(3), 'no_stream');
+      const before = await first.readStream(streamId);
+      await first.close();
+
+      const reopened = await openEventStore(`embedded:${dataDir}`);
+      try {
+        expect(await reopened.readStream(streamId)).toEqual(before);
+        expect(await reopened.headPosition()).toBe(appended.lastPosition);
+        const next = await reopened.appendToStream(streamId, newEvents(1), appended.nextExpectedRevision);
+        expect(next.nextExpectedRevision).toBe(3);
+        expect(next.lastPosition).toBeGreaterThan(appended.lastPosition);
+      } finally {
+        await reopened.close();
+      }
+    },
+    openTimeoutMs * 2,
+  );
+});

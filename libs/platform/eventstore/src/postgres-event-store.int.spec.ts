@@ -1,0 +1,166 @@
+import { Client, Pool } from 'pg';
+import type { EventStore, NewEvent, RecordedEvent } from '@meridian/platform/eventsourcing';
+import { WrongExpectedRevision } from '@meridian/platform/eventsourcing';
+import type { TestDatabase } from '@meridian/platform/testing';
+import { createTestDatabase, pollUntil } from '@meridian/platform/testing';
+import { openEventStore } from './open-event-store';
+import { createPostgresExecutor } from './postgres-sql-executor';
+import { SqlEventStore } from './sql-event-store';
+import { HeldTransactionRolledBack, HoldableExecutor, describeEventStoreContract } from './testing';
+import { expectStrictlyIncreasing, newEvents, readFeedUntil, uniqueStreamId } from './testing/event-store-contract.fixtures';
+
+describeEventStoreContract('PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openEventStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+
+describe('PostgreSQL event store with an append held open mid-transaction', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+  let holdable: HoldableExecutor;
+  let heldStore: EventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = await openEventStore(database.url);
+    holdable = new HoldableExecutor(createPostgresExecutor(new Pool({ connectionString: database.url })));
+    heldStore = await SqlEventStore.open(holdable);
+  });
+
+  afterAll(async () => {
+    await heldStore?.close();
+    await store?.close();
+    await database?.drop();
+  });
+
+  const ids = (events: readonly (NewEvent | RecordedEvent)[]): string[] => events.map((event) => event.eventId);
+
+  /** A checkpoint below which the feed is settled: the head has passed a fresh marker event. */
+  const settledCheckpoint = async (): Promise<number> => {
+    const { lastPosition } = await store.appendToStream(uniqueStreamId('marker'), newEvents(1), 'no_stream');
+    await pollUntil(() => store.headPosition(), { timeoutMs: 10_000, until: (head) => head >= lastPosition });
+    return lastPosition;
+  };
+
+  /** Parks a real append after its INSERT, uncommitted, then commits three appends to other streams. */
+  const holdAppendWhileLaterOnesCommit = async () => {
+    const checkpoint = await settledCheckpoint();
+    const hold = holdable.holdNextTransaction();
+    const heldStreamId = uniqueStreamId('held');
+    const heldBatch = newEvents(2);
+    const heldAppend = heldStore.appendToStream(heldStreamId, heldBatch, 'no_stream');
+    heldAppend.catch(() => undefined); // awaited by the test; avoids an unhandled rejection meanwhile
+    await hold.reached;
+
+    const later: { streamId: string; batch: NewEvent[]; lastPosition: number }[] = [];
+    for (let index = 0; index < 3; index++) {
+      const streamId = uniqueStreamId('later');
+      const batch = newEvents(1);
+      later.push({ streamId, batch, lastPosition: (await store.appendToStream(streamId, batch, 'no_stream')).lastPosition });
+    }
+    // The later appends are committed and readable by stream...
+    expect(ids(await store.readStream(later[2].streamId))).toEqual(ids(later[2].batch));
+    // ...but the feed must not pass the held append, whose positions are lower.
+    expect(await store.readAll({ after: checkpoint, maxCount: 100 })).toEqual([]);
+    expect(await store.headPosition()).toBe(checkpoint);
+    return { checkpoint, hold, heldStreamId, heldBatch, heldAppend, later };
+  };
+
+  it('the feed waits for a late commit and then returns it before the later appends, none skipped', async () => {
+    const { checkpoint, hold, heldBatch, heldAppend, later } = await holdAppendWhileLaterOnesCommit();
+
+    hold.commit();
+    const held = await heldAppend;
+    const lastPosition = later[2].lastPosition;
+    const { events } = await readFeedUntil(store, { after: checkpoint, lastPosition, pageSize: 2 });
+
+    expect(ids(events)).toEqual([...ids(heldBatch), ...later.flatMap((append) => ids(append.batch))]);
+    expectStrictlyIncreasing(events.map((event) => event.globalPosition));
+    expect(held.lastPosition).toBeLessThan(Math.min(...later.map((append) => append.lastPosition)));
+  });
+
+  it('a rolled-back held append does not stall the feed', async () => {
+    const { checkpoint, hold, heldStreamId, heldAppend, later } = await holdAppendWhileLaterOnesCommit();
+
+    hold.rollback();
+    await expect(heldAppend).rejects.toBeInstanceOf(HeldTransactionRolledBack);
+    const { events } = await readFeedUntil(store, { after: checkpoint, lastPosition: later[2].lastPosition, pageSize: 2 });
+
+    expect(ids(events)).toEqual(later.flatMap((append) => ids(append.batch)));
+    expect(await store.readStream(heldStreamId)).toEqual([]);
+  });
+
+  /** Waits until some session in this database is blocked on a lock (here: a unique-index check). */
+  const someoneBlocked = () =>
+    pollUntil(
+      async () => {
+        const client = new Client({ connectionString: database.url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ waiting: string }>(
+            `SELECT count(*) AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE NOT l.granted AND a.datname = current_database()`,
+          );
+          return Number(rows[0].waiting);
+        } finally {
+          await client.end();
+        }
+      },
+      { timeoutMs: 10_000, description: 'an appender blocked on the held transaction' },
+    );
+
+  it('an appender that loses the race on (stream_id, revision) gets WrongExpectedRevision with the actual revision', async () => {
+    const streamId = uniqueStreamId();
+    const hold = holdable.holdNextTransaction();
+    const heldAppend = heldStore.appendToStream(streamId, newEvents(2), 'no_stream');
+    await hold.reached;
+
+    const racer = store.appendToStream(streamId, newEvents(1), 'no_stream');
+    racer.catch(() => undefined);
+    await someoneBlocked();
+    hold.commit();
+
+    expect((await heldAppend).nextExpectedRevision).toBe(1);
+    await expect(racer).rejects.toBeInstanceOf(WrongExpectedRevision);
+    await expect(racer).rejects.toMatchObject({ streamId, expected: 'no_stream', actual: 1 });
+    expect(await store.readStream(streamId)).toHaveLength(2);
+  });
+
+  it('a retry that loses the race to its own original returns the original result', async () => {
+    const streamId = uniqueStreamId();
+    const batch = newEvents(2);
+    const hold = holdable.holdNextTransaction();
+    const original = heldStore.appendToStream(streamId, batch, 'no_stream');
+    await hold.reached;
+
+    const retry = store.appendToStream(streamId, batch, 'no_stream');
+    retry.catch(() => undefined);
+    await someoneBlocked();
+    hold.commit();
+
+    expect(await retry).toEqual(await original);
+    expect(ids(await store.readStream(streamId))).toEqual(ids(batch));
+  });
+
+  it('refuses a second position allocation in one transaction, which would break feed order', async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT events_allocate_positions(1)');
+      await expect(client.query('SELECT events_allocate_positions(1)')).rejects.toMatchObject({ code: '25000' });
+      await client.query('ROLLBACK');
+    } finally {
+      await client.end();
+    }
+    // The advisory lock was released: other appenders are not blocked.
+    await expect(store.appendToStream(uniqueStreamId(), newEvents(1), 'no_stream')).resolves.toBeDefined();
+  });
+});

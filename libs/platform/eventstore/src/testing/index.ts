@@ -1,0 +1,4 @@
+export { describeEventStoreContract } from './event-store.contract';
+export type { EventStoreUnderTest } from './event-store.contract';
+export { HeldTransactionRolledBack, HoldableExecutor } from './holdable-executor';
+export type { HeldTransaction } from './holdable-executor';
