@@ -17,13 +17,7 @@ const transform = {
   }],
 };
 
-// Node 20.19+ can require() ES modules, Jest's module runtime cannot: the few
-// ESM-only packages in our dependency tree are transpiled to CommonJS for tests.
-const esmOnlyPackages = ['content-disposition'];
-transform[`node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`] = ['@swc/jest', { module: { type: 'commonjs' } }];
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
-
-const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'] };
+const shared = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'] };
 
 module.exports = {
   // A global option in Jest (ignored per project): generous because e2e specs

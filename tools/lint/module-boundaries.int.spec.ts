@@ -22,7 +22,9 @@ const lintAs = (filePath: string, source: string) => {
 
 describe('module boundaries (eslint + Nx project graph)', () => {
   beforeAll(() => {
-    const graph = spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'], {
+    const nxPackage = require.resolve('nx/package.json', { paths: [root] });
+    const nxBin = join(nxPackage, '..', (require(nxPackage) as { bin: { nx: string } }).bin.nx);
+    const graph = spawnSync(process.execPath, [nxBin, 'show', 'projects'], {
       cwd: root,
       env: { ...process.env, NX_DAEMON: 'false' },
       encoding: 'utf8',
