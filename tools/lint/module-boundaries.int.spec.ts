@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -23,7 +24,7 @@ const lintAs = (filePath: string, source: string) => {
 describe('module boundaries (eslint + Nx project graph)', () => {
   beforeAll(() => {
     const nxPackage = require.resolve('nx/package.json', { paths: [root] });
-    const nxBin = join(nxPackage, '..', (require(nxPackage) as { bin: { nx: string } }).bin.nx);
+    const nxBin = join(nxPackage, '..', (JSON.parse(readFileSync(nxPackage, 'utf8')) as { bin: { nx: string } }).bin.nx);
     const graph = spawnSync(process.execPath, [nxBin, 'show', 'projects'], {
       cwd: root,
       env: { ...process.env, NX_DAEMON: 'false' },

@@ -1,9 +1,10 @@
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
 import { openEventStore } from '@meridian/platform/eventstore';
 import { CLOCK, systemClock } from '../clock';
+import { redactUrl } from '../config/redact-url';
 
 export const EVENT_STORE = Symbol('EventStore');
 
@@ -17,6 +18,16 @@ class EventStoreCloser implements OnApplicationShutdown {
   }
 }
 
+/** The embedded store's first start initialises a database and takes seconds: say so. */
+const openWithProgress = async (eventStoreUrl: string): Promise<EventStore> => {
+  const logger = new Logger('EventStore');
+  const started = Date.now();
+  logger.log(`opening ${redactUrl(eventStoreUrl)} (creates the schema if missing)`);
+  const store = await openEventStore(eventStoreUrl);
+  logger.log(`ready in ${Date.now() - started} ms`);
+  return store;
+};
+
 /**
  * Opens the configured event store once per process and shares it, with the
  * generic command handler and the clock, with every context module.
@@ -28,7 +39,7 @@ export class EventStoreModule {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openEventStore(eventStoreUrl) },
+        { provide: EVENT_STORE, useFactory: () => openWithProgress(eventStoreUrl) },
         { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
         { provide: CLOCK, useValue: systemClock },
         EventStoreCloser,

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { redactUrl } from '../config/redact-url';
 import type { OpenApiOptions } from './openapi';
 import { closeOnSignals, createHttpApp } from './create-http-app';
 
@@ -42,11 +43,8 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.log(`listening on http://${config.host}:${port} (event store ${redact(config.eventStoreUrl)}); API docs at /api/docs`);
+  logger.log(`listening on http://${config.host}:${port} (event store ${redactUrl(config.eventStoreUrl)}); API docs at /api/docs`);
   for (const unused of ['kafkaBrokers', 'mongodbUrl', 'otlpEndpoint'] as const) {
     if (config[unused] !== undefined) logger.warn(`${unused} is set but not used by this build yet`);
   }
 };
-
-/** Never log a password that sits in a connection string. */
-const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
