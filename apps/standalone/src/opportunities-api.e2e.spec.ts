@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase } from '@meridian/platform/testing';
-import type { TestDatabase } from '@meridian/platform/testing';
+import type { TestDatabase, TestHost } from '@meridian/platform/testing';
+import { createTestDatabase, startTestHost } from '@meridian/platform/testing';
 import { standaloneHost } from './standalone.host';
-import type { TestHost } from './testing/http-test-host';
-import { startTestHost } from './testing/http-test-host';
 import { newOpportunityBody, tenantA, tenantB } from './testing/opportunity-fixtures';
 
 const problemJson = 'application/problem+json';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { send } from './testing/http-test-host';
+import { send } from '@meridian/platform/testing';
 import { newOpportunityBody, tenantA } from './testing/opportunity-fixtures';
 import { runStandaloneToExit, startStandalone } from './testing/standalone-process';
 

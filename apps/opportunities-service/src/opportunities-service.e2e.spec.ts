@@ -1,0 +1,63 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { TestHost } from '@meridian/platform/testing';
+import { startTestHost } from '@meridian/platform/testing';
+import { opportunitiesServiceHost } from './opportunities-service.host';
+
+type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; responses: Record<string, { content?: Record<string, unknown> }> };
+type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+
+const operationsOf = (document: OpenApiDocument) =>
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+  );
+
+/** The published contract of the service must be valid OpenAPI and describe the routes the code serves. */
+describe('opportunities-service OpenAPI document', () => {
+  let host: TestHost;
+  let document: OpenApiDocument;
+
+  beforeAll(async () => {
+    host = await startTestHost(opportunitiesServiceHost, 'memory:');
+    document = (await host.request('GET', '/api/openapi.json')).body as OpenApiDocument;
+  });
+
+  afterAll(() => host?.close());
+
+  it('is a valid OpenAPI document', async () => {
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+  });
+
+  it('documents every opportunity command and the read', () => {
+    const documented = operationsOf(document).map(({ method, path }) => `${method} ${path}`).sort();
+    expect(documented).toEqual([
+      'GET /api/v1/opportunities/{opportunityId}',
+      'POST /api/v1/opportunities',
+      'POST /api/v1/opportunities/{opportunityId}/change-stage',
+      'POST /api/v1/opportunities/{opportunityId}/log-activity',
+      'POST /api/v1/opportunities/{opportunityId}/reassign-owner',
+      'POST /api/v1/opportunities/{opportunityId}/reopen',
+      'POST /api/v1/opportunities/{opportunityId}/reschedule-close',
+      'POST /api/v1/opportunities/{opportunityId}/revise-amount',
+    ]);
+  });
+
+  it('declares the tenant header and problem+json errors on every operation', () => {
+    for (const { method, path, operation } of operationsOf(document)) {
+      const tenant = operation.parameters?.find((p) => p.in === 'header' && p.name === 'X-Tenant-Id');
+      expect({ operation: `${method} ${path}`, tenantRequired: tenant?.required }).toEqual({ operation: `${method} ${path}`, tenantRequired: true });
+      const errorStatuses = method === 'GET' ? ['400', '404'] : ['400', '409', '422'];
+      for (const status of errorStatuses) {
+        expect(Object.keys(operation.responses[status]?.content ?? {})).toEqual(['application/problem+json']);
+      }
+    }
+  });
+
+  it('describes only routes the service really serves', async () => {
+    for (const { method, path } of operationsOf(document)) {
+      const concrete = path.replace('{opportunityId}', '00000000-0000-4000-8000-000000000000');
+      const response = await host.request(method, concrete, method === 'POST' ? { body: {} } : {});
+      // No tenant header: a served route answers 400 naming it; an unknown route would answer 404.
+      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 400 });
+    }
+  });
+});
