@@ -165,6 +165,23 @@ describe.each([
     expect(reusedKey.body).toMatchObject({ code: 'idempotency-key-reused' });
   });
 
+  it('serialises a burst of concurrent commands on one opportunity without losing any', async () => {
+    const { opportunityId } = (await open()).body as { opportunityId: string };
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        host.request('POST', `/api/v1/opportunities/${opportunityId}/log-activity`, {
+          headers: tenantA,
+          body: { kind: 'note', subject: `Note ${index}` },
+        }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const revisions = burst.map((r) => (r.body as { revision: number }).revision).sort((a, b) => a - b);
+    expect(revisions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const events = await streamOf(opportunityId);
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it("hides another tenant's opportunity behind 404 and lets it change nothing", async () => {
     const { opportunityId } = (await open()).body as { opportunityId: string };
     const read = await host.request('GET', `/api/v1/opportunities/${opportunityId}`, { headers: tenantB });

@@ -68,8 +68,11 @@ describe('CommandHandler', () => {
   });
 
   it('gives up after the configured number of attempts', async () => {
-    const handler = new CommandHandler(new RacingStore(5), { newEventId, maxAttempts: 3 });
+    const waits: number[] = [];
+    const backoff = async (attempt: number) => void waits.push(attempt);
+    const handler = new CommandHandler(new RacingStore(5), { newEventId, maxAttempts: 3, backoff });
     await expect(handler.handle({ decider: tally, streamId, command: add(1), context, occurredAt })).rejects.toBeInstanceOf(ConcurrencyRetriesExhausted);
+    expect(waits).toEqual([1, 2]);
   });
 
   it('refuses a pinned revision the stream has moved past, before deciding', async () => {

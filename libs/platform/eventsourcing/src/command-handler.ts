@@ -36,7 +36,16 @@ export type CommandHandlerOptions = Readonly<{
   schemaVersionOf?: (eventType: string) => number;
   /** Attempts on a concurrency conflict when no revision was pinned. */
   maxAttempts?: number;
+  /** Wait before attempt `attempt + 1`; defaults to full-jitter exponential backoff. */
+  backoff?: (attempt: number) => Promise<void>;
 }>;
+
+/**
+ * Losers of a race re-read at the same moment and would collide again; a random
+ * wait of up to 4·2^attempt ms (capped at 200 ms) spreads them out.
+ */
+export const jitteredBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 4 * 2 ** attempt)));
 
 /**
  * read stream → fold with evolve → decide → append with expected revision.
@@ -47,11 +56,13 @@ export class CommandHandler {
   private readonly newEventId: () => string;
   private readonly schemaVersionOf: (eventType: string) => number;
   private readonly maxAttempts: number;
+  private readonly backoff: (attempt: number) => Promise<void>;
 
   constructor(private readonly store: EventStore, options: CommandHandlerOptions = {}) {
     this.newEventId = options.newEventId ?? randomUUID;
     this.schemaVersionOf = options.schemaVersionOf ?? (() => 1);
-    this.maxAttempts = options.maxAttempts ?? 5;
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.backoff = options.backoff ?? jitteredBackoff;
   }
 
   async handle<TCommand, TEvent extends DomainEvent, TState>(
@@ -74,6 +85,7 @@ export class CommandHandler {
           throw error;
         }
         if (attempt >= this.maxAttempts) throw new ConcurrencyRetriesExhausted(request.streamId, attempt);
+        await this.backoff(attempt);
       }
     }
   }

@@ -6,7 +6,7 @@ export type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadSt
 export { PartialDuplicateAppend, WrongExpectedRevision, streamRevisionOf } from './event-store.port';
 export { categoryOf, idOf, streamIdFor } from './stream-id';
 export { deterministicUuid } from './deterministic-id';
-export { CommandHandler, toDomainEvent } from './command-handler';
+export { CommandHandler, jitteredBackoff, toDomainEvent } from './command-handler';
 export type { CommandHandlerOptions, CommandResult, HandleCommandRequest } from './command-handler';
 export { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from './command-handler.errors';
 export { MemoryEventStore } from './memory-event-store';
