@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { TestDatabase, TestHost } from '@meridian/platform/testing';
-import { createTestDatabase, startTestHost } from '@meridian/platform/testing';
+import type { TestHost } from '@meridian/platform/testing';
+import { startTestHost } from '@meridian/platform/testing';
 import { standaloneHost } from './standalone.host';
+import type { StoreUnderTest } from './testing/stores-under-test';
+import { storesUnderTest } from './testing/stores-under-test';
 import { newOpportunityBody, tenantA, tenantB } from './testing/opportunity-fixtures';
 
 const problemJson = 'application/problem+json';
 
-type StoreUnderTest = Readonly<{ url: string; dispose: () => Promise<void> }>;
-
-const embeddedStore = async (): Promise<StoreUnderTest> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'meridian-e2e-'));
-  return { url: `embedded:${dataDir}`, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
-};
-
-const postgresStore = async (): Promise<StoreUnderTest> => {
-  const database: TestDatabase = await createTestDatabase('meridian_e2e');
-  return { url: database.url, dispose: database.drop };
-};
-
-// The same journeys on the embedded store (npm start) and on PostgreSQL (production).
-describe.each([
-  ['embedded', embeddedStore],
-  ['PostgreSQL', postgresStore],
-])('opportunities API over HTTP (standalone host, %s store)', (_name, provideStore) => {
+describe.each(storesUnderTest)('opportunities API over HTTP (standalone host, %s store)', (_name, provideStore) => {
   let host: TestHost;
   let store: StoreUnderTest;
 

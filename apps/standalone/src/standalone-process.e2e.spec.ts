@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { send } from '@meridian/platform/testing';
@@ -50,5 +52,18 @@ describe('the standalone process (what `npm start` runs)', () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('could not start');
     expect(result.output).not.toContain('secret');
+  });
+
+  it('names the address it cannot listen on', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as AddressInfo;
+    try {
+      const result = await runStandaloneToExit({ EVENTSTORE_URL: `embedded:${dataDir}`, PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`could not listen on HOST=127.0.0.1 PORT=${port}`);
+    } finally {
+      squatter.close();
+    }
   });
 });

@@ -24,7 +24,8 @@ export const moneySchema = {
   additionalProperties: false,
   required: ['amount', 'currency'],
   properties: {
-    amount: { type: 'number', minimum: 0, multipleOf: 0.01 },
+    // The cap keeps `multipleOf` exact under contractValidatorOptions (see event-contract.schema.ts).
+    amount: { type: 'number', minimum: 0, maximum: 999999999.99, multipleOf: 0.01 },
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
   },
 } as const;

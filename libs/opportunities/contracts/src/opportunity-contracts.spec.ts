@@ -108,6 +108,12 @@ describe('shared value schemas', () => {
     }
   });
 
+  it.each(moneyFields)('%s.%s rejects amounts above the v1 cap of 999,999,999.99', (type, field) => {
+    for (const amount of [1_000_000_000, 651798936107.08]) {
+      expect(validators[type]({ ...sampleOf(type), [field]: { amount, currency: 'EUR' } })).toBe(false);
+    }
+  });
+
   it('needs contractValidatorOptions: a validator without a multipleOf tolerance rejects 19.99', () => {
     const plain = newAjv({}).compile(opportunityContracts.OpportunityWon.schema);
     expect(plain({ ...samples.OpportunityWon, finalAmount: { amount: 19.99, currency: 'EUR' } })).toBe(false);

@@ -53,7 +53,7 @@ describe('ReviseOpportunityAmount', () => {
     spec.given([opened]).when(revise({ amount: 12500.5, currency: 'EUR' })).thenRejects(Codes.amountUnchanged);
   });
 
-  it.each([-5, 12.345, Number.NaN])('refuses an amount of %p', (amount) => {
+  it.each([-5, 12.345, Number.NaN, 1_000_000_000, 651798936107.08])('refuses an amount of %p', (amount) => {
     spec.given([opened]).when(revise({ amount, currency: 'EUR' })).thenRejects(Codes.invalidAmount);
   });
 

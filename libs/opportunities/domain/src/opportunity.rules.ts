@@ -1,5 +1,6 @@
 import { BusinessRuleViolation } from '@meridian/platform/eventsourcing';
 import type { CalendarDate, Instant, Money } from './opportunity.values';
+import { maxMoneyAmount } from './opportunity.values';
 
 /**
  * Stable, machine-readable rule codes. Clients branch on them (the HTTP layer
@@ -34,7 +35,7 @@ export const violation = (
  * as 0.29 whose binary form is not exact.
  */
 export const isValidMoneyAmount = (amount: number): boolean =>
-  Number.isFinite(amount) && amount >= 0 && Number(amount.toFixed(2)) === amount;
+  Number.isFinite(amount) && amount >= 0 && amount <= maxMoneyAmount && Number(amount.toFixed(2)) === amount;
 
 /** Three capital letters, the shape of an ISO 4217 code (whether the code is assigned is not checked). */
 export const isCurrencyCode = (currency: string): boolean => /^[A-Z]{3}$/.test(currency);

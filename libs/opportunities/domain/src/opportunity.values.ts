@@ -11,6 +11,12 @@ export const stages: readonly Stage[] = [...openStages, ...closedStages];
 export const activityKinds = ['call', 'email', 'meeting', 'note'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
+/**
+ * Largest amount a deal may carry: below it, two-decimal amounts survive JSON
+ * Schema `multipleOf` checks in binary floating point (the v1 contracts).
+ */
+export const maxMoneyAmount = 999_999_999.99;
+
 /** Major currency units (e.g. 1250.5 EUR) with at most two decimals; ISO 4217 code. */
 export type Money = Readonly<{ amount: number; currency: string }>;
 

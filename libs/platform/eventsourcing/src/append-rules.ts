@@ -84,5 +84,5 @@ export const replayedAppendResult = (
     const duplicate = events.find((_, index) => refs[index] !== undefined) ?? events[0];
     throw new PartialDuplicateAppend(streamId, duplicate.eventId);
   }
-  return { nextExpectedRevision: last.revision, lastPosition: last.globalPosition };
+  return { nextExpectedRevision: last.revision, lastPosition: last.globalPosition, replayed: true };
 };

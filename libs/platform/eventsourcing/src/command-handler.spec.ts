@@ -4,7 +4,7 @@ import type { ExpectedRevision } from './event-store.port';
 import { CommandHandler } from './command-handler';
 import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from './command-handler.errors';
 import { MemoryEventStore } from './memory-event-store';
-import { AggregateNotFound, BusinessRuleViolation } from './rule-violation';
+import { BusinessRuleViolation } from './rule-violation';
 
 // A tally that counts up to a limit: small enough to see every branch of the handler.
 type Add = { type: 'Add'; data: { by: number } };
@@ -114,13 +114,44 @@ describe('CommandHandler', () => {
     expect(first.appended[0].eventId).toBe(second.appended[0].eventId);
   });
 
-  it("treats another tenant's stream as missing", async () => {
+  it("sees another tenant's stream as empty, with or without If-Match", async () => {
+    const store = new MemoryEventStore();
+    const seen: { total: number }[] = [];
+    const spying = { ...tally, decide: (command: Add, state: { total: number }) => (seen.push(state), tally.decide(command, state)) };
+    const handler = new CommandHandler(store, { newEventId, maxAttempts: 2, backoff: async () => undefined });
+    await handler.handle({ decider: tally, streamId, command: add(4), context, occurredAt });
+    const globex = { ...context, tenantId: 'globex' };
+
+    await expect(handler.handle({ decider: spying, streamId, command: add(1), context: globex, occurredAt, pinnedRevision: 0 }))
+      .rejects.toMatchObject({ name: 'StaleRevision', actual: 'no_stream' });
+    await expect(handler.handle({ decider: spying, streamId, command: add(1), context: globex, occurredAt })).rejects.toThrow();
+    expect(seen[0]).toEqual(tally.initialState);
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('refuses a different body under the same Idempotency-Key even when both race', async () => {
     const store = new MemoryEventStore();
     const handler = new CommandHandler(store, { newEventId });
-    await handler.handle({ decider: tally, streamId, command: add(1), context, occurredAt });
-    await expect(
-      handler.handle({ decider: tally, streamId, command: add(1), context: { ...context, tenantId: 'globex' }, occurredAt }),
-    ).rejects.toBeInstanceOf(AggregateNotFound);
+    const keyed = (requestHash: string) => ({ ...context, idempotencyKey: 'k-race', requestHash });
+    const outcomes = await Promise.allSettled([
+      handler.handle({ decider: tally, streamId, command: add(1), context: keyed('h-1'), occurredAt }),
+      handler.handle({ decider: tally, streamId, command: add(2), context: keyed('h-2'), occurredAt }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: expect.any(IdempotencyKeyReused) });
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('answers an identical racing copy as a replay of the winner', async () => {
+    const store = new MemoryEventStore();
+    const handler = new CommandHandler(store, { newEventId });
+    const keyed = { ...context, idempotencyKey: 'k-same', requestHash: 'h' };
+    const [a, b] = await Promise.all([
+      handler.handle({ decider: tally, streamId, command: add(1), context: keyed, occurredAt }),
+      handler.handle({ decider: tally, streamId, command: add(1), context: keyed, occurredAt }),
+    ]);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect({ ...a, appended: [], replayed: false }).toEqual({ ...b, appended: [], replayed: false });
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
 

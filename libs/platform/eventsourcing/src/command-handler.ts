@@ -6,7 +6,6 @@ import type { CommandContext, NewEvent, RecordedEvent } from './envelope';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import { WrongExpectedRevision, streamRevisionOf } from './event-store.port';
 import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from './command-handler.errors';
-import { AggregateNotFound } from './rule-violation';
 
 export type CommandResult = Readonly<{
   streamId: string;
@@ -94,8 +93,7 @@ export class CommandHandler {
     request: HandleCommandRequest<TCommand, TEvent, TState>,
   ): Promise<CommandResult> {
     const { streamId, context } = request;
-    const history = await this.store.readStream(streamId);
-    assertSameTenant(streamId, history, context.tenantId);
+    const history = visibleTo(context.tenantId, await this.store.readStream(streamId));
 
     const replay = findIdempotentReplay(streamId, history, context);
     if (replay) return replay;
@@ -114,7 +112,14 @@ export class CommandHandler {
     const toAppend = decided.map((event, index) => this.envelop(event, index, request));
     const expected: ExpectedRevision = actual;
     const result = await this.store.appendToStream(streamId, toAppend, expected);
-    return { streamId, revision: result.nextExpectedRevision, position: result.lastPosition, appended: toAppend, replayed: false };
+    // replayed: an identical copy of this request (same key, same body, hence the same event ids) stored it first.
+    return {
+      streamId,
+      revision: result.nextExpectedRevision,
+      position: result.lastPosition,
+      appended: result.replayed ? [] : toAppend,
+      replayed: result.replayed,
+    };
   }
 
   private envelop(
@@ -123,7 +128,8 @@ export class CommandHandler {
     { streamId, context, occurredAt }: Pick<HandleCommandRequest<unknown, DomainEvent, unknown>, 'streamId' | 'context' | 'occurredAt'>,
   ): NewEvent {
     const eventId = context.idempotencyKey
-      ? deterministicUuid(context.tenantId, streamId, context.idempotencyKey, String(index))
+      ? // The request hash is part of the id: a different body under the same key must not pass for a retry.
+        deterministicUuid(context.tenantId, streamId, context.idempotencyKey, context.requestHash ?? '', String(index))
       : this.newEventId();
     return {
       eventId,
@@ -148,10 +154,12 @@ export const toDomainEvent = (event: RecordedEvent): DomainEvent => ({ type: eve
 const lastPosition = (history: readonly RecordedEvent[]): number =>
   history.length === 0 ? 0 : history[history.length - 1].globalPosition;
 
-/** Another tenant's stream must be indistinguishable from a missing one. */
-const assertSameTenant = (streamId: string, history: readonly RecordedEvent[], tenantId: string): void => {
-  if (history.length > 0 && history[0].metadata.tenantId !== tenantId) throw new AggregateNotFound(streamId);
-};
+/**
+ * Another tenant's stream must be indistinguishable from a missing one, in every
+ * answer (404 without If-Match, 412 with one): so it is treated as empty.
+ */
+const visibleTo = (tenantId: string, history: readonly RecordedEvent[]): readonly RecordedEvent[] =>
+  history.length > 0 && history[0].metadata.tenantId !== tenantId ? [] : history;
 
 /** The key is honoured per stream: the events it produced carry it in their metadata. */
 const findIdempotentReplay = (

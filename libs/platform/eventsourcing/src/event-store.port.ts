@@ -14,6 +14,8 @@ export type AppendResult = Readonly<{
   nextExpectedRevision: number;
   /** Global position of the last event of this batch. */
   lastPosition: number;
+  /** True when this exact batch (same event ids) was already stored: nothing was appended now. */
+  replayed: boolean;
 }>;
 
 export type ReadStreamOptions = Readonly<{ fromRevision?: number; maxCount?: number }>;

@@ -44,7 +44,7 @@ export class MemoryEventStore implements EventStore {
     const last = stream[stream.length - 1];
     assertExpectedRevision(streamId, expectedRevision, last ? last.event.revision : 'no_stream');
     if (events.length === 0) {
-      return { nextExpectedRevision: last ? last.event.revision : -1, lastPosition: last ? last.event.globalPosition : 0 };
+      return { nextExpectedRevision: last ? last.event.revision : -1, lastPosition: last ? last.event.globalPosition : 0, replayed: false };
     }
 
     const batchId = String(++this.batches);
@@ -68,7 +68,7 @@ export class MemoryEventStore implements EventStore {
     this.streams.set(streamId, [...stream, ...appended]);
     for (const entry of appended) this.byEventId.set(entry.event.eventId, entry);
     const lastAppended = appended[appended.length - 1].event;
-    return { nextExpectedRevision: lastAppended.revision, lastPosition: lastAppended.globalPosition };
+    return { nextExpectedRevision: lastAppended.revision, lastPosition: lastAppended.globalPosition, replayed: false };
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<readonly RecordedEvent[]> {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEventStore } from './open-event-store';
@@ -54,6 +54,24 @@ describe('embedded event store durability', () => {
       } finally {
         await reopened.close();
       }
+    },
+    openTimeoutMs * 2,
+  );
+
+  it(
+    'refuses a second opener of the same directory while the first holds it, and takes over a stale lock',
+    async () => {
+      const dataDir = join(dir, 'locked');
+      const owner = await openEventStore(`embedded:${dataDir}`);
+      try {
+        await expect(openEventStore(`embedded:${dataDir}`)).rejects.toThrow(`in use by process ${process.pid}`);
+      } finally {
+        await owner.close();
+      }
+      // A crashed owner leaves its lock behind; a pid that no longer runs does not block the next start.
+      await writeFile(join(dataDir, 'meridian.lock'), '2147483646');
+      const next = await openEventStore(`embedded:${dataDir}`);
+      await next.close();
     },
     openTimeoutMs * 2,
   );

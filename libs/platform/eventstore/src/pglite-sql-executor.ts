@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Transaction } from '@electric-sql/pglite';
-import { PGlite, types } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { PGlite as Pglite, types } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { SqlExecutor, SqlQueryable, SqlRow } from './sql-executor';
 
 /**
@@ -10,7 +12,7 @@ import type { SqlExecutor, SqlQueryable, SqlRow } from './sql-executor';
  * Durability: a commit's files are written before the call returns, so it
  * survives the process being killed; PGlite does not fsync on Node, so an OS
  * crash or power loss may lose the latest commits (use PostgreSQL where that
- * matters). One process per data directory: PGlite does not lock it.
+ * matters). One process per data directory, enforced by a lock file.
  *
  * PGlite is one single-user backend: a statement sent while another caller's
  * transaction is open would silently run inside that transaction. Every
@@ -19,8 +21,15 @@ import type { SqlExecutor, SqlQueryable, SqlRow } from './sql-executor';
  */
 export const openPgliteExecutor = async (dataDir: string): Promise<SqlExecutor> => {
   await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir);
   const parseJson = (text: string): unknown => JSON.parse(text);
-  const db = await PGlite.create(dataDir, { parsers: { [types.JSON]: parseJson, [types.JSONB]: parseJson } });
+  let db: PGlite;
+  try {
+    db = await Pglite.create(dataDir, { parsers: { [types.JSON]: parseJson, [types.JSONB]: parseJson } });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const exclusive = createTurnQueue();
 
   return {
@@ -30,7 +39,10 @@ export const openPgliteExecutor = async (dataDir: string): Promise<SqlExecutor> 
     withTransaction: <T>(work: (tx: SqlQueryable) => Promise<T>) =>
       exclusive(() => db.transaction((tx) => work(transactionQueryable(tx)))),
 
-    close: () => exclusive(() => db.close()),
+    close: () => exclusive(async () => {
+      await db.close();
+      await lock.release();
+    }),
   };
 };
 

@@ -118,7 +118,7 @@ export class SqlEventStore implements EventStore {
     const positions = allocation.positions.map(Number);
     const insert = insertEventsSql(streamId, events, firstRevision, positions, allocation.transaction_id);
     await tx.query(insert.sql, insert.params);
-    return { nextExpectedRevision: firstRevision + events.length - 1, lastPosition: positions[positions.length - 1] };
+    return { nextExpectedRevision: firstRevision + events.length - 1, lastPosition: positions[positions.length - 1], replayed: false };
   }
 
   private async findReplay(tx: SqlQueryable, streamId: string, events: readonly NewEvent[]) {
@@ -141,11 +141,11 @@ export class SqlEventStore implements EventStore {
   }
 
   private async currentResult(tx: SqlQueryable, streamId: string, actual: number | 'no_stream'): Promise<AppendResult> {
-    if (actual === 'no_stream') return { nextExpectedRevision: -1, lastPosition: 0 };
+    if (actual === 'no_stream') return { nextExpectedRevision: -1, lastPosition: 0, replayed: false };
     const [row] = await tx.query('SELECT global_position FROM events WHERE stream_id = $1 AND revision = $2', [
       streamId,
       actual,
     ]);
-    return { nextExpectedRevision: actual, lastPosition: Number(row.global_position) };
+    return { nextExpectedRevision: actual, lastPosition: Number(row.global_position), replayed: false };
   }
 }

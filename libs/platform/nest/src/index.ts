@@ -6,7 +6,7 @@ export { toProblem } from './http/problem-mapping';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export type { CommandRequest } from './http/request-context';
 export { CommandRequestContext, TenantId, parseCommandRequest } from './http/request-context';
-export { CommandEndpoint, QueryEndpoint, setupOpenApi } from './http/openapi';
+export { CommandEndpoint, QueryEndpoint, commandResponseHeaders, setupOpenApi } from './http/openapi';
 export type { OpenApiOptions } from './http/openapi';
 export { createValidationPipe } from './http/validation.pipe';
 export { closeOnSignals, createHttpApp, createLogger } from './http/create-http-app';

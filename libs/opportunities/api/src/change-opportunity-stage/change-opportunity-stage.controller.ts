@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
 import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
@@ -20,7 +20,7 @@ export class ChangeOpportunityStageController {
     description: 'lead → qualified → proposal → negotiation → won | lost. Lost needs a reason; won records the final amount. A closed deal changes no more until reopened.',
   })
   @CommandEndpoint()
-  @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiOkResponse({ type: CommandAcceptedDto, headers: commandResponseHeaders })
   async changeStage(
     @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
     @Body() body: ChangeOpportunityStageDto,

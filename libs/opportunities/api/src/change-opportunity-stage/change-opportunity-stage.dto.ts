@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, ValidateIf, ValidateNested } from 'class-validator';
 import type { Stage } from '@meridian/opportunities/domain';
 import { stages } from '@meridian/opportunities/domain';
 import { MoneyDto } from '../shared/money.dto';
-import { IsText } from '../shared/validators';
+import { IsOmittable, IsText } from '../shared/validators';
 
 export class ChangeOpportunityStageDto {
   @ApiProperty({ enum: stages, example: 'qualified' })
@@ -17,7 +17,7 @@ export class ChangeOpportunityStageDto {
   lostReason?: string;
 
   @ApiPropertyOptional({ type: MoneyDto, description: 'Only with toStage won; defaults to the current amount' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => MoneyDto)
   finalAmount?: MoneyDto;

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound, foldEvents, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId } from '@meridian/platform/nest';
+import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
 import type { OpportunityEvent } from '@meridian/opportunities/domain';
 import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
 import { etagOf } from '../shared/command-accepted.dto';
@@ -18,7 +18,7 @@ export class GetOpportunityController {
   @Get(':opportunityId')
   @ApiOperation({ summary: 'Read one opportunity from its stream (strongly consistent); ETag carries the revision' })
   @QueryEndpoint()
-  @ApiOkResponse({ type: OpportunityView })
+  @ApiOkResponse({ type: OpportunityView, headers: { ETag: commandResponseHeaders.ETag } })
   async get(
     @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
     @TenantId() tenantId: string,

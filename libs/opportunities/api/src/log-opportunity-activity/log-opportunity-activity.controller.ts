@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
 import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
@@ -24,7 +24,7 @@ export class LogOpportunityActivityController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Log a call, email, meeting or note, with an optional next follow-up date' })
   @CommandEndpoint()
-  @ApiOkResponse({ type: ActivityLoggedDto })
+  @ApiOkResponse({ type: ActivityLoggedDto, headers: commandResponseHeaders })
   async logActivity(
     @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
     @Body() body: LogOpportunityActivityDto,
@@ -41,7 +41,8 @@ export class LogOpportunityActivityController {
         opportunityId,
         activityId,
         kind: body.kind,
-        occurredAt: body.occurredAt === undefined ? now : new Date(body.occurredAt).toISOString(),
+        // Kept as the client wrote it: its offset decides which calendar day the activity fell on.
+        occurredAt: body.occurredAt ?? now,
         subject: body.subject,
         ...(body.notes === undefined ? {} : { notes: body.notes }),
         ...(body.nextFollowUpOn === undefined ? {} : { nextFollowUpOn: body.nextFollowUpOn }),

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { ActivityKind } from '@meridian/opportunities/domain';
 import { activityKinds } from '@meridian/opportunities/domain';
-import { IsCalendarDate, IsInstant, IsText } from '../shared/validators';
+import { IsCalendarDate, IsInstant, IsOmittable, IsText } from '../shared/validators';
 
 export class LogOpportunityActivityDto {
   @ApiProperty({ enum: activityKinds, example: 'call' })
@@ -10,7 +10,7 @@ export class LogOpportunityActivityDto {
   kind!: ActivityKind;
 
   @ApiPropertyOptional({ example: '2026-11-20T14:30:00Z', format: 'date-time', description: 'When it happened; defaults to now' })
-  @IsOptional()
+  @IsOmittable()
   @IsInstant()
   occurredAt?: string;
 
@@ -19,12 +19,12 @@ export class LogOpportunityActivityDto {
   subject!: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @IsOmittable()
   @IsText(4000)
   notes?: string;
 
   @ApiPropertyOptional({ example: '2026-11-27', format: 'date', description: 'Date of the next follow-up' })
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   nextFollowUpOn?: string;
 }

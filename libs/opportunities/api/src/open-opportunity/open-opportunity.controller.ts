@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
 import { OpenOpportunityDto } from './open-opportunity.dto';
@@ -18,7 +18,11 @@ export class OpenOpportunityController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open an opportunity in the lead stage' })
   @CommandEndpoint({ creates: true })
-  @ApiCreatedResponse({ type: CommandAcceptedDto, description: 'Opened; Location names the new opportunity' })
+  @ApiCreatedResponse({
+    type: CommandAcceptedDto,
+    description: 'Opened',
+    headers: { ...commandResponseHeaders, Location: { description: 'URL of the new opportunity', schema: { type: 'string' } } },
+  })
   async open(
     @Body() body: OpenOpportunityDto,
     @CommandRequestContext() request: CommandRequest,
@@ -28,7 +32,8 @@ export class OpenOpportunityController {
     // the same stream and finds its first result there instead of opening a twin.
     const { tenantId, idempotencyKey } = request.context;
     const opportunityId = idempotencyKey ? deterministicUuid(tenantId, 'open-opportunity', idempotencyKey) : randomUUID();
-    const result = await this.commands.execute(opportunityId, request, (now) => ({
+    // If-Match has nothing to match on a resource that does not exist yet: ignored here.
+    const result = await this.commands.execute(opportunityId, { context: request.context }, (now) => ({
       type: 'OpenOpportunity',
       data: {
         opportunityId,

@@ -1,17 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { OpenStage } from '@meridian/opportunities/domain';
 import { openStages } from '@meridian/opportunities/domain';
-import { IsText } from '../shared/validators';
+import { IsOmittable, IsText } from '../shared/validators';
 
 export class ReopenOpportunityDto {
   @ApiPropertyOptional({ enum: openStages, description: 'Defaults to the stage the deal was closed from' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(openStages as readonly string[] as string[])
   toStage?: OpenStage;
 
   @ApiPropertyOptional({ example: 'Customer came back after budget approval', maxLength: 500 })
-  @IsOptional()
+  @IsOmittable()
   @IsText(500)
   reason?: string;
 }

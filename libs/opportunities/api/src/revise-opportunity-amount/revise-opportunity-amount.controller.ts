@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
 import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
@@ -17,7 +17,7 @@ export class ReviseOpportunityAmountController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Revise the expected deal amount of an open opportunity' })
   @CommandEndpoint()
-  @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiOkResponse({ type: CommandAcceptedDto, headers: commandResponseHeaders })
   async reviseAmount(
     @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
     @Body() body: ReviseOpportunityAmountDto,

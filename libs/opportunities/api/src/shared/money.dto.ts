@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, Matches, Max, Min } from 'class-validator';
+import { maxMoneyAmount } from '@meridian/opportunities/domain';
 
 export class MoneyDto {
-  @ApiProperty({ example: 125000, minimum: 0, maximum: 1e12, description: 'Major units with at most two decimals' })
+  @ApiProperty({ example: 125000, minimum: 0, maximum: maxMoneyAmount, description: 'Major units with at most two decimals' })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
-  @Max(1e12)
+  @Max(maxMoneyAmount)
   amount!: number;
 
   @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code' })

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
 export const IsCalendarDate = () =>
@@ -17,7 +17,24 @@ export const IsInstant = () =>
     IsISO8601({ strict: true }),
   );
 
-export const IsText = (maxLength: number) => applyDecorators(IsString(), IsNotEmpty(), MaxLength(maxLength));
+/**
+ * Free text: not blank, and no control characters other than tab and line
+ * breaks (PostgreSQL's jsonb cannot even store U+0000).
+ */
+export const IsText = (maxLength: number) =>
+  applyDecorators(
+    IsString(),
+    MaxLength(maxLength),
+    Matches(/\S/, { message: '$property must not be blank' }),
+    // eslint-disable-next-line no-control-regex
+    Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '$property must not contain control characters' }),
+  );
+
+/**
+ * May be left out, but not sent as null: `@IsOptional` would wave null through
+ * and let it reach events that promise a value whenever the field is present.
+ */
+export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Ids from other contexts and from the identity provider: opaque, but bounded and printable. */
 export const IsReference = () =>

@@ -16,7 +16,7 @@ export const describeAppendAndRead = (store: StoreProvider): void => {
         .toEqual(batch.map((event, revision) => ({ ...event, streamId, revision })));
       expectStrictlyIncreasing(read.map((event) => event.globalPosition));
       expect(read[0].globalPosition).toBeGreaterThan(0);
-      expect(result).toEqual({ nextExpectedRevision: 2, lastPosition: read[2].globalPosition });
+      expect(result).toEqual({ nextExpectedRevision: 2, lastPosition: read[2].globalPosition, replayed: false });
       for (const event of read) {
         expect(new Date(event.recordedAt).toISOString()).toBe(event.recordedAt);
         expect(Date.parse(event.recordedAt)).toBeGreaterThanOrEqual(before - 60_000);
@@ -32,7 +32,7 @@ export const describeAppendAndRead = (store: StoreProvider): void => {
       const read = await store().readStream(streamId);
       expect(read.map((event) => event.revision)).toEqual(range(5));
       expectStrictlyIncreasing(read.map((event) => event.globalPosition));
-      expect(second).toEqual({ nextExpectedRevision: 4, lastPosition: read[4].globalPosition });
+      expect(second).toEqual({ nextExpectedRevision: 4, lastPosition: read[4].globalPosition, replayed: false });
       expect(second.lastPosition).toBeGreaterThan(first.lastPosition);
     });
 
@@ -83,7 +83,7 @@ export const describeAppendAndRead = (store: StoreProvider): void => {
 
     it('appending no events stores nothing and reports where the stream stands', async () => {
       const streamId = uniqueStreamId();
-      expect(await store().appendToStream(streamId, [], 'no_stream')).toEqual({ nextExpectedRevision: -1, lastPosition: 0 });
+      expect(await store().appendToStream(streamId, [], 'no_stream')).toEqual({ nextExpectedRevision: -1, lastPosition: 0, replayed: false });
       const written = await store().appendToStream(streamId, newEvents(2), 'no_stream');
 
       expect(await store().appendToStream(streamId, [], 1)).toEqual(written);

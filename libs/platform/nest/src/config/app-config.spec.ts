@@ -31,10 +31,21 @@ describe('loadConfig', () => {
     [{ MONGODB_URL: 'http://mongo' }, 'MONGODB_URL="http://mongo"'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ HOST: 'no such host!' }, 'HOST="no such host!"'],
   ])('names the bad setting in %j', (env, expected) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(expected);
+  });
+
+  it('never echoes a password from a bad URL', () => {
+    const [message] = problemsOf({ EVENTSTORE_URL: 'postgres:/admin:S3cretPw@db/crm' });
+    expect(message).not.toContain('S3cretPw');
+    expect(message).toContain('EVENTSTORE_URL');
+  });
+
+  it('accepts host names and IPv4 and IPv6 addresses', () => {
+    for (const HOST of ['localhost', '127.0.0.1', '::', '::1', 'api.internal.example']) expect(loadConfig({ HOST }).host).toBe(HOST);
   });
 
   it('reports every bad setting at once', () => {

@@ -28,6 +28,8 @@ export class ConfigError extends Error {
   }
 }
 
+import { redactUrl } from './redact-url';
+
 type Env = Readonly<Record<string, string | undefined>>;
 type Problems = string[];
 
@@ -47,9 +49,9 @@ const eventStoreUrl = (env: Env, problems: Problems): string => {
   if (/^(postgres|postgresql):\/\/[^/]+/.test(raw) || raw === 'memory:') return raw;
   if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
   if (/^esdb(\+discover)?:\/\//.test(raw)) {
-    problems.push(`EVENTSTORE_URL="${raw}": the EventStoreDB adapter is not part of this build yet; use postgres://… or embedded:<dir>`);
+    problems.push(`EVENTSTORE_URL="${redactUrl(raw)}": the EventStoreDB adapter is not part of this build yet; use postgres://… or embedded:<dir>`);
   } else {
-    problems.push(`EVENTSTORE_URL="${raw}" must be postgres://user:pass@host:port/db, embedded:<dir> or memory:`);
+    problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db, embedded:<dir> or memory:`);
   }
   return raw;
 };
@@ -72,8 +74,16 @@ const urlWithScheme = (env: Env, name: string, schemes: readonly string[], probl
   } catch {
     // fall through to the message below
   }
-  problems.push(`${name}="${raw}" must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+  problems.push(`${name}="${redactUrl(raw)}" must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
   return undefined;
+};
+
+const hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
+
+const host = (env: Env, problems: Problems): string => {
+  const raw = env.HOST?.trim() || '0.0.0.0';
+  if (!hostPattern.test(raw)) problems.push(`HOST="${raw}" must be an IP address or a host name`);
+  return raw;
 };
 
 export const loadConfig = (env: Env): AppConfig => {
@@ -84,7 +94,7 @@ export const loadConfig = (env: Env): AppConfig => {
   }
   const config: AppConfig = {
     port: integerIn(env, 'PORT', 3000, 0, 65535, problems),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: host(env, problems),
     logLevel: logLevelRaw as LogLevel,
     eventStoreUrl: eventStoreUrl(env, problems),
     kafkaBrokers: kafkaBrokers(env, problems),

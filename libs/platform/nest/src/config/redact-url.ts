@@ -1,2 +1,2 @@
 /** Never log a password that sits in a connection string. */
-export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+export const redactUrl = (url: string): string => url.replace(/([a-z+]+:\/*)([^:/@]+):[^@/]*@/i, '$1$2:***@');

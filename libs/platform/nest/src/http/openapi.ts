@@ -41,6 +41,8 @@ export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key appends nothing and returns the first result' }),
     ...(options.creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a read; a stale one gets 412' })]),
     problemResponse(400, 'Invalid body, path or header (field errors listed)'),
+    problemResponse(413, 'Body larger than 1 MiB'),
+    problemResponse(415, 'Body is not application/json'),
     ...(options.creates ? [] : [problemResponse(404, 'No such resource for this tenant'), problemResponse(412, 'If-Match is stale')]),
     problemResponse(409, 'A business rule refused the command (see `code`)'),
     problemResponse(422, 'Idempotency-Key reused with a different request'),
@@ -53,6 +55,12 @@ export const QueryEndpoint = () =>
     problemResponse(400, 'Invalid path, query or header'),
     problemResponse(404, 'No such resource for this tenant'),
   );
+
+/** Headers every successful command answer carries. */
+export const commandResponseHeaders = {
+  ETag: { description: 'W/"<revision>": send it back as If-Match to make the next command conditional', schema: { type: 'string' } },
+  'Idempotent-Replayed': { description: 'true when an Idempotency-Key retry returned the first result', schema: { type: 'string' } },
+};
 
 export type OpenApiOptions = Readonly<{ title: string; description: string; version: string }>;
 

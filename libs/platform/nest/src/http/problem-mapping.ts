@@ -40,28 +40,27 @@ export const toProblem = (error: unknown): ProblemDetails => {
     return problem(409, 'concurrent-modification', 'Concurrent modification', `${error.message}; retry the request`);
   }
   if (error instanceof HttpException) return fromHttpException(error);
-  const fastify = fromFastifyError(error);
-  if (fastify) return fastify;
   return problem(500, 'internal-error', 'Internal server error', 'The request failed unexpectedly; it has been logged');
+};
+
+/**
+ * Nest hands over Fastify's own refusals (unreadable JSON, wrong media type,
+ * oversize body, unknown route) as plain HttpExceptions: the status is all
+ * that is left to classify them by.
+ */
+const codeByStatus: Readonly<Record<number, string>> = {
+  400: 'malformed-request',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
 };
 
 const fromHttpException = (error: HttpException): ProblemDetails => {
   const status = error.getStatus();
-  const code = status === HttpStatus.NOT_FOUND ? 'not-found' : `http-${status}`;
+  const code = codeByStatus[status] ?? `http-${status}`;
   const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
-  return problem(status, code, title.charAt(0).toUpperCase() + title.slice(1), error.message);
-};
-
-/** Errors Fastify raises before a route runs: unreadable bodies, wrong media types, oversize payloads. */
-const fromFastifyError = (error: unknown): ProblemDetails | undefined => {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, statusCode, message } = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number') return undefined;
-  const text = typeof message === 'string' ? message : code;
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return problem(415, 'unsupported-media-type', 'Unsupported media type', `${text}; send application/json`);
-  }
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'payload-too-large', 'Payload too large', text);
-  if (statusCode >= 400 && statusCode < 500) return problem(statusCode, 'malformed-request', 'Malformed request', text);
-  return undefined;
+  const detail = status === HttpStatus.UNSUPPORTED_MEDIA_TYPE ? `${error.message}; send application/json` : error.message;
+  const extensions = status === HttpStatus.BAD_REQUEST ? { errors: [{ field: 'body', messages: [error.message] }] } : {};
+  return problem(status, code, title.charAt(0).toUpperCase() + title.slice(1), detail, extensions);
 };

@@ -40,7 +40,13 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
     process.exit(1);
   }
   closeOnSignals(app, config.shutdownTimeoutMs);
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    process.stderr.write(`${definition.name}: could not listen on HOST=${config.host} PORT=${config.port}: ${error instanceof Error ? error.message : String(error)}\n`);
+    await app.close().catch(() => undefined);
+    process.exit(1);
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`listening on http://${config.host}:${port} (event store ${redactUrl(config.eventStoreUrl)}); API docs at /api/docs`);
