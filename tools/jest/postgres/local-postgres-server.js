@@ -155,4 +155,5 @@ const startLocalPostgres = async ({ timeoutMs = 30_000 } = {}) => {
   }
 };
 
-module.exports = { findBinaries, startLocalPostgres };
+// findBinaries and postgresUserIds are shared with tools/infra/postgres.js (`npm run infra:up`).
+module.exports = { findBinaries, postgresUserIds, installHint, startLocalPostgres };

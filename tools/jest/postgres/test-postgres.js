@@ -52,4 +52,4 @@ const startTestPostgres = async () => {
   return startLocalPostgres();
 };
 
-module.exports = { startTestPostgres };
+module.exports = { startTestPostgres, dockerAnswers };
