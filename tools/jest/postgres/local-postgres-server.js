@@ -7,12 +7,12 @@
 // followed by SIGKILL two seconds later.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { Client } = require('pg');
+const { freePort } = require('../../infra/processes');
 
 const installHint = "Install Debian's `postgresql` package (apt-get install postgresql), run Docker, or set DATABASE_URL.";
 
@@ -34,16 +34,6 @@ const postgresUserIds = () => {
     throw new Error(`Running as root, but there is no 'postgres' user to run PostgreSQL as. ${installHint}`);
   }
 };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
 
