@@ -4,3 +4,7 @@ export { SqlEventStore } from './sql-event-store';
 export type { SqlExecutor, SqlQueryable, SqlRow } from './sql-executor';
 export { createPostgresExecutor } from './postgres-sql-executor';
 export { openPgliteExecutor } from './pglite-sql-executor';
+export { openSqlExecutor } from './open-sql-executor';
+export type { CheckpointStore } from './checkpoint/checkpoint-store.port';
+export { MemoryCheckpointStore } from './checkpoint/memory-checkpoint-store';
+export { SqlCheckpointStore } from './checkpoint/sql-checkpoint-store';

@@ -1,9 +1,6 @@
-import { resolve } from 'node:path';
-import { Pool } from 'pg';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { MemoryEventStore } from '@meridian/platform/eventsourcing';
-import { openPgliteExecutor } from './pglite-sql-executor';
-import { createPostgresExecutor } from './postgres-sql-executor';
+import { openSqlExecutor } from './open-sql-executor';
 import { SqlEventStore } from './sql-event-store';
 
 /**
@@ -18,12 +15,8 @@ export const openEventStore = async (url: string): Promise<EventStore> => {
   switch (scheme) {
     case 'postgres:':
     case 'postgresql:':
-      return SqlEventStore.open(createPostgresExecutor(new Pool({ connectionString: trimmed })));
-    case 'embedded:': {
-      const dir = trimmed.slice(scheme.length);
-      if (dir === '') throw new Error('Event store URL "embedded:" needs a directory, e.g. embedded:.meridian-data/events');
-      return SqlEventStore.open(await openPgliteExecutor(resolve(dir)));
-    }
+    case 'embedded:':
+      return SqlEventStore.open(await openSqlExecutor(trimmed));
     case 'memory:':
       return new MemoryEventStore();
     case 'esdb:':

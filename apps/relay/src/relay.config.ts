@@ -1,0 +1,105 @@
+import { defaultTopicSettings } from '@meridian/platform/kafka';
+import type { TopicDefaults } from '@meridian/platform/kafka';
+
+/**
+ * The relay's settings, from environment variables only, validated once at
+ * start: a bad value stops the boot with the variable's name (and exit code 1)
+ * instead of failing later.
+ */
+export type RelayConfig = Readonly<{
+  /** `postgres://…` or `embedded:<dir>`: the store whose feed is relayed; checkpoints live in the same database. */
+  eventStoreUrl: string;
+  kafkaBrokers: readonly string[];
+  /** Prepended to every topic (a deployment namespace; tests use a unique one). */
+  topicPrefix: string;
+  topics: TopicDefaults;
+  pollIntervalMs: number;
+  batchSize: number;
+  /** Row in `relay_checkpoints`; two relays with the same name must never run at once. */
+  checkpointName: string;
+  clientId: string;
+  logLevel: RelayLogLevel;
+}>;
+
+export const relayLogLevels = ['error', 'warn', 'info', 'debug'] as const;
+export type RelayLogLevel = (typeof relayLogLevels)[number];
+
+export const defaultRelayEventStoreUrl = 'embedded:.meridian-data/events';
+
+export class RelayConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid relay configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'RelayConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Problems = string[];
+
+const day = 24 * 60 * 60 * 1000;
+
+const integerIn = (env: Env, name: string, fallback: number, min: number, max: number, problems: Problems): number => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+};
+
+/** Never echo a password: keep only scheme, host and path. */
+const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, '//***@');
+
+const eventStoreUrl = (env: Env, problems: Problems): string => {
+  const raw = env.EVENTSTORE_URL?.trim() || defaultRelayEventStoreUrl;
+  if (/^postgres(ql)?:\/\/[^/]+/.test(raw)) return raw;
+  if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
+  problems.push(`EVENTSTORE_URL="${redact(raw)}" must be postgres://user:pass@host:port/db or embedded:<dir> (the relay needs a durable store)`);
+  return raw;
+};
+
+const kafkaBrokers = (env: Env, problems: Problems): readonly string[] => {
+  const raw = env.KAFKA_BROKERS?.trim();
+  if (!raw) {
+    problems.push('KAFKA_BROKERS is required: a comma-separated list of host:port');
+    return [];
+  }
+  const brokers = raw.split(',').map((b) => b.trim());
+  const bad = brokers.filter((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b));
+  if (bad.length > 0) problems.push(`KAFKA_BROKERS="${raw}" must be a comma-separated list of host:port (bad: ${bad.join(', ')})`);
+  return brokers;
+};
+
+const matching = (env: Env, name: string, fallback: string, pattern: RegExp, rule: string, problems: Problems): string => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) problems.push(`${name}="${raw}" ${rule}`);
+  return raw;
+};
+
+export const loadRelayConfig = (env: Env): RelayConfig => {
+  const problems: Problems = [];
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as RelayLogLevel;
+  if (!relayLogLevels.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${relayLogLevels.join(', ')}`);
+  const config: RelayConfig = {
+    eventStoreUrl: eventStoreUrl(env, problems),
+    kafkaBrokers: kafkaBrokers(env, problems),
+    // Kafka topic names: [a-zA-Z0-9._-], at most 249 characters in all.
+    topicPrefix: matching(env, 'RELAY_TOPIC_PREFIX', '', /^[A-Za-z0-9._-]{1,100}$/, 'may only contain letters, digits, ".", "_" and "-" (at most 100)', problems),
+    topics: {
+      partitions: integerIn(env, 'RELAY_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems),
+      replicationFactor: integerIn(env, 'RELAY_TOPIC_REPLICATION', defaultTopicSettings.replicationFactor, 1, 32, problems),
+      retentionMs: integerIn(env, 'RELAY_TOPIC_RETENTION_MS', defaultTopicSettings.retentionMs, 60_000, 3650 * day, problems),
+      deadLetterRetentionMs: integerIn(env, 'RELAY_DLQ_RETENTION_MS', defaultTopicSettings.deadLetterRetentionMs, 60_000, 3650 * day, problems),
+    },
+    pollIntervalMs: integerIn(env, 'RELAY_POLL_INTERVAL_MS', 200, 1, 60_000, problems),
+    batchSize: integerIn(env, 'RELAY_BATCH_SIZE', 500, 1, 10_000, problems),
+    checkpointName: matching(env, 'RELAY_CHECKPOINT_NAME', 'relay', /^[A-Za-z0-9._:-]{1,200}$/, 'may only contain letters, digits, ".", "_", ":" and "-"', problems),
+    clientId: matching(env, 'KAFKA_CLIENT_ID', 'meridian-relay', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
+    logLevel,
+  };
+  if (problems.length > 0) throw new RelayConfigError(problems);
+  return config;
+};

@@ -1,0 +1,12 @@
+export type { CloudEventAttributes, CloudEventHeaders } from './cloud-event-headers';
+export { cloudEventsSpecVersion, fallbackCeTypeOf, jsonContentType, toCloudEventHeaders } from './cloud-event-headers';
+export type { PublicEventCatalogue, PublicEventContract } from './event-catalogue';
+export { deadLetterTopicOf, unroutedTopic } from './event-catalogue';
+export type { DeadLetterReason, EventRouter, EventRouterOptions, OutgoingMessage, RoutedTopic } from './event-router';
+export { createEventRouter, deadLetterHeaders } from './event-router';
+export type { KafkaClientOptions, LogLevelName, StructuredLog } from './kafka-client';
+export { createKafkaClient } from './kafka-client';
+export type { OrderedPublisher } from './ordered-publisher';
+export { createOrderedPublisher } from './ordered-publisher';
+export type { TopicDefaults, TopicRequest } from './topic-admin';
+export { defaultTopicSettings, ensureTopics } from './topic-admin';
