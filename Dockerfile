@@ -3,12 +3,12 @@
 # the deployment issue; this one already builds from the same `npm run build`.
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.base.json nx.json ./
-COPY tools ./tools
+COPY package.json package-lock.json tsconfig.base.json nx.json ./
+# npm workspaces: every project's package.json must be present for npm ci.
 COPY apps ./apps
 COPY libs ./libs
+RUN npm ci --no-audit --no-fund
+COPY tools ./tools
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
