@@ -16,8 +16,9 @@ const tagRules = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain'], bannedExternalImports: infrastructurePackages },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:infra'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:infra', 'type:testing'] },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:feature'] },
+  { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra', 'type:read-model'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
   { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
 ];

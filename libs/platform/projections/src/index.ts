@@ -1,0 +1,11 @@
+export type { ProjectedDocument, Projection, ProjectionStep } from './projection';
+export { projectAll, stepOf } from './projection';
+export type { ReadModelStore, WriteOutcome } from './read-model-store.port';
+export { createMemoryReadModelStore } from './memory-read-model-store';
+export { createMongooseReadModelStore } from './mongoose-read-model-store';
+export type { DeadLetterCause, DeadLetterSink, MessageOutcome, ProjectMessageDeps } from './project-message';
+export { projectMessage } from './project-message';
+export type { KafkaDeadLetterSink } from './kafka-dead-letter-sink';
+export { createKafkaDeadLetterSink, deadLetterConsumerHeader } from './kafka-dead-letter-sink';
+export type { ProjectionConsumerOptions, ProjectionCounts, RunningProjection } from './projection-consumer';
+export { startProjectionConsumer } from './projection-consumer';

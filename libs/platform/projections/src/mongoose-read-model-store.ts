@@ -1,0 +1,54 @@
+import type { Connection } from 'mongoose';
+import type { ProjectedDocument } from './projection';
+import type { ReadModelStore, WriteOutcome } from './read-model-store.port';
+
+type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
+
+const duplicateKey = 11000;
+const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === duplicateKey;
+
+/**
+ * One collection per read model, one document per id (`_id`). Only
+ * single-document operations, so it runs on FerretDB as on MongoDB.
+ *
+ * The guard: `replaceOne({ _id, streamRevision: { $lt: r } }, …, { upsert })`.
+ * - no document: the filter matches nothing, the upsert inserts;
+ * - an older document: replaced;
+ * - a document at r or beyond: the filter matches nothing, the upsert tries to
+ *   insert an existing `_id` and fails with E11000, which means "stale".
+ * Two writers inserting the same new `_id` at once (a rebalance overlap) also
+ * meet E11000; the loser retries once without upsert, so a newer revision still wins.
+ */
+export const createMongooseReadModelStore = <TDocument extends ProjectedDocument>(
+  connection: Connection,
+  collectionName: string,
+): ReadModelStore<TDocument> => {
+  const collection = connection.collection<Stored>(collectionName);
+  const olderThan = (id: string, revision: number) => ({ _id: id, streamRevision: { $lt: revision } });
+
+  const replace = async (id: string, document: TDocument, upsert: boolean): Promise<WriteOutcome> => {
+    const replacement: Stored = { ...(document as unknown as Record<string, unknown>), _id: id, streamRevision: document.streamRevision };
+    const result = await collection.replaceOne(olderThan(id, document.streamRevision), replacement, { upsert });
+    return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
+  };
+
+  return {
+    load: async (id) => {
+      const found = await collection.findOne({ _id: id }, { projection: { _id: 0 } });
+      return found === null ? null : (found as unknown as TDocument);
+    },
+    save: async (id, document) => {
+      try {
+        return await replace(id, document, true);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        return replace(id, document, false);
+      }
+    },
+    remove: async (id, revision) => {
+      const result = await collection.deleteOne(olderThan(id, revision));
+      return result.deletedCount > 0 ? 'written' : 'stale';
+    },
+  };
+};

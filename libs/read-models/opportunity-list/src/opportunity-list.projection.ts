@@ -1,0 +1,95 @@
+import type { ConsumedEvent } from '@meridian/platform/kafka';
+import type { Projection } from '@meridian/platform/projections';
+import type { ContractClosedStage, ContractOpenStage, OpportunityContractPayloads, OpportunityContractType } from '@meridian/opportunities/contracts';
+import { opportunityContractTypeOfCeType } from '@meridian/opportunities/contracts';
+
+export const opportunityListReadModel = 'opportunity-list';
+
+/** One row of a tenant's opportunity list; `closedAt` is null while the deal is open. */
+export type OpportunityListItem = Readonly<{
+  tenantId: string;
+  opportunityId: string;
+  name: string;
+  customerId: string;
+  ownerId: string;
+  stage: ContractOpenStage | ContractClosedStage;
+  amount: number;
+  currency: string;
+  expectedCloseDate: string;
+  region: string;
+  productLine: string;
+  sourceChannel: string;
+  openedAt: string;
+  closedAt: string | null;
+  streamRevision: number;
+  lastPosition: number;
+}>;
+
+/** An event whose `ce_type` this read model does not know (e.g. a newer version): dead-lettered, to replay once supported. */
+export class UnknownOpportunityEvent extends Error {
+  override readonly name = 'UnknownOpportunityEvent';
+}
+
+type Known = { [T in OpportunityContractType]: Readonly<{ type: T; payload: OpportunityContractPayloads[T] }> }[OpportunityContractType];
+
+/** The relay validated the payload against this very contract before publishing it. */
+const knownOf = (event: ConsumedEvent): Known => {
+  const type = opportunityContractTypeOfCeType(event.type);
+  if (type === undefined) throw new UnknownOpportunityEvent(`opportunity-list does not know ${event.type}`);
+  return { type, payload: event.payload } as Known;
+};
+
+const changed = (item: OpportunityListItem, event: ConsumedEvent, fields: Partial<OpportunityListItem>): OpportunityListItem => ({
+  ...item,
+  ...fields,
+  streamRevision: event.streamRevision,
+  lastPosition: event.globalPosition,
+});
+
+/**
+ * Pure: `(item | null, event) → item | null`. Events of a deal that was never
+ * opened here (its open was dead-lettered upstream) leave no document.
+ */
+export const evolveOpportunityListItem = (item: OpportunityListItem | null, event: ConsumedEvent): OpportunityListItem | null => {
+  const known = knownOf(event);
+  if (known.type === 'OpportunityOpened') {
+    const p = known.payload;
+    return {
+      tenantId: event.tenantId, opportunityId: p.opportunityId, name: p.name, customerId: p.customerId, ownerId: p.ownerId,
+      stage: p.stage, amount: p.amount.amount, currency: p.amount.currency, expectedCloseDate: p.expectedCloseDate,
+      region: p.region, productLine: p.productLine, sourceChannel: p.sourceChannel, openedAt: p.openedAt, closedAt: null,
+      streamRevision: event.streamRevision, lastPosition: event.globalPosition,
+    };
+  }
+  if (item === null) return null;
+  switch (known.type) {
+    case 'OpportunityStageChanged':
+      return changed(item, event, { stage: known.payload.toStage });
+    case 'OpportunityWon':
+      return changed(item, event, { stage: 'won', amount: known.payload.finalAmount.amount, currency: known.payload.finalAmount.currency, closedAt: known.payload.wonAt });
+    case 'OpportunityLost':
+      return changed(item, event, { stage: 'lost', closedAt: known.payload.lostAt });
+    case 'OpportunityReopened':
+      return changed(item, event, { stage: known.payload.toStage, closedAt: null });
+    case 'OpportunityAmountRevised':
+      return changed(item, event, { amount: known.payload.amount.amount, currency: known.payload.amount.currency });
+    case 'OpportunityCloseDateRescheduled':
+      return changed(item, event, { expectedCloseDate: known.payload.expectedCloseDate });
+    case 'OpportunityOwnerReassigned':
+      return changed(item, event, { ownerId: known.payload.ownerId });
+    case 'ActivityLogged':
+      // Nothing listed changes, but the revision advances so the guard stays exact.
+      return changed(item, event, {});
+    default: {
+      const unreachable: never = known;
+      throw new UnknownOpportunityEvent(`unhandled ${JSON.stringify(unreachable)}`);
+    }
+  }
+};
+
+/** One document per opportunity stream; the stream id is unique across tenants. */
+export const opportunityListProjection: Projection<OpportunityListItem> = {
+  readModel: opportunityListReadModel,
+  documentIdOf: (event) => (event.streamId.startsWith('opportunity-') ? event.streamId : undefined),
+  evolve: evolveOpportunityListItem,
+};
