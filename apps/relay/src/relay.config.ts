@@ -1,3 +1,5 @@
+import type { Env, Problems } from '@meridian/platform/nest';
+import { brokerListSetting, integerSetting, redactUrl } from '@meridian/platform/nest';
 import { defaultTopicSettings } from '@meridian/platform/kafka';
 import type { TopicDefaults } from '@meridian/platform/kafka';
 
@@ -33,43 +35,20 @@ export class RelayConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-type Problems = string[];
-
 const day = 24 * 60 * 60 * 1000;
-
-const integerIn = (env: Env, name: string, fallback: number, min: number, max: number, problems: Problems): number => {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-};
-
-/** Never echo a password: keep only scheme, host and path. */
-const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, '//***@');
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultRelayEventStoreUrl;
   if (/^postgres(ql)?:\/\/[^/]+/.test(raw)) return raw;
   if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
-  problems.push(`EVENTSTORE_URL="${redact(raw)}" must be postgres://user:pass@host:port/db or embedded:<dir> (the relay needs a durable store)`);
+  problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db or embedded:<dir> (the relay needs a durable store)`);
   return raw;
 };
 
 const kafkaBrokers = (env: Env, problems: Problems): readonly string[] => {
-  const raw = env.KAFKA_BROKERS?.trim();
-  if (!raw) {
-    problems.push('KAFKA_BROKERS is required: a comma-separated list of host:port');
-    return [];
-  }
-  const brokers = raw.split(',').map((b) => b.trim());
-  const bad = brokers.filter((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b));
-  if (bad.length > 0) problems.push(`KAFKA_BROKERS="${raw}" must be a comma-separated list of host:port (bad: ${bad.join(', ')})`);
-  return brokers;
+  const brokers = brokerListSetting(env, 'KAFKA_BROKERS', problems);
+  if (brokers === undefined) problems.push('KAFKA_BROKERS is required: a comma-separated list of host:port');
+  return brokers ?? [];
 };
 
 const matching = (env: Env, name: string, fallback: string, pattern: RegExp, rule: string, problems: Problems): string => {
@@ -89,13 +68,13 @@ export const loadRelayConfig = (env: Env): RelayConfig => {
     // Kafka topic names: [a-zA-Z0-9._-], at most 249 characters in all.
     topicPrefix: matching(env, 'RELAY_TOPIC_PREFIX', '', /^[A-Za-z0-9._-]{1,100}$/, 'may only contain letters, digits, ".", "_" and "-" (at most 100)', problems),
     topics: {
-      partitions: integerIn(env, 'RELAY_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems),
-      replicationFactor: integerIn(env, 'RELAY_TOPIC_REPLICATION', defaultTopicSettings.replicationFactor, 1, 32, problems),
-      retentionMs: integerIn(env, 'RELAY_TOPIC_RETENTION_MS', defaultTopicSettings.retentionMs, 60_000, 3650 * day, problems),
-      deadLetterRetentionMs: integerIn(env, 'RELAY_DLQ_RETENTION_MS', defaultTopicSettings.deadLetterRetentionMs, 60_000, 3650 * day, problems),
+      partitions: integerSetting(env, 'RELAY_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems),
+      replicationFactor: integerSetting(env, 'RELAY_TOPIC_REPLICATION', defaultTopicSettings.replicationFactor, 1, 32, problems),
+      retentionMs: integerSetting(env, 'RELAY_TOPIC_RETENTION_MS', defaultTopicSettings.retentionMs, 60_000, 3650 * day, problems),
+      deadLetterRetentionMs: integerSetting(env, 'RELAY_DLQ_RETENTION_MS', defaultTopicSettings.deadLetterRetentionMs, 60_000, 3650 * day, problems),
     },
-    pollIntervalMs: integerIn(env, 'RELAY_POLL_INTERVAL_MS', 200, 1, 60_000, problems),
-    batchSize: integerIn(env, 'RELAY_BATCH_SIZE', 500, 1, 10_000, problems),
+    pollIntervalMs: integerSetting(env, 'RELAY_POLL_INTERVAL_MS', 200, 1, 60_000, problems),
+    batchSize: integerSetting(env, 'RELAY_BATCH_SIZE', 500, 1, 10_000, problems),
     checkpointName: matching(env, 'RELAY_CHECKPOINT_NAME', 'relay', /^[A-Za-z0-9._:-]{1,200}$/, 'may only contain letters, digits, ".", "_", ":" and "-"', problems),
     clientId: matching(env, 'KAFKA_CLIENT_ID', 'meridian-relay', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,

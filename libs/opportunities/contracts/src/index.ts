@@ -42,3 +42,4 @@ export {
   opportunityContractTypes,
   opportunityContracts,
 } from './opportunity-contracts.registry';
+export { opportunitiesPublicCatalogue } from './opportunity-public-catalogue';

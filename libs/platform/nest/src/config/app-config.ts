@@ -29,20 +29,8 @@ export class ConfigError extends Error {
 }
 
 import { redactUrl } from './redact-url';
-
-type Env = Readonly<Record<string, string | undefined>>;
-type Problems = string[];
-
-const integerIn = (env: Env, name: string, fallback: number, min: number, max: number, problems: Problems): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return value;
-};
+import type { Env, Problems } from './settings';
+import { brokerListSetting, integerSetting } from './settings';
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultEventStoreUrl;
@@ -54,15 +42,6 @@ const eventStoreUrl = (env: Env, problems: Problems): string => {
     problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db, embedded:<dir> or memory:`);
   }
   return raw;
-};
-
-const kafkaBrokers = (env: Env, problems: Problems): readonly string[] | undefined => {
-  const raw = env.KAFKA_BROKERS?.trim();
-  if (!raw) return undefined;
-  const brokers = raw.split(',').map((b) => b.trim());
-  const bad = brokers.filter((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b));
-  if (bad.length > 0) problems.push(`KAFKA_BROKERS="${raw}" must be a comma-separated list of host:port (bad: ${bad.join(', ')})`);
-  return brokers;
 };
 
 const urlWithScheme = (env: Env, name: string, schemes: readonly string[], problems: Problems): string | undefined => {
@@ -93,14 +72,14 @@ export const loadConfig = (env: Env): AppConfig => {
     problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${logLevels.join(', ')}`);
   }
   const config: AppConfig = {
-    port: integerIn(env, 'PORT', 3000, 0, 65535, problems),
+    port: integerSetting(env, 'PORT', 3000, 0, 65535, problems),
     host: host(env, problems),
     logLevel: logLevelRaw as LogLevel,
     eventStoreUrl: eventStoreUrl(env, problems),
-    kafkaBrokers: kafkaBrokers(env, problems),
+    kafkaBrokers: brokerListSetting(env, 'KAFKA_BROKERS', problems),
     mongodbUrl: urlWithScheme(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
     otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
-    shutdownTimeoutMs: integerIn(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

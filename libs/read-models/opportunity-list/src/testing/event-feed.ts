@@ -1,21 +1,10 @@
 import type { EventStore, RecordedEvent } from '@meridian/platform/eventsourcing';
-import type { OutgoingMessage, PublicEventCatalogue, PublicEventContract } from '@meridian/platform/kafka';
+import type { OutgoingMessage, PublicEventCatalogue } from '@meridian/platform/kafka';
 import { createEventRouter, createKafkaClient, createOrderedPublisher, defaultTopicSettings, ensureTopics } from '@meridian/platform/kafka';
-import { contractValidatorOptions, opportunitiesTopic, opportunityContractTypes, opportunityContracts } from '@meridian/opportunities/contracts';
+import { opportunitiesPublicCatalogue, opportunitiesTopic } from '@meridian/opportunities/contracts';
 
-/** The opportunities catalogue exactly as apps/relay builds it (an app cannot be imported from a library). */
-const catalogue: PublicEventCatalogue = {
-  streamCategory: 'opportunity',
-  topic: opportunitiesTopic,
-  source: '/meridian/opportunities',
-  contracts: Object.fromEntries(
-    opportunityContractTypes.map((type): [string, PublicEventContract] => {
-      const { version, ceType, schema } = opportunityContracts[type];
-      return [type, { version, ceType, schema }];
-    }),
-  ),
-  validatorOptions: contractValidatorOptions,
-};
+/** The same catalogue the relay publishes with. */
+const catalogue: PublicEventCatalogue = opportunitiesPublicCatalogue;
 
 export type EventFeed = Readonly<{
   topic: string;
