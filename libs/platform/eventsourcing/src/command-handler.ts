@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Decider, DomainEvent } from './decider';
 import { foldEvents } from './decider';
 import { deterministicUuid } from './deterministic-id';
+import { streamVisibleTo } from './tenant-visibility';
 import type { CommandContext, NewEvent, RecordedEvent } from './envelope';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import { WrongExpectedRevision, streamRevisionOf } from './event-store.port';
@@ -93,7 +94,7 @@ export class CommandHandler {
     request: HandleCommandRequest<TCommand, TEvent, TState>,
   ): Promise<CommandResult> {
     const { streamId, context } = request;
-    const history = visibleTo(context.tenantId, await this.store.readStream(streamId));
+    const history = streamVisibleTo(context.tenantId, await this.store.readStream(streamId));
 
     const replay = findIdempotentReplay(streamId, history, context);
     if (replay) return replay;
@@ -154,12 +155,6 @@ export const toDomainEvent = (event: RecordedEvent): DomainEvent => ({ type: eve
 const lastPosition = (history: readonly RecordedEvent[]): number =>
   history.length === 0 ? 0 : history[history.length - 1].globalPosition;
 
-/**
- * Another tenant's stream must be indistinguishable from a missing one, in every
- * answer (404 without If-Match, 412 with one): so it is treated as empty.
- */
-const visibleTo = (tenantId: string, history: readonly RecordedEvent[]): readonly RecordedEvent[] =>
-  history.length > 0 && history[0].metadata.tenantId !== tenantId ? [] : history;
 
 /** The key is honoured per stream: the events it produced carry it in their metadata. */
 const findIdempotentReplay = (

@@ -12,3 +12,4 @@ export { ConcurrencyRetriesExhausted, IdempotencyKeyReused, StaleRevision } from
 export { MemoryEventStore } from './memory-event-store';
 export type { StoredEventRef, StreamRevision } from './append-rules';
 export { assertExpectedRevision, assertValidEventIds, replayedAppendResult } from './append-rules';
+export { streamVisibleTo } from './tenant-visibility';

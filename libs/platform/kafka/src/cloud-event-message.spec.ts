@@ -2,25 +2,9 @@ import type { RecordedEvent } from '@meridian/platform/eventsourcing';
 import { toCloudEventHeaders } from './cloud-event-headers';
 import type { IncomingMessage } from './cloud-event-message';
 import { MalformedMessage, fromKafkaMessage } from './cloud-event-message';
+import { sampleRecordedEvent } from './testing/sample-recorded-event';
 
-const event: RecordedEvent = {
-  eventId: '0b7e3c1e-5d0a-4a43-9a57-6f0f1c3b2a11',
-  type: 'OpportunityStageChanged',
-  streamId: 'opportunity-6f1c0d2e-aaaa-bbbb-cccc-000000000001',
-  revision: 3,
-  globalPosition: 1042,
-  recordedAt: '2026-03-01T09:00:01.000Z',
-  data: { opportunityId: 'x', toStage: 'qualified' },
-  metadata: {
-    tenantId: 'tenant-a',
-    actorId: 'rep-ana',
-    correlationId: 'corr-1',
-    causationId: 'cmd-1',
-    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-    schemaVersion: 1,
-    occurredAt: '2026-03-01T09:00:00.000Z',
-  },
-};
+const event: RecordedEvent = { ...sampleRecordedEvent, data: { opportunityId: 'x', toStage: 'qualified' } };
 const ceType = 'crm.opportunities.OpportunityStageChanged.v1';
 
 /** What kafkajs hands a consumer for a message the relay produced: every header a Buffer. */

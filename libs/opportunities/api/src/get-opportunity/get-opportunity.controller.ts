@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import { AggregateNotFound, foldEvents, toDomainEvent } from '@meridian/platform/eventsourcing';
+import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
 import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
 import type { OpportunityEvent } from '@meridian/opportunities/domain';
 import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
@@ -25,9 +25,8 @@ export class GetOpportunityController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpportunityView> {
     const streamId = opportunityStreamId(opportunityId);
-    const history = await this.store.readStream(streamId);
-    // Another tenant's opportunity answers exactly like a missing one.
-    if (history.length === 0 || history[0].metadata.tenantId !== tenantId) throw new AggregateNotFound(streamId);
+    const history = streamVisibleTo(tenantId, await this.store.readStream(streamId));
+    if (history.length === 0) throw new AggregateNotFound(streamId);
     const state = foldEvents(opportunityDecider, history.map(toDomainEvent) as OpportunityEvent[]);
     if (state.status === 'absent') throw new AggregateNotFound(streamId);
     const { status: _status, ...details } = state;
