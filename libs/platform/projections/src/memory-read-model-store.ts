@@ -1,7 +1,9 @@
+import type { CounterFigures } from './counters';
+import { runQueryInMemory } from './document-query';
 import type { ProjectedDocument } from './projection';
-import type { ReadModelStore } from './read-model-store.port';
+import type { CounterStore, LaneMark, ProgressStore, ReadModelStorage, ReadModelStore } from './read-model-store.port';
 
-/** In-memory store with the same guard as the Mongo one: for unit specs and the contract suite. */
+/** In-memory documents with the same guard as the Mongo store: for unit specs and standalone mode. */
 export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(): ReadModelStore<TDocument> & {
   documents: () => ReadonlyMap<string, TDocument>;
 } => {
@@ -19,6 +21,49 @@ export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(
       documents.delete(id);
       return 'written';
     },
+    find: async (query) => structuredClone(runQueryInMemory(documents.values(), query)),
     documents: () => new Map(documents),
   };
 };
+
+type CounterDocument = { keys: Record<string, string>; lastSequence: number; figures: Record<string, number> };
+
+/** Counters sharded per lane and guarded by its sequence, like the Mongo store. */
+export const createMemoryCounterStore = (): CounterStore => {
+  const counters = new Map<string, CounterDocument>();
+  return {
+    increment: async (delta, lane) => {
+      const id = `${delta.counterId}@${lane.id}`;
+      const current = counters.get(id) ?? { keys: { ...delta.keys }, lastSequence: -1, figures: {} };
+      if (current.lastSequence >= lane.sequence) return 'stale';
+      for (const [field, value] of Object.entries(delta.increments)) current.figures[field] = (current.figures[field] ?? 0) + value;
+      current.lastSequence = lane.sequence;
+      counters.set(id, current);
+      return 'written';
+    },
+    find: async (query) =>
+      runQueryInMemory([...counters.values()].map((c) => ({ ...c.keys, figures: c.figures })), query).map((c): CounterFigures => ({ ...c.figures })),
+  };
+};
+
+export const createMemoryProgressStore = (): ProgressStore => {
+  const marks = new Map<string, LaneMark>();
+  return {
+    record: async (mark) => {
+      const current = marks.get(mark.lane);
+      marks.set(mark.lane, {
+        lane: mark.lane,
+        sequence: Math.max(current?.sequence ?? -1, mark.sequence),
+        position: Math.max(current?.position ?? 0, mark.position),
+      });
+    },
+    marks: async () => [...marks.values()],
+  };
+};
+
+/** A whole read-model generation in memory: what standalone mode serves from. */
+export const createMemoryReadModelStorage = <TDocument extends ProjectedDocument>(): ReadModelStorage<TDocument> => ({
+  documents: createMemoryReadModelStore<TDocument>(),
+  counters: createMemoryCounterStore(),
+  progress: createMemoryProgressStore(),
+});

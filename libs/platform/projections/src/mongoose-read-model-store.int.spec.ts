@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
+import { createMongooseCounterStore, createMongooseProgressStore } from './mongoose-counter-store';
 import { createMongooseReadModelStore } from './mongoose-read-model-store';
-import { readModelStoreContract } from './testing/read-model-store.contract';
+import { counterAndProgressContract, readModelQueryContract, readModelStoreContract } from './testing/read-model-store.contract';
 
 const connection = mongoose.createConnection(process.env.MONGODB_URL ?? '', {
   dbName: `projections_store_${randomBytes(4).toString('hex')}`,
@@ -14,7 +15,14 @@ afterAll(async () => {
   await connection.close();
 });
 
-readModelStoreContract('mongoose (MONGODB_URL)', async () => {
+const fresh = async () => {
   await connection.asPromise();
-  return createMongooseReadModelStore(connection, `rows_${++collection}`);
-});
+  return `rows_${++collection}`;
+};
+
+readModelStoreContract('mongoose (MONGODB_URL)', async () => createMongooseReadModelStore(connection, await fresh()));
+readModelQueryContract('mongoose (MONGODB_URL)', async () => createMongooseReadModelStore(connection, await fresh()));
+counterAndProgressContract('mongoose (MONGODB_URL)', async () => ({
+  counters: createMongooseCounterStore(connection, await fresh()),
+  progress: createMongooseProgressStore(connection, await fresh()),
+}));

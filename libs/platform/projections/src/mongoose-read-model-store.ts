@@ -1,16 +1,18 @@
 import type { Connection } from 'mongoose';
+import type { DocumentQuery } from './document-query';
+import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
 import type { ReadModelStore, WriteOutcome } from './read-model-store.port';
 
 type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
 
 const duplicateKey = 11000;
-const isDuplicateKey = (error: unknown): boolean =>
+export const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === duplicateKey;
 
 /**
- * One collection per read model, one document per id (`_id`). Only
- * single-document operations, so it runs on FerretDB as on MongoDB.
+ * One collection per read model generation, one document per id (`_id`).
+ * Only single-document operations, so it runs on FerretDB as on MongoDB.
  *
  * The guard: `replaceOne({ _id, streamRevision: { $lt: r } }, …, { upsert })`.
  * - no document: the filter matches nothing, the upsert inserts;
@@ -49,6 +51,13 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
     remove: async (id, revision) => {
       const result = await collection.deleteOne(olderThan(id, revision));
       return result.deletedCount > 0 ? 'written' : 'stale';
+    },
+    find: async (query: DocumentQuery) => {
+      let cursor = collection.find(mongoFilterOf(query), { projection: { _id: 0 } });
+      if (query.sort !== undefined && query.sort.length > 0) cursor = cursor.sort(query.sort.map(([field, direction]): [string, 1 | -1] => [field, direction]));
+      if (query.skip !== undefined && query.skip > 0) cursor = cursor.skip(query.skip);
+      if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+      return (await cursor.toArray()) as unknown as TDocument[];
     },
   };
 };

@@ -1,12 +1,17 @@
 import type { IncomingMessage } from '@meridian/platform/kafka';
-import { createMemoryReadModelStore } from './memory-read-model-store';
+import { sumCounterFigures } from './counters';
+import { createMemoryReadModelStorage } from './memory-read-model-store';
 import type { DeadLetterCause, DeadLetterSink } from './project-message';
 import { projectMessage } from './project-message';
 import type { Projection } from './projection';
+import type { ReadModelStorage } from './read-model-store.port';
 
-type Counter = { streamRevision: number; total: number };
+type Counter = Readonly<{ streamRevision: number; total: number }>;
 
-/** Sums `{ add }` payloads per stream; `{ add: -1 }` is a bug in the projection (it throws). */
+/**
+ * Sums `{ add }` payloads per stream, and keeps one aggregate (the grand total
+ * per tenant) as a counter. `{ add: -1 }` is a bug in the projection (it throws).
+ */
 const projection: Projection<Counter> = {
   readModel: 'counter',
   documentIdOf: (event) => (event.streamId.startsWith('counter-') ? event.streamId : undefined),
@@ -15,6 +20,7 @@ const projection: Projection<Counter> = {
     if (add < 0) throw new RangeError('negative add');
     return { streamRevision: event.streamRevision, total: (document?.total ?? 0) + add };
   },
+  counterDeltasOf: (before, after) => [{ counterId: 'grand-total', keys: { tenantId: 't' }, increments: { total: (after?.total ?? 0) - (before?.total ?? 0) } }],
 };
 
 const message = (streamId: string, revision: number, add: number, offset = revision): IncomingMessage => ({
@@ -27,31 +33,60 @@ const message = (streamId: string, revision: number, add: number, offset = revis
   },
 });
 
-const setup = () => {
-  const store = createMemoryReadModelStore<Counter>();
+const setup = (storage: ReadModelStorage<Counter> = createMemoryReadModelStorage<Counter>()) => {
   const dead: { topic: string; cause: DeadLetterCause; error: string }[] = [];
   const deadLetters: DeadLetterSink = { send: async (topic, _message, cause, error) => void dead.push({ topic, cause, error }) };
-  const run = (m: IncomingMessage) => projectMessage({ projection, store, deadLetters }, 'crm.counters', 0, m);
-  return { store, dead, run };
+  const run = async (m: IncomingMessage) => (await projectMessage({ projection, storage, deadLetters }, 'crm.counters', 0, m)).outcome;
+  const document = (id: string) => storage.documents.load(id);
+  const grandTotal = async () => sumCounterFigures(await storage.counters.find({ equals: { tenantId: 't' } })).total;
+  return { storage, dead, run, document, grandTotal };
 };
 
 describe('projectMessage', () => {
-  it('applies events in order and records the stream revision', async () => {
-    const { store, run } = setup();
+  it('applies events in order, recording the stream revision and the aggregate', async () => {
+    const { run, document, grandTotal } = setup();
     expect(await run(message('counter-1', 0, 5))).toBe('applied');
     expect(await run(message('counter-1', 1, 2))).toBe('applied');
-    expect(store.documents().get('counter-1')).toEqual({ streamRevision: 1, total: 7 });
+    expect(await run(message('counter-2', 0, 4, 2))).toBe('applied');
+    expect(await document('counter-1')).toEqual({ streamRevision: 1, total: 7 });
+    expect(await grandTotal()).toBe(11);
   });
 
-  it('the same event twice changes nothing', async () => {
-    const { store, run } = setup();
+  it('the same event twice changes nothing, documents and aggregates alike', async () => {
+    const { run, document, grandTotal } = setup();
     await run(message('counter-1', 0, 5));
     expect(await run(message('counter-1', 0, 5, 9))).toBe('already-applied');
-    expect(store.documents().get('counter-1')).toEqual({ streamRevision: 0, total: 5 });
+    expect(await run(message('counter-1', 0, 5))).toBe('already-applied');
+    expect(await document('counter-1')).toEqual({ streamRevision: 0, total: 5 });
+    expect(await grandTotal()).toBe(5);
+  });
+
+  it('a crash between the counter write and the document write: the redelivery completes without counting twice', async () => {
+    const storage = createMemoryReadModelStorage<Counter>();
+    let failNextSave = false;
+    const crashing: ReadModelStorage<Counter> = {
+      ...storage,
+      documents: {
+        ...storage.documents,
+        save: (id, doc) => {
+          if (!failNextSave) return storage.documents.save(id, doc);
+          failNextSave = false;
+          return Promise.reject(new Error('process died'));
+        },
+      },
+    };
+    const { run, document, grandTotal } = setup(crashing);
+    await run(message('counter-1', 0, 5));
+    failNextSave = true;
+    await expect(run(message('counter-1', 1, 3))).rejects.toThrow('process died');
+    expect(await grandTotal()).toBe(8);
+    expect(await run(message('counter-1', 1, 3))).toBe('applied');
+    expect(await document('counter-1')).toEqual({ streamRevision: 1, total: 8 });
+    expect(await grandTotal()).toBe(8);
   });
 
   it('dead-letters an undecodable message and a projection error, then carries on', async () => {
-    const { store, dead, run } = setup();
+    const { dead, run, document } = setup();
     expect(await run({ ...message('counter-1', 0, 5), value: Buffer.from('{not json') })).toBe('dead-lettered');
     expect(await run(message('counter-1', 0, -1))).toBe('dead-lettered');
     expect(await run(message('counter-1', 1, 3))).toBe('applied');
@@ -59,18 +94,19 @@ describe('projectMessage', () => {
       { topic: 'crm.counters', cause: 'malformed', error: expect.stringContaining('not JSON') },
       { topic: 'crm.counters', cause: 'projection-failed', error: 'RangeError: negative add' },
     ]);
-    expect(store.documents().get('counter-1')).toEqual({ streamRevision: 1, total: 3 });
+    expect(await document('counter-1')).toEqual({ streamRevision: 1, total: 3 });
   });
 
   it('ignores events of streams the projection does not keep', async () => {
-    const { store, run } = setup();
+    const { storage, run } = setup();
     expect(await run(message('other-1', 0, 5))).toBe('ignored');
-    expect(store.documents().size).toBe(0);
+    expect(await storage.documents.find({})).toEqual([]);
   });
 
   it('lets a store failure propagate (the offset stays uncommitted, the message comes again)', async () => {
-    const store = { ...createMemoryReadModelStore<Counter>(), save: () => Promise.reject(new Error('store down')) };
+    const storage = createMemoryReadModelStorage<Counter>();
+    const failing = { ...storage, documents: { ...storage.documents, load: () => Promise.reject(new Error('store down')) } };
     const deadLetters: DeadLetterSink = { send: () => Promise.reject(new Error('must not dead-letter')) };
-    await expect(projectMessage({ projection, store, deadLetters }, 't', 0, message('counter-1', 0, 5))).rejects.toThrow('store down');
+    await expect(projectMessage({ projection, storage: failing, deadLetters }, 't', 0, message('counter-1', 0, 5))).rejects.toThrow('store down');
   });
 });

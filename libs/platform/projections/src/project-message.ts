@@ -1,8 +1,8 @@
 import type { IncomingMessage } from '@meridian/platform/kafka';
 import { fromKafkaMessage } from '@meridian/platform/kafka';
-import type { ProjectedDocument, Projection, ProjectionStep } from './projection';
-import { stepOf } from './projection';
-import type { ReadModelStore } from './read-model-store.port';
+import { ProjectionFailed, applyEvent } from './apply-event';
+import type { ProjectedDocument, Projection } from './projection';
+import type { ReadModelStorage } from './read-model-store.port';
 
 export type DeadLetterCause = 'malformed' | 'projection-failed';
 
@@ -15,11 +15,14 @@ export type MessageOutcome = 'applied' | 'already-applied' | 'ignored' | 'dead-l
 
 export type ProjectMessageDeps<TDocument extends ProjectedDocument> = Readonly<{
   projection: Projection<TDocument>;
-  store: ReadModelStore<TDocument>;
+  storage: ReadModelStorage<TDocument>;
   deadLetters: DeadLetterSink;
 }>;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+export type ProjectedMessage = Readonly<{ outcome: MessageOutcome; globalPosition: number }>;
+
+/** The lane of a Kafka partition: its sequence is the offset. */
+export const partitionLaneOf = (topic: string, partition: number): string => `${topic}#${partition}`;
 
 /**
  * One message, start to finish, before its offset may be committed. A message
@@ -33,39 +36,19 @@ export const projectMessage = async <TDocument extends ProjectedDocument>(
   topic: string,
   partition: number,
   message: IncomingMessage,
-): Promise<MessageOutcome> => {
+): Promise<ProjectedMessage> => {
   const decoded = fromKafkaMessage(topic, partition, message);
   if (!decoded.ok) {
     await deps.deadLetters.send(topic, message, 'malformed', decoded.error.message);
-    return 'dead-lettered';
+    return { outcome: 'dead-lettered', globalPosition: 0 };
   }
   const { event } = decoded;
-  let id: string | undefined;
+  const lane = { id: partitionLaneOf(topic, partition), sequence: Number(message.offset) };
   try {
-    id = deps.projection.documentIdOf(event);
+    return { outcome: await applyEvent(deps.projection, deps.storage, event, lane), globalPosition: event.globalPosition };
   } catch (error) {
-    await deps.deadLetters.send(topic, message, 'projection-failed', messageOf(error));
-    return 'dead-lettered';
-  }
-  if (id === undefined) return 'ignored';
-  const current = await deps.store.load(id);
-  let step: ProjectionStep<TDocument>;
-  try {
-    step = stepOf(deps.projection, current, event);
-  } catch (error) {
-    await deps.deadLetters.send(topic, message, 'projection-failed', messageOf(error));
-    return 'dead-lettered';
-  }
-  switch (step.kind) {
-    case 'ignore':
-      return step.reason === 'already-applied' ? 'already-applied' : 'ignored';
-    case 'write':
-      return (await deps.store.save(step.id, step.document)) === 'written' ? 'applied' : 'already-applied';
-    case 'delete':
-      return (await deps.store.remove(step.id, event.streamRevision)) === 'written' ? 'applied' : 'already-applied';
-    default: {
-      const unreachable: never = step;
-      throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
-    }
+    if (!(error instanceof ProjectionFailed)) throw error;
+    await deps.deadLetters.send(topic, message, 'projection-failed', error.message);
+    return { outcome: 'dead-lettered', globalPosition: event.globalPosition };
   }
 };

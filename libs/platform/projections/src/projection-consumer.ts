@@ -2,67 +2,101 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { deadLetterTopicOf, defaultTopicSettings, ensureTopics } from '@meridian/platform/kafka';
 import { createKafkaDeadLetterSink } from './kafka-dead-letter-sink';
+import { createPartitionPauser } from './partition-pauser';
 import type { MessageOutcome } from './project-message';
-import { projectMessage } from './project-message';
+import { partitionLaneOf, projectMessage } from './project-message';
 import type { ProjectedDocument, Projection } from './projection';
-import type { ReadModelStore } from './read-model-store.port';
+import type { ReadModelStorage } from './read-model-store.port';
+import type { StoreBreaker } from './store-breaker';
 
 export type ProjectionConsumerOptions<TDocument extends ProjectedDocument> = Readonly<{
   kafka: Kafka;
   /** Full topic names (prefix included). */
   topics: readonly string[];
   projection: Projection<TDocument>;
-  store: ReadModelStore<TDocument>;
+  /** The generation being fed, its calls already guarded by `breaker`. */
+  storage: ReadModelStorage<TDocument>;
+  breaker: StoreBreaker;
   log: StructuredLog;
-  /** Defaults to the read model's name: one consumer group per read model. */
-  groupId?: string;
+  groupId: string;
   /** For the source and dead-letter topics if they do not exist yet. */
   topicSettings?: TopicDefaults;
+  /** Back-off before retrying a partition after a store error while the breaker is still closed. */
+  retryDelayMs?: number;
 }>;
 
-export type ProjectionCounts = Readonly<Record<MessageOutcome, number>>;
+export type ProjectionCounts = Readonly<Record<MessageOutcome, number>> & Readonly<{ storeFailures: number }>;
 
 export type RunningProjection = Readonly<{
   groupId: string;
   counts: () => ProjectionCounts;
+  /** Partitions waiting for the read store to come back. */
+  pausedPartitions: () => number;
   /** Finishes the in-flight message, commits what was written, disconnects. */
   stop: () => Promise<void>;
 }>;
 
+/** Lane marks are written at the end of a batch and at least this often within a long one. */
+const markIntervalMs = 250;
+
 /**
- * A kafkajs consumer group feeding one read model. Guarantees:
+ * A kafkajs consumer group feeding one read-model generation. Guarantees:
  * - at least once, effectively once: an offset is committed only after its
- *   message's write (or dead letter) is durable; the per-document revision guard
- *   makes the redelivery that a crash in between causes change nothing;
+ *   message's writes (or dead letter) are durable; the revision and lane
+ *   guards make the redelivery that a crash in between causes change nothing;
  * - per-stream order: the key is the stream id, so one partition carries a
  *   stream, and one partition's messages are handled one at a time, in order;
  * - no poison pill: an undecodable message or a projection error goes to
- *   `<topic>.dlq` and the partition moves on.
+ *   `<topic>.dlq` and the partition moves on;
+ * - no loss on a read-store outage: the failing message stays unresolved, its
+ *   partition pauses and resumes (from that message) when the breaker lets a
+ *   probe through.
  */
 export const startProjectionConsumer = async <TDocument extends ProjectedDocument>(
   options: ProjectionConsumerOptions<TDocument>,
 ): Promise<RunningProjection> => {
-  const { kafka, projection, store, log } = options;
-  const groupId = options.groupId ?? projection.readModel;
-  const counts: Record<MessageOutcome, number> = { applied: 0, 'already-applied': 0, ignored: 0, 'dead-lettered': 0 };
+  const { kafka, projection, storage, log, groupId } = options;
+  const counts = { applied: 0, 'already-applied': 0, ignored: 0, 'dead-lettered': 0, storeFailures: 0 };
   const requests = options.topics.flatMap((name) => [{ name, deadLetter: false }, { name: deadLetterTopicOf(name), deadLetter: true }]);
   await ensureTopics(kafka, requests, options.topicSettings ?? defaultTopicSettings, log);
 
   const deadLetters = createKafkaDeadLetterSink(kafka, groupId);
   const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
-  const deps = { projection, store, deadLetters };
+  const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
+  const deps = { projection, storage, deadLetters };
 
-  const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale }: EachBatchPayload) => {
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale, pause }: EachBatchPayload) => {
+    const lane = partitionLaneOf(batch.topic, batch.partition);
+    let mark: { sequence: number; position: number } | undefined;
+    let markedAt = Date.now();
+    const recordMark = async () => {
+      if (mark === undefined) return;
+      // Only read-your-writes waits on marks: a failed write here just leaves the mark behind for a moment.
+      await storage.progress.record({ lane, ...mark }).catch(() => undefined);
+      markedAt = Date.now();
+    };
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
-        const outcome = await projectMessage(deps, batch.topic, batch.partition, message);
-        counts[outcome]++;
-        if (outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset });
+        let projected;
+        try {
+          projected = await projectMessage(deps, batch.topic, batch.partition, message);
+        } catch (error) {
+          // The store (or the DLQ broker) failed, not the message: it stays unresolved and is fetched again on resume.
+          counts.storeFailures++;
+          log('warn', 'read store unavailable: pausing partition', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset, error: String(error) });
+          pauser.pauseUntilRetry(pause());
+          break;
+        }
+        counts[projected.outcome]++;
+        if (projected.outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset });
         resolveOffset(message.offset);
+        mark = { sequence: Number(message.offset), position: Math.max(mark?.position ?? 0, projected.globalPosition) };
+        if (Date.now() - markedAt >= markIntervalMs) await recordMark();
         await heartbeat();
       }
     } finally {
+      await recordMark();
       // Only resolved offsets, i.e. messages whose effect is already stored.
       const pending = uncommittedOffsets();
       if (pending.topics.length > 0) await commitOffsetsIfNecessary(pending);
@@ -84,7 +118,9 @@ export const startProjectionConsumer = async <TDocument extends ProjectedDocumen
   return {
     groupId,
     counts: () => ({ ...counts }),
+    pausedPartitions: pauser.paused,
     stop: async () => {
+      pauser.cancel();
       // kafkajs waits for the running eachBatch, which stops after its current message and commits.
       await consumer.disconnect();
       await deadLetters.disconnect();

@@ -1,4 +1,5 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
+import type { CounterDelta } from './counters';
 
 /** Every read-model document records the revision of its stream it last applied: the idempotency guard. */
 export type ProjectedDocument = Readonly<{ streamRevision: number }>;
@@ -15,6 +16,12 @@ export type Projection<TDocument extends ProjectedDocument> = Readonly<{
   /** `undefined` when the event does not concern this read model. */
   documentIdOf: (event: ConsumedEvent) => string | undefined;
   evolve: (document: TDocument | null, event: ConsumedEvent) => TDocument | null;
+  /**
+   * For read models that keep aggregates: the counter increments one change
+   * of a document causes, computed from the document before and after (so a
+   * change that moves a deal between buckets is a decrement and an increment).
+   */
+  counterDeltasOf?: (before: TDocument | null, after: TDocument | null) => readonly CounterDelta[];
 }>;
 
 export type ProjectionStep<TDocument> =

@@ -1,4 +1,5 @@
-import type { ReadModelStore } from '../read-model-store.port';
+import { sumCounterFigures } from '../counters';
+import type { CounterStore, ProgressStore, ReadModelStore } from '../read-model-store.port';
 
 type Row = { streamRevision: number; label: string; note?: string | null };
 
@@ -42,6 +43,56 @@ export const readModelStoreContract = (name: string, open: () => Promise<ReadMod
       expect([...outcomes].sort()).toEqual(['stale', 'written']);
       await Promise.all([store.save('c', { streamRevision: 1, label: 'old' }), store.save('c', { streamRevision: 5, label: 'new' })]);
       expect(await store.load('c')).toEqual({ streamRevision: 5, label: 'new' });
+    });
+  });
+};
+
+/** Queries, for every adapter: equality, ranges, sort with tie-break, skip and limit. */
+export const readModelQueryContract = (name: string, open: () => Promise<ReadModelStore<Row & { rank: number; group: string }>>): void => {
+  describe(`read-model query contract: ${name}`, () => {
+    it('filters by equality and inclusive ranges, sorts and pages', async () => {
+      const store = await open();
+      const rows = [
+        { label: 'a', rank: 3, group: 'x' }, { label: 'b', rank: 1, group: 'x' }, { label: 'c', rank: 2, group: 'y' },
+        { label: 'd', rank: 2, group: 'x' }, { label: 'e', rank: 5, group: 'x' },
+      ];
+      for (const row of rows) await store.save(row.label, { ...row, streamRevision: 0 });
+      const labels = async (query: Parameters<typeof store.find>[0]) => (await store.find(query)).map((r) => r.label);
+      expect(await labels({ equals: { group: 'x' }, sort: [['rank', 1], ['label', 1]] })).toEqual(['b', 'd', 'a', 'e']);
+      expect(await labels({ equals: { group: 'x' }, ranges: { rank: { gte: 2, lte: 3 } }, sort: [['rank', -1], ['label', -1]] })).toEqual(['a', 'd']);
+      expect(await labels({ ranges: { label: { gte: 'c' } }, sort: [['label', 1]], skip: 1, limit: 2 })).toEqual(['d', 'e']);
+      expect(await labels({ ranges: { rank: { gte: undefined, lte: 1 } } })).toEqual(['b']);
+      expect(await labels({ equals: { group: 'z' } })).toEqual([]);
+    });
+  });
+};
+
+/** Counters sharded per lane and lane marks, for every adapter. */
+export const counterAndProgressContract = (name: string, open: () => Promise<{ counters: CounterStore; progress: ProgressStore }>): void => {
+  describe(`counter and progress contract: ${name}`, () => {
+    const delta = (increments: Record<string, number>, bucket = 'b1') => ({ counterId: `c-${bucket}`, keys: { tenantId: 't', bucket }, increments });
+
+    it('adds increments per lane, refuses a sequence the lane already applied, and finds by keys', async () => {
+      const { counters } = await open();
+      expect(await counters.increment(delta({ 'open.lead.count': 1, 'open.lead.amount.EUR': 150000 }), { id: 'p0', sequence: 4 })).toBe('written');
+      expect(await counters.increment(delta({ 'open.lead.count': 1 }), { id: 'p0', sequence: 4 })).toBe('stale');
+      expect(await counters.increment(delta({ 'open.lead.count': 1 }), { id: 'p0', sequence: 2 })).toBe('stale');
+      expect(await counters.increment(delta({ 'open.lead.count': -1, won: 1 }), { id: 'p0', sequence: 7 })).toBe('written');
+      expect(await counters.increment(delta({ 'open.lead.count': 2 }), { id: 'p1', sequence: 1 })).toBe('written');
+      expect(await counters.increment(delta({ 'open.lead.count': 9 }, 'b2'), { id: 'p1', sequence: 2 })).toBe('written');
+      const figures = await counters.find({ equals: { tenantId: 't', bucket: 'b1' } });
+      expect(sumCounterFigures(figures)).toEqual({ 'open.lead.count': 2, 'open.lead.amount.EUR': 150000, won: 1 });
+      expect(figures).toHaveLength(2);
+      expect(sumCounterFigures(await counters.find({ equals: { tenantId: 't' }, ranges: { bucket: { gte: 'b2' } } }))).toEqual({ 'open.lead.count': 9 });
+    });
+
+    it('lane marks only move forward', async () => {
+      const { progress } = await open();
+      await progress.record({ lane: 'crm.x#0', sequence: 5, position: 40 });
+      await progress.record({ lane: 'crm.x#0', sequence: 3, position: 20 });
+      await progress.record({ lane: 'store', sequence: 90, position: 90 });
+      const marks = (await progress.marks()).sort((a, b) => a.lane.localeCompare(b.lane));
+      expect(marks).toEqual([{ lane: 'crm.x#0', sequence: 5, position: 40 }, { lane: 'store', sequence: 90, position: 90 }]);
     });
   });
 };

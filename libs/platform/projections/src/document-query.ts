@@ -1,0 +1,65 @@
+/**
+ * The small query language read models need, small enough for every store
+ * (MongoDB, FerretDB, memory) to run the same way: equality, ranges, sort,
+ * skip and limit. No aggregation pipelines: aggregates are counters kept by
+ * the projections.
+ */
+export type FieldValue = string | number;
+export type FieldRange = Readonly<{ gte?: FieldValue; lte?: FieldValue }>;
+export type SortDirection = 1 | -1;
+
+export type DocumentQuery = Readonly<{
+  equals?: Readonly<Record<string, FieldValue>>;
+  ranges?: Readonly<Record<string, FieldRange>>;
+  /** Applied in order; put a unique field last for a stable page order. */
+  sort?: ReadonlyArray<readonly [field: string, direction: SortDirection]>;
+  skip?: number;
+  limit?: number;
+}>;
+
+/** The MongoDB filter for a query (also what FerretDB supports). */
+export const mongoFilterOf = (query: DocumentQuery): Record<string, unknown> => {
+  const filter: Record<string, unknown> = { ...query.equals };
+  for (const [field, range] of Object.entries(query.ranges ?? {})) {
+    const bounds: Record<string, FieldValue> = {};
+    if (range.gte !== undefined) bounds.$gte = range.gte;
+    if (range.lte !== undefined) bounds.$lte = range.lte;
+    if (Object.keys(bounds).length > 0) filter[field] = bounds;
+  }
+  return filter;
+};
+
+const fieldOf = (document: object, field: string): unknown => (document as Record<string, unknown>)[field];
+
+const compare = (a: unknown, b: unknown): number => {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  return (a as FieldValue) < (b as FieldValue) ? -1 : 1;
+};
+
+const matches = (document: object, query: DocumentQuery): boolean =>
+  Object.entries(query.equals ?? {}).every(([field, value]) => fieldOf(document, field) === value) &&
+  Object.entries(query.ranges ?? {}).every(([field, range]) => {
+    const value = fieldOf(document, field);
+    if (range.gte !== undefined && (value === undefined || compare(value, range.gte) < 0)) return false;
+    if (range.lte !== undefined && (value === undefined || compare(value, range.lte) > 0)) return false;
+    return true;
+  });
+
+/** Runs a query over documents in memory, with MongoDB's semantics for the supported subset. */
+export const runQueryInMemory = <T extends object>(documents: Iterable<T>, query: DocumentQuery): T[] => {
+  const found = [...documents].filter((document) => matches(document, query));
+  const sort = query.sort ?? [];
+  if (sort.length > 0) {
+    found.sort((a, b) => {
+      for (const [field, direction] of sort) {
+        const order = compare(fieldOf(a, field), fieldOf(b, field));
+        if (order !== 0) return order * direction;
+      }
+      return 0;
+    });
+  }
+  const skip = query.skip ?? 0;
+  return found.slice(skip, query.limit === undefined ? undefined : skip + query.limit);
+};

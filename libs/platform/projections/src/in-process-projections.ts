@@ -1,0 +1,100 @@
+import type { StructuredLog } from '@meridian/platform/kafka';
+import { ProjectionFailed } from './apply-event';
+import type { ProgressSink } from './progress-reporter';
+import { createProgressReporter } from './progress-reporter';
+import type { ReadModelBinding } from './read-model-binding';
+import type { StoreFeed } from './store-feed';
+import { storeLane } from './store-feed';
+
+export type InProcessProjectionsOptions = Readonly<{
+  feed: StoreFeed;
+  readModels: readonly ReadModelBinding[];
+  log: StructuredLog;
+  /** Catch-up progress at start (a large history takes a while). */
+  progress: ProgressSink;
+  pageSize?: number;
+  /** Polling interval when idle; a `nudge` (e.g. from a read-your-writes query) polls at once. */
+  idleIntervalMs?: number;
+}>;
+
+export type InProcessProjections = Readonly<{
+  /** Every event up to this global position is applied to every read model. */
+  position: () => number;
+  /** Resolves once the history present at start is applied. */
+  caughtUp: Promise<void>;
+  nudge: () => void;
+  stop: () => Promise<void>;
+}>;
+
+/**
+ * Standalone mode's feed: the event store read in global order, one lane,
+ * straight into the read models (no Kafka). The same projections and the same
+ * guards as with Kafka; a projection error is logged and the event skipped, as
+ * a dead letter would be.
+ */
+export const startInProcessProjections = async (options: InProcessProjectionsOptions): Promise<InProcessProjections> => {
+  const { feed, readModels, log } = options;
+  const pageSize = options.pageSize ?? 500;
+  const idleIntervalMs = options.idleIntervalMs ?? 100;
+  let after = Math.min(...(await Promise.all(readModels.map(async (r) => (await r.progress.marks()).find((m) => m.lane === storeLane)?.sequence ?? 0))));
+  let running = true;
+  let wake: (() => void) | undefined;
+
+  const applyPage = async (): Promise<number> => {
+    const page = await feed.read(after, pageSize);
+    for (const event of page.events) {
+      for (const readModel of readModels) {
+        try {
+          await readModel.apply(event, { id: storeLane, sequence: event.globalPosition });
+        } catch (error) {
+          if (!(error instanceof ProjectionFailed)) throw error;
+          log('warn', 'projection failed: event skipped', { readModel: readModel.readModel, eventId: event.eventId, error: error.message });
+        }
+      }
+    }
+    if (page.lastPosition > after) {
+      for (const readModel of readModels) await readModel.progress.record({ lane: storeLane, sequence: page.lastPosition, position: page.lastPosition });
+    }
+    const applied = page.lastPosition - after;
+    after = page.lastPosition;
+    return applied;
+  };
+
+  const head = await feed.head();
+  const reporter = createProgressReporter('read models catching up', head, options.progress);
+  const caughtUp = (async () => {
+    const start = after;
+    while (running && after < head) {
+      if ((await applyPage()) === 0) break;
+      reporter.advance(after - start);
+    }
+    if (head > start) reporter.finish(after - start);
+  })();
+
+  const loop = (async () => {
+    await caughtUp;
+    while (running) {
+      try {
+        if ((await applyPage()) > 0) continue;
+      } catch (error) {
+        log('error', 'in-process projections failed; retrying', { error: String(error) });
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, idleIntervalMs).unref();
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    position: () => after,
+    caughtUp,
+    nudge: () => wake?.(),
+    stop: async () => {
+      running = false;
+      wake?.();
+      await loop.catch(() => undefined);
+    },
+  };
+};

@@ -1,0 +1,93 @@
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
+import type { ProjectedDocument } from './projection';
+import type { ProjectionCounts, RunningProjection } from './projection-consumer';
+import { startProjectionConsumer } from './projection-consumer';
+import type { ReadModelDefinition } from './read-model-definition';
+import { prefixedTopics } from './read-model-definition';
+import type { ReadModelGenerations } from './read-model-generations';
+import { generationGroupId, openMongooseReadModelStorage } from './read-model-generations';
+import type { StoreBreaker } from './store-breaker';
+import { guardStorage } from './store-breaker';
+
+export type LiveProjectionOptions<TDocument extends ProjectedDocument> = Readonly<{
+  kafka: Kafka;
+  connection: Connection;
+  generations: ReadModelGenerations;
+  definition: ReadModelDefinition<TDocument>;
+  breaker: StoreBreaker;
+  log: StructuredLog;
+  topicPrefix?: string;
+  topicSettings?: TopicDefaults;
+  /** How often the active generation is checked, so a rebuild's swap is followed. */
+  followIntervalMs?: number;
+  retryDelayMs?: number;
+}>;
+
+export type LiveProjection = Readonly<{
+  readModel: string;
+  generation: () => number;
+  counts: () => ProjectionCounts;
+  pausedPartitions: () => number;
+  stop: () => Promise<void>;
+}>;
+
+/**
+ * Keeps the active generation of a read model fed from Kafka, with the
+ * consumer group of that generation. When a rebuild activates a new
+ * generation, this instance stops its consumer and joins the new
+ * generation's group, which continues from the offsets the rebuild committed.
+ */
+export const startLiveProjection = async <TDocument extends ProjectedDocument>(options: LiveProjectionOptions<TDocument>): Promise<LiveProjection> => {
+  const { definition, log } = options;
+  const readModel = definition.projection.readModel;
+  const topics = prefixedTopics(definition, options.topicPrefix);
+
+  const startGeneration = async (generation: number): Promise<RunningProjection> => {
+    const storage = openMongooseReadModelStorage<TDocument>(options.connection, readModel, generation);
+    await definition.ensureIndexes?.(options.connection, storage.collections);
+    return startProjectionConsumer({
+      kafka: options.kafka,
+      topics,
+      projection: definition.projection,
+      storage: guardStorage(storage, options.breaker),
+      breaker: options.breaker,
+      log,
+      groupId: generationGroupId(readModel, generation),
+      topicSettings: options.topicSettings,
+      retryDelayMs: options.retryDelayMs,
+    });
+  };
+
+  let generation = await options.generations.active(readModel);
+  let running = await startGeneration(generation);
+  let stopped = false;
+  let switching: Promise<void> = Promise.resolve();
+
+  const follow = async () => {
+    const active = await options.generations.active(readModel).catch(() => generation);
+    if (active === generation || stopped) return;
+    log('info', 'following a rebuilt generation', { readModel, from: generation, to: active });
+    await running.stop();
+    running = await startGeneration(active);
+    generation = active;
+  };
+  const timer = setInterval(() => {
+    switching = switching.then(follow).catch((error) => log('error', 'could not switch generation', { readModel, error: String(error) }));
+  }, options.followIntervalMs ?? 2_000);
+  timer.unref();
+
+  return {
+    readModel,
+    generation: () => generation,
+    counts: () => running.counts(),
+    pausedPartitions: () => running.pausedPartitions(),
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await switching;
+      await running.stop();
+    },
+  };
+};

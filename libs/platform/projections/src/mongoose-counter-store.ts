@@ -1,0 +1,66 @@
+import type { Connection } from 'mongoose';
+import type { CounterFigures } from './counters';
+import { mongoFilterOf } from './document-query';
+import { isDuplicateKey } from './mongoose-read-model-store';
+import type { CounterStore, DeliveryLane, LaneMark, ProgressStore, WriteOutcome } from './read-model-store.port';
+import type { CounterDelta } from './counters';
+
+type StoredCounter = { _id: string; lane: string; lastSequence: number; figures?: Record<string, unknown> } & Record<string, unknown>;
+type StoredMark = { _id: string; sequence: number; position: number };
+
+/** `$inc` nests dotted paths; read back, the figures are flattened to the same paths. */
+const flatten = (value: Record<string, unknown>, prefix = '', into: Record<string, number> = {}): Record<string, number> => {
+  for (const [key, inner] of Object.entries(value)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof inner === 'number') into[path] = inner;
+    else if (typeof inner === 'object' && inner !== null) flatten(inner as Record<string, unknown>, path, into);
+  }
+  return into;
+};
+
+/**
+ * One document per (counter, lane). The guard and the increment are one
+ * single-document update — `{ _id, lastSequence: { $lt: s } }` with `$inc`
+ * and `$set: { lastSequence: s }` — so a crash can never split them. As with
+ * documents, E11000 from the upsert means the lane already applied `s`.
+ */
+export const createMongooseCounterStore = (connection: Connection, collectionName: string): CounterStore => {
+  // Untyped on purpose: `$inc` paths are built at run time (`figures.<path>`).
+  const collection = connection.collection(collectionName);
+
+  const update = async (delta: CounterDelta, lane: DeliveryLane, upsert: boolean): Promise<WriteOutcome> => {
+    const increments = Object.fromEntries(Object.entries(delta.increments).map(([field, value]) => [`figures.${field}`, value]));
+    const result = await collection.updateOne(
+      { _id: `${delta.counterId}@${lane.id}` as unknown as never, lastSequence: { $lt: lane.sequence } },
+      { $inc: increments, $set: { lastSequence: lane.sequence }, $setOnInsert: { ...delta.keys, lane: lane.id } },
+      { upsert },
+    );
+    return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
+  };
+
+  return {
+    increment: async (delta, lane) => {
+      try {
+        return await update(delta, lane, true);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        return update(delta, lane, false);
+      }
+    },
+    find: async (query) => {
+      const found = await collection.find(mongoFilterOf(query), { projection: { figures: 1 } }).toArray();
+      return found.map((document): CounterFigures => flatten((document as unknown as StoredCounter).figures ?? {}));
+    },
+  };
+};
+
+/** Lane marks only move forward (`$max`), so a late or replayed report can't move one back. */
+export const createMongooseProgressStore = (connection: Connection, collectionName: string): ProgressStore => {
+  const collection = connection.collection<StoredMark>(collectionName);
+  return {
+    record: async (mark: LaneMark) => {
+      await collection.updateOne({ _id: mark.lane }, { $max: { sequence: mark.sequence, position: mark.position } }, { upsert: true });
+    },
+    marks: async () => (await collection.find({}).toArray()).map((m) => ({ lane: m._id, sequence: m.sequence, position: m.position })),
+  };
+};

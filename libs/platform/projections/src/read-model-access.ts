@@ -1,0 +1,81 @@
+import type { Admin } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { ProjectedDocument } from './projection';
+import { partitionLaneOf } from './project-message';
+import type { LaneMark, ReadModelStorage } from './read-model-store.port';
+import type { ReadModelGenerations } from './read-model-generations';
+import { openMongooseReadModelStorage } from './read-model-generations';
+import type { StoreBreaker } from './store-breaker';
+import { guardStorage } from './store-breaker';
+import { storeLane } from './store-feed';
+
+/** What a query endpoint needs of a read model: its live storage and how far it has got. */
+export type ReadModelAccess<TDocument extends ProjectedDocument> = Readonly<{
+  storage: () => Promise<ReadModelStorage<TDocument>>;
+  /** True once every event up to this global position is applied (read-your-writes). */
+  reached: (position: number) => Promise<boolean>;
+}>;
+
+/** Standalone mode: memory storage fed in process, one lane whose position says it all. */
+export const inProcessReadModelAccess = <TDocument extends ProjectedDocument>(
+  storage: ReadModelStorage<TDocument>,
+  feed: Readonly<{ position: () => number; nudge: () => void }>,
+): ReadModelAccess<TDocument> => ({
+  storage: async () => storage,
+  reached: async (position) => {
+    if (feed.position() >= position) return true;
+    feed.nudge();
+    return false;
+  },
+});
+
+/**
+ * Whether a Kafka-fed generation has applied everything up to `position`.
+ * - A rebuilt generation's store lane covers everything up to its mark.
+ * - Otherwise some partition must have applied an event at or beyond
+ *   `position`: the relay publishes in global order and waits for each send's
+ *   acknowledgement, so by then every earlier event is in its partition. Then
+ *   every partition must be past `position` or have applied all it holds
+ *   (read now, i.e. after that point).
+ */
+export const kafkaGenerationReached = async (marks: readonly LaneMark[], admin: Admin, topics: readonly string[], position: number): Promise<boolean> => {
+  if (marks.some((m) => m.lane === storeLane && m.position >= position)) return true;
+  if (!marks.some((m) => m.position >= position)) return false;
+  for (const topic of topics) {
+    for (const partition of await admin.fetchTopicOffsets(topic)) {
+      const end = Number(partition.high);
+      if (end === 0 || end === Number(partition.low)) continue;
+      const mark = marks.find((m) => m.lane === partitionLaneOf(topic, partition.partition));
+      if (mark === undefined || (mark.position < position && mark.sequence < end - 1)) return false;
+    }
+  }
+  return true;
+};
+
+export type MongooseReadModelAccessOptions = Readonly<{
+  connection: Connection;
+  generations: ReadModelGenerations;
+  readModel: string;
+  breaker: StoreBreaker;
+  admin: Admin;
+  topics: readonly string[];
+  /** How long the active generation is cached: a rebuild's swap shows within this. */
+  generationCacheMs?: number;
+}>;
+
+/** Production: the active generation in MongoDB, behind the read-store breaker (an outage answers fast). */
+export const mongooseReadModelAccess = <TDocument extends ProjectedDocument>(options: MongooseReadModelAccessOptions): ReadModelAccess<TDocument> => {
+  const cacheMs = options.generationCacheMs ?? 1_000;
+  let cached: { storage: ReadModelStorage<TDocument>; generation: number; at: number } | undefined;
+  const storage = async (): Promise<ReadModelStorage<TDocument>> => {
+    if (cached !== undefined && Date.now() - cached.at < cacheMs) return cached.storage;
+    const generation = await options.breaker.run(() => options.generations.active(options.readModel));
+    const current = cached?.generation === generation ? cached.storage : guardStorage(openMongooseReadModelStorage<TDocument>(options.connection, options.readModel, generation), options.breaker);
+    cached = { storage: current, generation, at: Date.now() };
+    return current;
+  };
+  return {
+    storage,
+    reached: async (position) => kafkaGenerationReached(await (await storage()).progress.marks(), options.admin, options.topics, position),
+  };
+};

@@ -1,0 +1,76 @@
+import type { Connection } from 'mongoose';
+import { createMongooseCounterStore, createMongooseProgressStore } from './mongoose-counter-store';
+import { createMongooseReadModelStore } from './mongoose-read-model-store';
+import type { ProjectedDocument } from './projection';
+import type { ReadModelStorage } from './read-model-store.port';
+
+/**
+ * Which generation of each read model is live. A rebuild fills a fresh
+ * generation beside the live one and then flips `active` in one
+ * single-document write; consumers and queries follow the pointer.
+ */
+export type ReadModelGenerations = Readonly<{
+  /** The live generation (1 until anything was rebuilt). */
+  active: (readModel: string) => Promise<number>;
+  /** Reserves a new, never-used generation number for a rebuild. */
+  reserve: (readModel: string) => Promise<number>;
+  activate: (readModel: string, generation: number) => Promise<void>;
+}>;
+
+type StoredPointer = { _id: string; active: number; latest: number };
+
+export const generationsCollection = 'read-model-generations';
+
+export const createMongooseGenerations = (connection: Connection): ReadModelGenerations => {
+  const pointers = connection.collection<StoredPointer>(generationsCollection);
+  const ensure = async (readModel: string): Promise<StoredPointer> => {
+    const found = await pointers.findOneAndUpdate(
+      { _id: readModel },
+      { $setOnInsert: { active: 1, latest: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    return found ?? { _id: readModel, active: 1, latest: 1 };
+  };
+  return {
+    active: async (readModel) => (await ensure(readModel)).active,
+    reserve: async (readModel) => {
+      await ensure(readModel);
+      const updated = await pointers.findOneAndUpdate({ _id: readModel }, { $inc: { latest: 1 } }, { returnDocument: 'after' });
+      if (updated === null) throw new Error(`generation pointer of ${readModel} vanished`);
+      return updated.latest;
+    },
+    activate: async (readModel, generation) => {
+      await pointers.updateOne({ _id: readModel }, { $set: { active: generation } });
+    },
+  };
+};
+
+/** Collection names of one generation: `<read model>.g<n>.<part>`. */
+export const generationCollections = (readModel: string, generation: number) => {
+  const base = `${readModel}.g${generation}`;
+  return { documents: `${base}.documents`, counters: `${base}.counters`, progress: `${base}.progress` } as const;
+};
+
+/** The consumer group of one generation: a rebuilt generation catches up on its own offsets. */
+export const generationGroupId = (readModel: string, generation: number): string => `${readModel}.g${generation}`;
+
+export type MongooseReadModelStorage<TDocument extends ProjectedDocument> = ReadModelStorage<TDocument> &
+  Readonly<{ generation: number; collections: ReturnType<typeof generationCollections>; drop: () => Promise<void> }>;
+
+export const openMongooseReadModelStorage = <TDocument extends ProjectedDocument>(
+  connection: Connection,
+  readModel: string,
+  generation: number,
+): MongooseReadModelStorage<TDocument> => {
+  const collections = generationCollections(readModel, generation);
+  return {
+    generation,
+    collections,
+    documents: createMongooseReadModelStore<TDocument>(connection, collections.documents),
+    counters: createMongooseCounterStore(connection, collections.counters),
+    progress: createMongooseProgressStore(connection, collections.progress),
+    drop: async () => {
+      for (const name of Object.values(collections)) await connection.dropCollection(name).catch(() => undefined);
+    },
+  };
+};

@@ -1,0 +1,146 @@
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
+import { ProjectionFailed, applyEvent } from './apply-event';
+import { consumerGroupLag, groupHasMembers } from './consumer-lag';
+import type { ProjectedDocument } from './projection';
+import { startProjectionConsumer } from './projection-consumer';
+import type { ProgressSink } from './progress-reporter';
+import { createProgressReporter } from './progress-reporter';
+import type { ReadModelDefinition } from './read-model-definition';
+import { prefixedTopics } from './read-model-definition';
+import type { MongooseReadModelStorage, ReadModelGenerations } from './read-model-generations';
+import { generationGroupId, openMongooseReadModelStorage } from './read-model-generations';
+import type { StoreBreaker } from './store-breaker';
+import { guardStorage } from './store-breaker';
+import { createStoreFeed, storeLane } from './store-feed';
+
+export type RebuildOptions<TDocument extends ProjectedDocument> = Readonly<{
+  store: EventStore;
+  router: EventRouter;
+  kafka: Kafka;
+  connection: Connection;
+  generations: ReadModelGenerations;
+  definition: ReadModelDefinition<TDocument>;
+  breaker: StoreBreaker;
+  log: StructuredLog;
+  progress: ProgressSink;
+  topicPrefix?: string;
+  topicSettings?: TopicDefaults;
+  pageSize?: number;
+  catchUpTimeoutMs?: number;
+  /** How long to wait for live instances to leave the old generation before dropping it. */
+  retireTimeoutMs?: number;
+}>;
+
+export type RebuildResult = Readonly<{ generation: number; previousGeneration: number; storePosition: number; skipped: number; retired: boolean }>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rebuilds a read model beside the live one, then swaps it in:
+ * 1. a fresh generation is filled from the whole event history, in global
+ *    order (the store lane), with progress output;
+ * 2. its own consumer group catches up from Kafka what was appended since
+ *    (events the history already covered stop at the revision guard);
+ * 3. once its lag is zero it becomes the active generation, in one write;
+ *    live instances follow within their follow interval;
+ * 4. when no instance consumes for the old generation any more, its
+ *    collections and consumer group are removed.
+ * The old generation serves queries until the swap, so readers never see a
+ * half-built model. A failure before the swap leaves the old one active.
+ */
+export const rebuildReadModel = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>): Promise<RebuildResult> => {
+  const { definition, generations, log } = options;
+  const readModel = definition.projection.readModel;
+  const topics = prefixedTopics(definition, options.topicPrefix);
+  const previousGeneration = await generations.active(readModel);
+  const generation = await generations.reserve(readModel);
+  const storage = openMongooseReadModelStorage<TDocument>(options.connection, readModel, generation);
+  await storage.drop();
+  await definition.ensureIndexes?.(options.connection, storage.collections);
+  const guarded = guardStorage(storage, options.breaker);
+
+  const { storePosition, skipped } = await replayHistory(options, guarded, generation);
+  log('info', 'rebuild replayed the event history', { readModel, generation, storePosition, skipped });
+
+  const groupId = generationGroupId(readModel, generation);
+  const consumer = await startProjectionConsumer({
+    kafka: options.kafka, topics, projection: definition.projection, storage: guarded, breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
+  });
+  let consuming = true;
+  const stopConsumer = async () => {
+    if (consuming) await consumer.stop();
+    consuming = false;
+  };
+  const admin = options.kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);
+    for (;;) {
+      const lag = await consumerGroupLag(admin, groupId, topics);
+      options.progress(`rebuild ${readModel} g${generation}: catching up from Kafka, lag ${lag} messages`, { done: 0, total: lag, ratePerSecond: 0, etaSeconds: null });
+      if (lag === 0) break;
+      if (Date.now() > deadline) throw new Error(`rebuild of ${readModel}: generation ${generation} still ${lag} messages behind; the old generation stays active`);
+      await sleep(250);
+    }
+    await stopConsumer();
+    await generations.activate(readModel, generation);
+    log('info', 'rebuilt generation activated', { readModel, generation, previousGeneration });
+    const retired = await retire(options, admin, previousGeneration);
+    return { generation, previousGeneration, storePosition, skipped, retired };
+  } finally {
+    await stopConsumer().catch(() => undefined);
+    await admin.disconnect();
+  }
+};
+
+const replayHistory = async <TDocument extends ProjectedDocument>(
+  options: RebuildOptions<TDocument>,
+  storage: ReturnType<typeof guardStorage<TDocument>>,
+  generation: number,
+): Promise<{ storePosition: number; skipped: number }> => {
+  const readModel = options.definition.projection.readModel;
+  const feed = createStoreFeed(options.store, options.router, prefixedTopics(options.definition, options.topicPrefix));
+  const head = await feed.head();
+  const reporter = createProgressReporter(`rebuild ${readModel} g${generation} from the event store`, head, options.progress);
+  let after = 0;
+  let skipped = 0;
+  while (after < head) {
+    const page = await feed.read(after, options.pageSize ?? 1_000);
+    for (const event of page.events) {
+      try {
+        await applyEvent(options.definition.projection, storage, event, { id: storeLane, sequence: event.globalPosition });
+      } catch (error) {
+        if (!(error instanceof ProjectionFailed)) throw error;
+        skipped++;
+        options.log('warn', 'rebuild skipped an event the projection rejects', { readModel, eventId: event.eventId, error: error.message });
+      }
+    }
+    if (page.lastPosition === after) break;
+    after = page.lastPosition;
+    reporter.advance(after);
+  }
+  await storage.progress.record({ lane: storeLane, sequence: after, position: after });
+  reporter.finish(after);
+  return { storePosition: after, skipped };
+};
+
+const retire = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>, admin: ReturnType<Kafka['admin']>, previous: number): Promise<boolean> => {
+  const readModel = options.definition.projection.readModel;
+  const oldGroup = generationGroupId(readModel, previous);
+  const deadline = Date.now() + (options.retireTimeoutMs ?? 60_000);
+  while (await groupHasMembers(admin, oldGroup)) {
+    if (Date.now() > deadline) {
+      options.log('warn', 'old generation still consumed; left in place for the operator to remove', { readModel, generation: previous, group: oldGroup });
+      return false;
+    }
+    await sleep(500);
+  }
+  const old: MongooseReadModelStorage<TDocument> = openMongooseReadModelStorage(options.connection, readModel, previous);
+  await old.drop();
+  await admin.deleteGroups([oldGroup]).catch(() => undefined);
+  options.log('info', 'old generation removed', { readModel, generation: previous });
+  return true;
+};

@@ -1,0 +1,74 @@
+import CircuitBreaker from 'opossum';
+import type { StructuredLog } from '@meridian/platform/kafka';
+import type { ProjectedDocument } from './projection';
+import type { ReadModelStorage } from './read-model-store.port';
+
+export type StoreBreakerOptions = Readonly<{
+  /** A call slower than this counts as a failure (the driver's own timeouts end the call itself). */
+  timeoutMs: number;
+  /** How long the breaker stays open before it lets one probe call through. */
+  resetTimeoutMs: number;
+  /** Failures needed in the rolling window before the breaker may open: one blip doesn't stop consumption. */
+  volumeThreshold: number;
+  errorThresholdPercentage: number;
+}>;
+
+export const defaultStoreBreakerOptions: StoreBreakerOptions = { timeoutMs: 5_000, resetTimeoutMs: 2_000, volumeThreshold: 3, errorThresholdPercentage: 50 };
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export type StoreBreaker = Readonly<{
+  run: <T>(call: () => Promise<T>) => Promise<T>;
+  state: () => BreakerState;
+  /** Called on every state change (the consumer resumes paused partitions on half-open). */
+  onChange: (listener: (state: BreakerState) => void) => void;
+  shutdown: () => void;
+}>;
+
+/**
+ * One breaker per read-store connection: when MongoDB is down every read
+ * model's calls fail fast instead of each waiting out driver timeouts, and
+ * consumers pause until a probe succeeds.
+ */
+export const createStoreBreaker = (name: string, log: StructuredLog, options: StoreBreakerOptions = defaultStoreBreakerOptions): StoreBreaker => {
+  const breaker = new CircuitBreaker(async (call: () => Promise<unknown>) => call(), {
+    name,
+    timeout: options.timeoutMs,
+    resetTimeout: options.resetTimeoutMs,
+    volumeThreshold: options.volumeThreshold,
+    errorThresholdPercentage: options.errorThresholdPercentage,
+  });
+  const listeners: Array<(state: BreakerState) => void> = [];
+  const state = (): BreakerState => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed');
+  const changed = (next: BreakerState) => () => {
+    log(next === 'open' ? 'warn' : 'info', `read-store breaker ${next}`, { breaker: name });
+    for (const listener of listeners) listener(next);
+  };
+  breaker.on('open', changed('open'));
+  breaker.on('halfOpen', changed('half-open'));
+  breaker.on('close', changed('closed'));
+  return {
+    run: <T>(call: () => Promise<T>) => breaker.fire(call) as Promise<T>,
+    state,
+    onChange: (listener) => void listeners.push(listener),
+    shutdown: () => breaker.shutdown(),
+  };
+};
+
+/** The same storage with every call through the breaker. */
+export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadModelStorage<TDocument>, breaker: StoreBreaker): ReadModelStorage<TDocument> => ({
+  documents: {
+    load: (id) => breaker.run(() => storage.documents.load(id)),
+    save: (id, document) => breaker.run(() => storage.documents.save(id, document)),
+    remove: (id, revision) => breaker.run(() => storage.documents.remove(id, revision)),
+    find: (query) => breaker.run(() => storage.documents.find(query)),
+  },
+  counters: {
+    increment: (delta, lane) => breaker.run(() => storage.counters.increment(delta, lane)),
+    find: (query) => breaker.run(() => storage.counters.find(query)),
+  },
+  progress: {
+    record: (mark) => breaker.run(() => storage.progress.record(mark)),
+    marks: () => breaker.run(() => storage.progress.marks()),
+  },
+});
