@@ -56,7 +56,7 @@ const cloudEventHeaderProperties = (facts: CloudEventHeaderFacts): Record<string
     '3',
     { pattern: decimal },
   ),
-  ce_globalposition: header('Position in the event store\'s global feed, in decimal: the feed order across streams.', '1042', {
+  ce_globalposition: header("Position in the event store's global feed, in decimal: the feed order across streams.", '1042', {
     pattern: decimal,
   }),
   ce_schemaversion: header('Payload schema version; the same number as the `.vN` suffix of ce_type.', String(facts.schemaVersion), {
@@ -101,8 +101,8 @@ const contextDeadLetterReasons: Readonly<Record<Exclude<DeadLetterReason, 'no-ro
 export const deadLetterHeadersSchema = (): HeadersSchema => ({
   type: 'object',
   description:
-    'The original message\'s headers, unchanged (for the relay\'s dead letters: the full CloudEvents set, with ce_type built from the stored type and ' +
-    'schema version when there is no contract), plus these.',
+    "The original message's headers, unchanged (for the relay's dead letters: the full CloudEvents set, with ce_type built " +
+    'from the stored type and schema version when there is no contract), plus these.',
   required: [deadLetterHeaders.reason, deadLetterHeaders.error, deadLetterHeaders.topic],
   properties: {
     [deadLetterHeaders.reason]: header(
@@ -110,8 +110,17 @@ export const deadLetterHeadersSchema = (): HeadersSchema => ({
       'schema-violation',
       { enum: Object.keys(contextDeadLetterReasons) },
     ),
-    [deadLetterHeaders.error]: header('The validator\'s or consumer\'s message, cut to 2000 characters (plus `…`).', 'Payload violates crm.opportunities.OpportunityStageChanged.v1: / must have required property \'fromStage\''),
-    [deadLetterHeaders.topic]: header('The topic the message was meant for (relay) or read from (consumer), deployment prefix included.', 'crm.opportunities'),
-    [deadLetterConsumerHeader]: header('Consumer group that gave up on the message; absent on the relay\'s dead letters.', 'opportunity-list'),
+    [deadLetterHeaders.error]: header(
+      "The validator's or consumer's message, cut to 2000 characters (plus `…`).",
+      "Payload violates crm.opportunities.OpportunityStageChanged.v1: / must have required property 'fromStage'",
+    ),
+    [deadLetterHeaders.topic]: header(
+      'The topic the message was meant for (relay) or read from (consumer), deployment prefix included.',
+      'crm.opportunities',
+    ),
+    [deadLetterConsumerHeader]: header(
+      "Consumer group that gave up on the message (`<read model>.g<generation>`); absent on the relay's dead letters.",
+      'opportunity-list.g1',
+    ),
   },
 });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -154,7 +155,7 @@ describe('the document against the code', () => {
   it.each(['malformed', 'projection-failed'] as const)('describes the dead letters a projection consumer sends (%s)', async (cause) => {
     const records: ProducerRecord[] = [];
     const producer = { connect: async () => undefined, disconnect: async () => undefined, send: async (record: ProducerRecord) => { records.push(record); return []; } };
-    const sink = createKafkaDeadLetterSink({ producer: () => producer } as unknown as Kafka, 'opportunity-list');
+    const sink = createKafkaDeadLetterSink({ producer: () => producer } as unknown as Kafka, 'opportunity-list.g1');
     await sink.send(topic, { key: null, value: Buffer.from('not json'), headers: {}, offset: '7' }, cause, 'broken');
     const [{ topic: sentTo, messages: [sent] }] = records as [ProducerRecord & { messages: [Message] }];
     expect(sentTo).toBe(document.channels[dlqTopic].address);
@@ -169,5 +170,28 @@ describe('the document against the code', () => {
     expect(document.channels[topic].bindings.kafka).toMatchObject({ partitions, replicas, topicConfiguration: { 'retention.ms': retentionMs } });
     expect(document.channels[dlqTopic].bindings.kafka).toMatchObject({ partitions, replicas, topicConfiguration: { 'retention.ms': deadLetterRetentionMs } });
     expect(document.operations.publishDeadLetters.messages.map((reference) => resolve(resolve(reference) as Reference))).toEqual([messages.DeadLetter]);
+  });
+});
+
+describe('docs/event-catalogue.md against the contracts', () => {
+  const catalogue = readFileSync(join(__dirname, '../../docs/event-catalogue.md'), 'utf8').split('\n');
+  /** The lines under `### <type>` up to the next heading. */
+  const sectionOf = (type: string): string[] => {
+    const start = catalogue.indexOf(`### ${type}`);
+    if (start === -1) return [];
+    const end = catalogue.findIndex((line, index) => index > start && line.startsWith('#'));
+    return catalogue.slice(start + 1, end === -1 ? undefined : end);
+  };
+
+  it.each(opportunityContractTypes)('%s: lists every field of the contract, and only those, with its required flag and its ce_type', (type) => {
+    const { ceType, schema } = opportunityContracts[type];
+    const section = sectionOf(type);
+    const rows = section.flatMap((line) => {
+      const row = /^\| `([^`]+)` \| .* \| (yes|no) \| /.exec(line);
+      return row ? [{ field: row[1], required: row[2] === 'yes' }] : [];
+    });
+    expect(section.join('\n')).toContain(`\`${ceType}\``);
+    expect(sorted(rows.map((row) => row.field))).toEqual(sorted(Object.keys(schema.properties)));
+    expect(sorted(rows.filter((row) => row.required).map((row) => row.field))).toEqual(sorted(schema.required));
   });
 });

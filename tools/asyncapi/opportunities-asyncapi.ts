@@ -13,7 +13,9 @@ const streamIdPrefix = `${streamCategory}-`;
  * as multi-format schemas under that format rather than inlined: inline, they
  * would be read as AsyncAPI Schema Objects (a draft-07 superset), a different
  * dialect from the one the relay validates with (ajv 2020). Custom formats are
- * allowed by AsyncAPI 3.0; tools without a 2020-12 parser treat them as opaque.
+ * allowed by AsyncAPI 3.0, but support is optional: `@asyncapi/parser` reports
+ * them as unknown (asyncapi/parser-js#1066). The official JSON Schema accepts
+ * them, and the spec checks each payload compiles as strict 2020-12 instead.
  */
 export const jsonSchema202012Format = 'application/schema+json;version=draft-2020-12';
 
@@ -21,12 +23,14 @@ export const jsonSchema202012Format = 'application/schema+json;version=draft-202
 const documentVersion = '1.0.0';
 
 const ref = (pointer: string): Reference => ({ $ref: pointer });
-/** JSON Pointer escaping (RFC 6901): channel ids are topic names, which may hold `/`-free dots only, but be safe. */
-const pointerSegment = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-const channelMessageRef = (channel: string, message: string): Reference =>
-  ref(`#/channels/${pointerSegment(channel)}/messages/${pointerSegment(message)}`);
+/** Channel ids are the topic names: Kafka allows only `[a-zA-Z0-9._-]` there, so no JSON Pointer escaping is needed. */
+const channelMessageRef = (channel: string, message: string): Reference => ref(`#/channels/${channel}/messages/${message}`);
 
-/** Settings the relay creates missing topics with (`ensureTopics`); an existing topic keeps its own. */
+/**
+ * The defaults missing topics are created with (`ensureTopics`, by the relay and
+ * by projection consumers); the relay's environment can override them, and an
+ * existing topic keeps its own.
+ */
 const topicBinding = (retentionMs: number): KafkaChannelBinding => ({
   partitions: defaultTopicSettings.partitions,
   replicas: defaultTopicSettings.replicationFactor,
@@ -79,7 +83,8 @@ const eventsChannel: AsyncApiChannel = {
   title: 'Opportunity events',
   description:
     `Public events of the opportunities context (streams \`${streamIdPrefix}<uuid>\`), one message per event type and version. ` +
-    `Every topic name gets the relay's RELAY_TOPIC_PREFIX in front (empty by default). ${guarantees}`,
+    `Every topic name gets the relay's RELAY_TOPIC_PREFIX in front (empty by default). The Kafka binding gives the defaults a missing ` +
+    `topic is created with; an existing topic keeps its own. ${guarantees}`,
   messages: Object.fromEntries(opportunityContractTypes.map((type) => [type, ref(`#/components/messages/${type}`)])),
   bindings: { kafka: topicBinding(defaultTopicSettings.retentionMs) },
 };
@@ -106,7 +111,7 @@ export const buildOpportunitiesAsyncApi = (): AsyncApiDocument => ({
     description:
       `Events of the opportunities bounded context on Kafka topic \`${topic}\`, as the relay publishes them from the event store: ` +
       'CloudEvents 1.0 in binary content mode (attributes in `ce_*` headers, value = the public payload as JSON, validated against its ' +
-      'JSON Schema 2020-12 contract), key = stream id. Generated from libs/opportunities/contracts and libs/platform/kafka; see docs/kafka.md.',
+      'JSON Schema 2020-12 contract), key = stream id. Generated from the code by tools/asyncapi; see docs/kafka.md.',
     license: { name: 'Apache-2.0' },
   },
   servers: {
@@ -123,14 +128,14 @@ export const buildOpportunitiesAsyncApi = (): AsyncApiDocument => ({
       action: 'send',
       title: 'Publish opportunity events',
       description: `The relay publishes every stored event of an ${streamIdPrefix}… stream whose payload satisfies its contract. ${guarantees}`,
-      channel: ref(`#/channels/${pointerSegment(topic)}`),
+      channel: ref(`#/channels/${topic}`),
       messages: opportunityContractTypes.map((type) => channelMessageRef(topic, type)),
     },
     publishDeadLetters: {
       action: 'send',
       title: 'Park poison messages',
       description: 'The relay sends events it cannot publish as valid public events; projection consumers re-publish messages they cannot decode or project. Then both move on.',
-      channel: ref(`#/channels/${pointerSegment(deadLetterTopic)}`),
+      channel: ref(`#/channels/${deadLetterTopic}`),
       messages: [channelMessageRef(deadLetterTopic, deadLetterMessageName)],
     },
   },

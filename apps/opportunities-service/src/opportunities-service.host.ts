@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
 import { EventStoreModule } from '@meridian/platform/nest';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
+import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 
 @Module({})
 class OpportunitiesServiceModule {}
@@ -15,8 +16,19 @@ export const opportunitiesServiceHost: HttpHostDefinition = {
     description: 'Sales pipeline: open, stage changes, amounts, owners, activities. Errors are RFC 9457 application/problem+json.',
     version: '0.1.0',
   },
+  unusedSettings: (config) => [
+    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
+    ...(config.kafkaBrokers !== undefined && config.mongodbUrl === undefined ? [['KAFKA_BROKERS', 'only the read API uses it, and that needs MONGODB_URL too'] as const] : []),
+  ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: OpportunitiesServiceModule,
-    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OpportunitiesModule],
+    imports: [
+      EventStoreModule.forRoot(config.eventStoreUrl),
+      OpportunitiesModule,
+      // The list and funnel need the read store; without it the service still takes commands.
+      ...(config.mongodbUrl !== undefined && config.kafkaBrokers !== undefined
+        ? [OpportunityReadApiModule.overMongo({ ...config, mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers })]
+        : []),
+    ],
   }),
 };

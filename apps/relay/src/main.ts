@@ -1,5 +1,5 @@
 import type { StructuredLog } from '@meridian/platform/kafka';
-import { createJsonLinesLog } from './json-lines-log';
+import { createJsonLinesLog } from '@meridian/platform/kafka';
 import { relayCatalogues } from './opportunities.catalogue';
 import type { RelayConfig } from './relay.config';
 import { RelayConfigError, loadRelayConfig } from './relay.config';
@@ -17,7 +17,7 @@ const main = async (): Promise<void> => {
     process.stderr.write(`${error instanceof RelayConfigError ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const log: StructuredLog = createJsonLinesLog(config.logLevel);
+  const log: StructuredLog = createJsonLinesLog('relay', config.logLevel);
   let running: Awaited<ReturnType<typeof startRelay>>;
   try {
     running = await startRelay(config, relayCatalogues, log);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
 import { EventStoreModule } from '@meridian/platform/nest';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
+import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 
 @Module({})
 class StandaloneModule {}
@@ -18,8 +19,13 @@ export const standaloneHost: HttpHostDefinition = {
     description: 'Every Meridian context in one process. Errors are RFC 9457 application/problem+json.',
     version: '0.1.0',
   },
+  unusedSettings: (config) => [
+    ...(config.kafkaBrokers !== undefined ? [['KAFKA_BROKERS', 'standalone feeds its read models in process; run the relay and projections processes for Kafka'] as const] : []),
+    ...(config.mongodbUrl !== undefined ? [['MONGODB_URL', 'standalone keeps its read models in memory; the opportunities-service serves them from MongoDB'] as const] : []),
+    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
+  ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: StandaloneModule,
-    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OpportunitiesModule],
+    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OpportunitiesModule, OpportunityReadApiModule.inProcess(config)],
   }),
 };

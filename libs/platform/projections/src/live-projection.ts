@@ -54,7 +54,7 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
       storage: guardStorage(storage, options.breaker),
       breaker: options.breaker,
       log,
-      groupId: generationGroupId(readModel, generation),
+      groupId: generationGroupId(readModel, generation, options.topicPrefix),
       topicSettings: options.topicSettings,
       retryDelayMs: options.retryDelayMs,
     });

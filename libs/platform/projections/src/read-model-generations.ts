@@ -51,8 +51,11 @@ export const generationCollections = (readModel: string, generation: number) => 
   return { documents: `${base}.documents`, counters: `${base}.counters`, progress: `${base}.progress` } as const;
 };
 
-/** The consumer group of one generation: a rebuilt generation catches up on its own offsets. */
-export const generationGroupId = (readModel: string, generation: number): string => `${readModel}.g${generation}`;
+/**
+ * The consumer group of one generation: a rebuilt generation catches up on
+ * its own offsets. The topic prefix (deployment namespace) applies to groups too.
+ */
+export const generationGroupId = (readModel: string, generation: number, prefix = ''): string => `${prefix}${readModel}.g${generation}`;
 
 export type MongooseReadModelStorage<TDocument extends ProjectedDocument> = ReadModelStorage<TDocument> &
   Readonly<{ generation: number; collections: ReturnType<typeof generationCollections>; drop: () => Promise<void> }>;

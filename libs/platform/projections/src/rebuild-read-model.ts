@@ -65,7 +65,7 @@ export const rebuildReadModel = async <TDocument extends ProjectedDocument>(opti
   const { storePosition, skipped } = await replayHistory(options, guarded, generation);
   log('info', 'rebuild replayed the event history', { readModel, generation, storePosition, skipped });
 
-  const groupId = generationGroupId(readModel, generation);
+  const groupId = generationGroupId(readModel, generation, options.topicPrefix);
   const consumer = await startProjectionConsumer({
     kafka: options.kafka, topics, projection: definition.projection, storage: guarded, breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
   });
@@ -129,7 +129,7 @@ const replayHistory = async <TDocument extends ProjectedDocument>(
 
 const retire = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>, admin: ReturnType<Kafka['admin']>, previous: number): Promise<boolean> => {
   const readModel = options.definition.projection.readModel;
-  const oldGroup = generationGroupId(readModel, previous);
+  const oldGroup = generationGroupId(readModel, previous, options.topicPrefix);
   const deadline = Date.now() + (options.retireTimeoutMs ?? 60_000);
   while (await groupHasMembers(admin, oldGroup)) {
     if (Date.now() > deadline) {

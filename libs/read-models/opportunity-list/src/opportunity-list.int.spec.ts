@@ -5,13 +5,14 @@ import mongoose from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { openEventStore } from '@meridian/platform/eventstore';
 import { createKafkaClient, textHeadersOf } from '@meridian/platform/kafka';
-import type { RunningProjection } from '@meridian/platform/projections';
+import type { LiveProjection } from '@meridian/platform/projections';
+import { createMongooseGenerations, createStoreBreaker, generationCollections, generationGroupId, openMongooseReadModelStorage, startLiveProjection } from '@meridian/platform/projections';
 import type { TestDatabase } from '@meridian/platform/testing';
 import { createTestDatabase, pollUntil } from '@meridian/platform/testing';
 import type { OpportunityListItem } from './opportunity-list.projection';
 import type { OpportunityListQuery } from './opportunity-list.queries';
 import { listOpportunities } from './opportunity-list.queries';
-import { startOpportunityListProjection } from './opportunity-list.runtime';
+import { opportunityListDefinition } from './opportunity-list.runtime';
 import type { DealStep } from './testing/deal-events';
 import { lose, opening, propose, qualify, reschedule, revise, win } from './testing/deal-events';
 import type { EventFeed } from './testing/event-feed';
@@ -21,14 +22,16 @@ const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
 const deadlineMs = 30_000;
 const run = randomBytes(4).toString('hex');
 const prefix = `olist-spec-${run}.`;
-const groupId = `opportunity-list-spec-${run}`;
+const groupId = generationGroupId('opportunity-list', 1, prefix);
+const collection = generationCollections('opportunity-list', 1).documents;
 const kafka = createKafkaClient({ brokers, clientId: 'opportunity-list-spec', log: () => undefined });
 const connection = mongoose.createConnection(process.env.MONGODB_URL ?? '', { dbName: `olist_${run}`, serverSelectionTimeoutMS: 5_000 });
 
 let database: TestDatabase;
 let store: EventStore;
 let feed: EventFeed;
-let projection: RunningProjection | undefined;
+let projection: LiveProjection | undefined;
+const breaker = createStoreBreaker('spec', () => undefined);
 const ids: Record<string, string> = {};
 
 /** Label → [tenant, steps]; ids are fresh per run. */
@@ -42,11 +45,11 @@ const deals: Record<string, readonly [string, readonly DealStep[]]> = {
 };
 
 const documents = async (): Promise<OpportunityListItem[]> =>
-  (await connection.collection('opportunity-list').find({}, { projection: { _id: 0 } }).sort({ opportunityId: 1 }).toArray()) as unknown as OpportunityListItem[];
+  (await connection.collection(collection).find({}, { projection: { _id: 0 } }).sort({ opportunityId: 1 }).toArray()) as unknown as OpportunityListItem[];
 
 const labelsOf = async (query: OpportunityListQuery): Promise<string[]> => {
   const byId = Object.fromEntries(Object.entries(ids).map(([label, id]) => [id, label]));
-  return (await listOpportunities(connection, query)).items.map((item) => byId[item.opportunityId]);
+  return (await listOpportunities(storage().documents, query)).items.map((item) => byId[item.opportunityId]);
 };
 
 const waitForRevisions = (expected: Readonly<Record<string, number>>, description: string) =>
@@ -56,9 +59,14 @@ const waitForRevisions = (expected: Readonly<Record<string, number>>, descriptio
     until: (docs) => Object.entries(expected).every(([label, revision]) => docs.some((d) => d.opportunityId === ids[label] && d.streamRevision === revision)),
   });
 
-const start = async () => {
-  projection = await startOpportunityListProjection({ kafka, connection, log: () => undefined, topicPrefix: prefix, groupId });
-  return projection;
+const storage = () => openMongooseReadModelStorage<OpportunityListItem>(connection, 'opportunity-list', 1);
+
+const start = async (): Promise<LiveProjection> => {
+  const started = await startLiveProjection({
+    kafka, connection, generations: createMongooseGenerations(connection), definition: opportunityListDefinition, breaker, log: () => undefined, topicPrefix: prefix,
+  });
+  projection = started;
+  return started;
 };
 
 const stop = async () => {
@@ -84,6 +92,7 @@ afterAll(async () => {
   await database?.drop().catch(() => undefined);
   await connection.dropDatabase().catch(() => undefined);
   await connection.close();
+  breaker.shutdown();
 });
 
 describe('opportunity list (event store → relay path → Kafka → projection → FerretDB)', () => {
@@ -155,9 +164,9 @@ describe('opportunity list (event store → relay path → Kafka → projection 
     expect(await labelsOf({ tenantId: 'tenant-a', stage: 'won' })).toEqual(['d3']);
     expect(await labelsOf({ tenantId: 'tenant-b' })).toEqual(['d6']);
     expect(await labelsOf({ tenantId: 'tenant-a', sortBy: 'amount', direction: 'desc', limit: 2 })).toEqual(['d2', 'd3']);
-    const second = await listOpportunities(connection, { tenantId: 'tenant-a', sortBy: 'amount', direction: 'desc', limit: 2, offset: 2 });
+    const second = await listOpportunities(storage().documents, { tenantId: 'tenant-a', sortBy: 'amount', direction: 'desc', limit: 2, offset: 2 });
     expect([second.items.map((i) => i.amount), second.hasMore]).toEqual([[950, 500], true]);
-    const last = await listOpportunities(connection, { tenantId: 'tenant-a', sortBy: 'amount', direction: 'desc', limit: 2, offset: 4 });
+    const last = await listOpportunities(storage().documents, { tenantId: 'tenant-a', sortBy: 'amount', direction: 'desc', limit: 2, offset: 4 });
     expect([last.items.map((i) => i.amount), last.hasMore]).toEqual([[300], false]);
     expect(await labelsOf({ tenantId: 'tenant-a', sortBy: 'openedAt', closeDateTo: '2026-04-30' })).toHaveLength(2);
     expect(await labelsOf({ tenantId: 'tenant-c' })).toEqual([]);

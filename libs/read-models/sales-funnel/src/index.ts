@@ -18,3 +18,6 @@ export { contributionOf, funnelBucketsOf, funnelCounterIdOf, salesFunnelCounterD
 export { funnelReportOf } from './sales-funnel.report';
 export type { SalesFunnelProjection } from './sales-funnel.projection';
 export { salesFunnelProjection } from './sales-funnel.projection';
+export type { FunnelSplit, SalesFunnelQuery } from './sales-funnel.queries';
+export { ensureSalesFunnelIndexes, salesFunnelReport } from './sales-funnel.queries';
+export { salesFunnelDefinition } from './sales-funnel.runtime';

@@ -15,6 +15,10 @@ export type AppConfig = Readonly<{
   kafkaBrokers?: readonly string[];
   mongodbUrl?: string;
   otlpEndpoint?: string;
+  /** Prepended to topic names; must equal the relay's and the projections'. */
+  kafkaTopicPrefix: string;
+  /** Upper bound of a read-your-writes wait (X-Min-Position) before a query answers 503. */
+  readWaitMaxMs: number;
   /** Upper bound for finishing in-flight requests after SIGTERM. */
   shutdownTimeoutMs: number;
 }>;
@@ -65,6 +69,12 @@ const host = (env: Env, problems: Problems): string => {
   return raw;
 };
 
+const topicPrefix = (env: Env, problems: Problems): string => {
+  const raw = env.KAFKA_TOPIC_PREFIX?.trim() ?? '';
+  if (raw !== '' && !/^[A-Za-z0-9._-]{1,100}$/.test(raw)) problems.push(`KAFKA_TOPIC_PREFIX="${raw}" may only contain letters, digits, ".", "_" and "-" (at most 100)`);
+  return raw;
+};
+
 export const loadConfig = (env: Env): AppConfig => {
   const problems: Problems = [];
   const logLevelRaw = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
@@ -79,8 +89,13 @@ export const loadConfig = (env: Env): AppConfig => {
     kafkaBrokers: brokerListSetting(env, 'KAFKA_BROKERS', problems),
     mongodbUrl: urlWithScheme(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
     otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
+    kafkaTopicPrefix: topicPrefix(env, problems),
+    readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
   };
+  if (config.mongodbUrl !== undefined && config.kafkaBrokers === undefined && !problems.some((p) => p.startsWith('KAFKA_BROKERS'))) {
+    problems.push('MONGODB_URL is set but KAFKA_BROKERS is not: the read models are fed from Kafka, set both (or neither for the in-process read side)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

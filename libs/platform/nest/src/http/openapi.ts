@@ -56,6 +56,14 @@ export const QueryEndpoint = () =>
     problemResponse(404, 'No such resource for this tenant'),
   );
 
+/** Headers and error answers of queries served from an eventually consistent read model. */
+export const ReadModelQueryEndpoint = () =>
+  applyDecorators(
+    ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
+    problemResponse(400, 'Invalid query or header (field errors listed)'),
+    problemResponse(503, 'The read model did not reach X-Min-Position in time, or its store is unavailable (Retry-After)'),
+  );
+
 /** Headers every successful command answer carries. */
 export const commandResponseHeaders = {
   ETag: { description: 'W/"<revision>": send it back as If-Match to make the next command conditional', schema: { type: 'string' } },

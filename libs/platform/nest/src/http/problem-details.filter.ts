@@ -13,8 +13,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = { ...toProblem(error), instance: request.url };
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (body.status === 409 && body.code === 'concurrent-modification') void reply.header('Retry-After', '1');
+    // Unexpected failures get a stack trace; expected 503s (read model behind, store down) one warning line.
+    if (body.code === 'internal-error') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    else if (body.status >= 500) this.logger.warn(body.detail);
+    if (body.code === 'concurrent-modification' || body.code === 'read-model-behind' || body.code === 'read-store-unavailable') void reply.header('Retry-After', '1');
     void reply.status(body.status).header('Content-Type', problemContentType).send(body);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@meridian/platform/eventsourcing';
 import type { ProblemDetails } from './problem-details';
 import { RequestValidationFailed, problem } from './problem-details';
+import { ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
 
 /**
  * The one place where failures become HTTP answers. Domain and core code throw
@@ -38,6 +39,12 @@ export const toProblem = (error: unknown): ProblemDetails => {
   }
   if (error instanceof ConcurrencyRetriesExhausted || error instanceof WrongExpectedRevision) {
     return problem(409, 'concurrent-modification', 'Concurrent modification', `${error.message}; retry the request`);
+  }
+  if (error instanceof ReadModelBehind) {
+    return problem(503, 'read-model-behind', 'Read model not caught up yet', error.message, { minPosition: error.minPosition, readModel: error.readModel });
+  }
+  if (error instanceof ReadStoreUnavailable) {
+    return problem(503, 'read-store-unavailable', 'Read store unavailable', error.message, { readModel: error.readModel });
   }
   if (error instanceof HttpException) return fromHttpException(error);
   return problem(500, 'internal-error', 'Internal server error', 'The request failed unexpectedly; it has been logged');

@@ -12,6 +12,8 @@ export type HttpHostDefinition = Readonly<{
   name: string;
   openApi: OpenApiOptions;
   rootModule: (config: AppConfig) => DynamicModule;
+  /** Settings given but ignored by this host, with why: warned about at start. */
+  unusedSettings?: (config: AppConfig) => ReadonlyArray<readonly [setting: string, why: string]>;
 }>;
 
 /** Builds the host's app without listening: used by main and by end-to-end tests alike. */
@@ -50,7 +52,7 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`listening on http://${config.host}:${port} (event store ${redactUrl(config.eventStoreUrl)}); API docs at /api/docs`);
-  for (const unused of ['kafkaBrokers', 'mongodbUrl', 'otlpEndpoint'] as const) {
-    if (config[unused] !== undefined) logger.warn(`${unused} is set but not used by this build yet`);
+  for (const [setting, unused] of definition.unusedSettings?.(config) ?? []) {
+    logger.warn(`${setting} is set but not used: ${unused}`);
   }
 };

@@ -1,0 +1,82 @@
+import type { JsonLogLevel, TopicDefaults } from '@meridian/platform/kafka';
+import { defaultTopicSettings, jsonLogLevels } from '@meridian/platform/kafka';
+import type { Env, Problems } from '@meridian/platform/nest';
+import { brokerListSetting, integerSetting, redactUrl } from '@meridian/platform/nest';
+import type { StoreBreakerOptions } from '@meridian/platform/projections';
+import { defaultStoreBreakerOptions } from '@meridian/platform/projections';
+import { readModelNames } from './read-model-catalogue';
+
+/** The projections process's settings, from the environment, validated once at start. */
+export type ProjectionsConfig = Readonly<{
+  kafkaBrokers: readonly string[];
+  mongodbUrl: string;
+  /** Only the `rebuild` command reads the event store. */
+  eventStoreUrl: string;
+  /** Must equal the relay's, so both name the same topics. */
+  topicPrefix: string;
+  readModels: readonly string[];
+  topics: TopicDefaults;
+  breaker: StoreBreakerOptions;
+  followIntervalMs: number;
+  clientId: string;
+  logLevel: JsonLogLevel;
+}>;
+
+export class ProjectionsConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid projections configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ProjectionsConfigError';
+  }
+}
+
+const required = <T>(value: T | undefined, name: string, rule: string, problems: Problems): T | undefined => {
+  if (value === undefined) problems.push(`${name} is required: ${rule}`);
+  return value;
+};
+
+const mongodbUrl = (env: Env, problems: Problems): string | undefined => {
+  const raw = env.MONGODB_URL?.trim();
+  if (!raw) return required(undefined, 'MONGODB_URL', 'mongodb://host:port/database', problems);
+  if (!/^mongodb(\+srv)?:\/\/[^/]+/.test(raw)) problems.push(`MONGODB_URL="${redactUrl(raw)}" must start with mongodb:// or mongodb+srv://`);
+  return raw;
+};
+
+const readModels = (env: Env, problems: Problems): readonly string[] => {
+  const raw = env.PROJECTIONS_READ_MODELS?.trim();
+  if (!raw) return readModelNames;
+  const names = raw.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !readModelNames.includes(n));
+  if (unknown.length > 0) problems.push(`PROJECTIONS_READ_MODELS has unknown read models ${unknown.join(', ')} (known: ${readModelNames.join(', ')})`);
+  return names;
+};
+
+const text = (env: Env, name: string, fallback: string, pattern: RegExp, rule: string, problems: Problems): string => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) problems.push(`${name}="${raw}" ${rule}`);
+  return raw;
+};
+
+export const loadProjectionsConfig = (env: Env): ProjectionsConfig => {
+  const problems: Problems = [];
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as JsonLogLevel;
+  if (!jsonLogLevels.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${jsonLogLevels.join(', ')}`);
+  const config = {
+    kafkaBrokers: required(brokerListSetting(env, 'KAFKA_BROKERS', problems), 'KAFKA_BROKERS', 'a comma-separated list of host:port', problems) ?? [],
+    mongodbUrl: mongodbUrl(env, problems) ?? '',
+    eventStoreUrl: env.EVENTSTORE_URL?.trim() || 'embedded:.meridian-data/events',
+    topicPrefix: text(env, 'KAFKA_TOPIC_PREFIX', '', /^[A-Za-z0-9._-]{1,100}$/, 'may only contain letters, digits, ".", "_" and "-" (at most 100)', problems),
+    readModels: readModels(env, problems),
+    topics: { ...defaultTopicSettings, partitions: integerSetting(env, 'KAFKA_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems) },
+    breaker: {
+      ...defaultStoreBreakerOptions,
+      timeoutMs: integerSetting(env, 'PROJECTIONS_STORE_TIMEOUT_MS', defaultStoreBreakerOptions.timeoutMs, 100, 600_000, problems),
+      resetTimeoutMs: integerSetting(env, 'PROJECTIONS_BREAKER_RESET_MS', defaultStoreBreakerOptions.resetTimeoutMs, 100, 600_000, problems),
+    },
+    followIntervalMs: integerSetting(env, 'PROJECTIONS_FOLLOW_INTERVAL_MS', 2_000, 100, 600_000, problems),
+    clientId: text(env, 'KAFKA_CLIENT_ID', 'meridian-projections', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ProjectionsConfigError(problems);
+  return config;
+};

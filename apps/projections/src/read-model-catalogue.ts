@@ -1,0 +1,11 @@
+import type { ProjectedDocument, ReadModelDefinition } from '@meridian/platform/projections';
+import { opportunityListDefinition } from '@meridian/read-models/opportunity-list';
+import { salesFunnelDefinition } from '@meridian/read-models/sales-funnel';
+
+/** Every read model this process can host or rebuild, by name. */
+export const readModelCatalogue: Readonly<Record<string, ReadModelDefinition<ProjectedDocument>>> = {
+  [opportunityListDefinition.projection.readModel]: opportunityListDefinition as unknown as ReadModelDefinition<ProjectedDocument>,
+  [salesFunnelDefinition.projection.readModel]: salesFunnelDefinition as unknown as ReadModelDefinition<ProjectedDocument>,
+};
+
+export const readModelNames = Object.keys(readModelCatalogue);

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
+import { salesFunnelReadModel, salesFunnelReport } from '@meridian/read-models/sales-funnel';
+import type { OpportunityReadModels } from '../shared/opportunity-read-models';
+import { OPPORTUNITY_READ_MODELS } from '../shared/opportunity-read-models';
+import { readFrom } from '../shared/read-from';
+import { SalesFunnelView, toSalesFunnelView } from './sales-funnel-report.view';
+import { parseSalesFunnelQuery } from './sales-funnel.query';
+
+@ApiTags('analytics')
+@Controller('api/v1/analytics/funnel')
+export class GetSalesFunnelController {
+  constructor(@Inject(OPPORTUNITY_READ_MODELS) private readonly readModels: OpportunityReadModels) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Sales funnel of the deals opened in a period: stage counts and amounts, conversion, dwell, outcomes, biggest drop-off',
+    description: 'Optionally for one owner, region, product line or source channel (one at a time). Eventually consistent; see X-Min-Position.',
+  })
+  @ReadModelQueryEndpoint()
+  @ReadYourWrites()
+  @ApiQuery({ name: 'from', required: false, description: 'First cohort month, YYYY-MM (inclusive); default: the beginning' })
+  @ApiQuery({ name: 'to', required: false, description: 'Last cohort month, YYYY-MM (inclusive); default: now' })
+  @ApiQuery({ name: 'ownerId', required: false })
+  @ApiQuery({ name: 'region', required: false })
+  @ApiQuery({ name: 'productLine', required: false })
+  @ApiQuery({ name: 'sourceChannel', required: false })
+  @ApiOkResponse({ type: SalesFunnelView })
+  async get(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<SalesFunnelView> {
+    const query = parseSalesFunnelQuery(request, tenantId);
+    const report = await readFrom(salesFunnelReadModel, this.readModels.salesFunnel, { minPosition, maxWaitMs: this.readModels.maxWaitMs }, (storage) =>
+      salesFunnelReport(storage.counters, query),
+    );
+    return toSalesFunnelView(report);
+  }
+}

@@ -1,0 +1,84 @@
+import type { BeforeApplicationShutdown, DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import type { StructuredLog } from '@meridian/platform/kafka';
+import type { AppConfig } from '@meridian/platform/nest';
+import { EVENT_STORE } from '@meridian/platform/nest';
+import { GetSalesFunnelController } from './get-sales-funnel/get-sales-funnel.controller';
+import type { InProcessReadModels } from './hosting/in-process-read-models';
+import { startInProcessReadModels } from './hosting/in-process-read-models';
+import type { MongoReadModels } from './hosting/mongo-read-models';
+import { openMongoReadModels } from './hosting/mongo-read-models';
+import { ListOpportunitiesController } from './list-opportunities/list-opportunities.controller';
+import { OPPORTUNITY_READ_MODELS } from './shared/opportunity-read-models';
+
+const READ_SIDE = Symbol('OpportunityReadSide');
+
+const nestLog = (logger: Logger): StructuredLog => (level, message, fields = {}) => {
+  const line = Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
+  if (level === 'info') logger.log(line);
+  else logger[level](line);
+};
+
+@Injectable()
+class InProcessReadSideLifecycle implements BeforeApplicationShutdown {
+  constructor(@Inject(READ_SIDE) private readonly readSide: InProcessReadModels) {}
+
+  /** Before the event store closes (that happens in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.readSide.projections.stop();
+  }
+}
+
+@Injectable()
+class MongoReadSideLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(READ_SIDE) private readonly readSide: MongoReadModels) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readSide.close();
+  }
+}
+
+const controllers = [ListOpportunitiesController, GetSalesFunnelController];
+
+/** The opportunities context's read side over HTTP: the list and the sales funnel. */
+@Module({})
+export class OpportunityReadApiModule {
+  /** Standalone: memory read models fed from the event store in this process (needs EventStoreModule). */
+  static inProcess(config: AppConfig): DynamicModule {
+    const logger = new Logger('ReadModels');
+    return {
+      module: OpportunityReadApiModule,
+      controllers,
+      providers: [
+        {
+          provide: READ_SIDE,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => startInProcessReadModels(store, nestLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
+        },
+        { provide: OPPORTUNITY_READ_MODELS, inject: [READ_SIDE], useFactory: (side: InProcessReadModels) => side.readModels },
+        InProcessReadSideLifecycle,
+      ],
+    };
+  }
+
+  /** Services: the generations the projections process keeps in MongoDB. */
+  static overMongo(config: AppConfig & Readonly<{ mongodbUrl: string; kafkaBrokers: readonly string[] }>): DynamicModule {
+    const logger = new Logger('ReadModels');
+    return {
+      module: OpportunityReadApiModule,
+      controllers,
+      providers: [
+        {
+          provide: READ_SIDE,
+          useFactory: () =>
+            openMongoReadModels({
+              mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs, log: nestLog(logger),
+            }),
+        },
+        { provide: OPPORTUNITY_READ_MODELS, inject: [READ_SIDE], useFactory: (side: MongoReadModels) => side.readModels },
+        MongoReadSideLifecycle,
+      ],
+    };
+  }
+}

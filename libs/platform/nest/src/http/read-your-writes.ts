@@ -1,0 +1,83 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator } from '@nestjs/common';
+import { ApiHeader, ApiQuery } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { RequestValidationFailed } from './problem-details';
+
+/** The read model did not reach the requested position within the wait bound. */
+export class ReadModelBehind extends Error {
+  override readonly name = 'ReadModelBehind';
+  constructor(
+    readonly readModel: string,
+    readonly minPosition: number,
+    readonly waitedMs: number,
+  ) {
+    super(`${readModel} has not yet applied position ${minPosition} (waited ${waitedMs} ms); retry shortly`);
+  }
+}
+
+/** The read store (MongoDB) failed or its breaker is open: answered 503 with Retry-After, never a stale guess. */
+export class ReadStoreUnavailable extends Error {
+  override readonly name = 'ReadStoreUnavailable';
+  constructor(readonly readModel: string, cause: unknown) {
+    super(`${readModel} cannot be read right now (${cause instanceof Error ? cause.message : String(cause)}); retry shortly`);
+  }
+}
+
+const positionPattern = /^\d{1,15}$/;
+
+/**
+ * The minimum global position a query must reflect: `X-Min-Position` header
+ * or `minPosition` query parameter (the `position` a command answered with).
+ * Both given and different is a client bug, answered 400 rather than guessed.
+ */
+export const parseMinPosition = (request: FastifyRequest): number | undefined => {
+  const fromHeader = request.headers['x-min-position'];
+  const headerValue = Array.isArray(fromHeader) ? fromHeader[0] : fromHeader;
+  const queryValue = (request.query as Record<string, unknown> | undefined)?.minPosition;
+  const errors = [];
+  const parse = (field: string, raw: unknown): number | undefined => {
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string' || !positionPattern.test(raw)) {
+      errors.push({ field, messages: ['must be a non-negative integer (a position returned by a command)'] });
+      return undefined;
+    }
+    return Number(raw);
+  };
+  const header = parse('header:X-Min-Position', headerValue);
+  const query = parse('query:minPosition', queryValue);
+  if (header !== undefined && query !== undefined && header !== query) {
+    errors.push({ field: 'query:minPosition', messages: ['differs from the X-Min-Position header; send one of them'] });
+  }
+  if (errors.length > 0) throw new RequestValidationFailed(errors);
+  return header ?? query;
+};
+
+export const MinPosition = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  parseMinPosition(context.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+/** Polls until `reached(position)`, or gives up after `maxWaitMs` with `ReadModelBehind` (503 + Retry-After). */
+export const awaitReadModelPosition = async (
+  readModel: string,
+  reached: (position: number) => Promise<boolean>,
+  position: number | undefined,
+  maxWaitMs: number,
+  pollIntervalMs = 20,
+): Promise<void> => {
+  if (position === undefined) return;
+  const startedAt = Date.now();
+  for (;;) {
+    if (await reached(position)) return;
+    const waited = Date.now() - startedAt;
+    if (waited >= maxWaitMs) throw new ReadModelBehind(readModel, position, waited);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pollIntervalMs, maxWaitMs - waited)));
+  }
+};
+
+/** OpenAPI for the read-your-writes inputs of a read-model query. */
+export const ReadYourWrites = () =>
+  applyDecorators(
+    ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the read model reflects this global position' }),
+    ApiQuery({ name: 'minPosition', required: false, type: Number, description: 'Same as X-Min-Position' }),
+  );
