@@ -83,7 +83,7 @@ const eventsChannel: AsyncApiChannel = {
   title: 'Opportunity events',
   description:
     `Public events of the opportunities context (streams \`${streamIdPrefix}<uuid>\`), one message per event type and version. ` +
-    `Every topic name gets the relay's RELAY_TOPIC_PREFIX in front (empty by default). The Kafka binding gives the defaults a missing ` +
+    `Every topic name gets KAFKA_TOPIC_PREFIX in front (empty by default). The Kafka binding gives the defaults a missing ` +
     `topic is created with; an existing topic keeps its own. ${guarantees}`,
   messages: Object.fromEntries(opportunityContractTypes.map((type) => [type, ref(`#/components/messages/${type}`)])),
   bindings: { kafka: topicBinding(defaultTopicSettings.retentionMs) },

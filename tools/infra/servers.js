@@ -14,10 +14,11 @@ const portTaken = /address already in use|could not bind/i;
 
 /**
  * Starts one server in `<runDir>/<key>/` with its output in `<runDir>/<key>.log`
- * and waits until it answers a real client. Resolves to a plain record (pid,
+ * and waits until it answers a real client. `ports` pins the ports (a restart
+ * after a stop keeps its data directory too), else free ones are picked. Resolves to a plain record (pid,
  * ports, url, env) that can go into state.json and back into stopServer.
  */
-const startServer = async (server, { runDir }) => {
+const startServer = async (server, { runDir, ports: fixedPorts }) => {
   const started = Date.now();
   const named = (error) => {
     throw new Error(error.message.startsWith(server.name) ? error.message : `${server.name}: ${error.message}`);
@@ -27,7 +28,8 @@ const startServer = async (server, { runDir }) => {
   const logFile = path.join(runDir, `${server.key}.log`);
   fs.mkdirSync(dir, { recursive: true });
   for (let attempt = 1; ; attempt++) {
-    const ports = [];
+    // Fixed ports: a restart that clients must find at the same address (fault tests).
+    const ports = fixedPorts ? [...fixedPorts] : [];
     while (ports.length < server.portCount) {
       const port = await freePort();
       if (!ports.includes(port)) ports.push(port); // the kernel may hand the same port out twice in a row
@@ -55,7 +57,7 @@ const startServer = async (server, { runDir }) => {
       return record;
     } catch (error) {
       await stopPid(child.pid, { signal: 'SIGKILL', timeoutMs: 5_000 });
-      if (attempt < 3 && portTaken.test(tail(logFile, 40))) continue;
+      if (!fixedPorts && attempt < 3 && portTaken.test(tail(logFile, 40))) continue;
       throw error;
     }
   }

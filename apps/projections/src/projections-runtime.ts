@@ -32,6 +32,7 @@ export const startProjections = async (config: ProjectionsConfig, log: Structure
         topicPrefix: config.topicPrefix,
         topicSettings: config.topics,
         followIntervalMs: config.followIntervalMs,
+        sessionTimeoutMs: config.sessionTimeoutMs,
       }));
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { JsonLogLevel, TopicDefaults } from '@meridian/platform/kafka';
-import { defaultTopicSettings, jsonLogLevels } from '@meridian/platform/kafka';
+import { jsonLogLevels } from '@meridian/platform/kafka';
 import type { Env, Problems } from '@meridian/platform/nest';
-import { brokerListSetting, integerSetting, redactUrl } from '@meridian/platform/nest';
+import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv } from '@meridian/platform/nest';
 import type { StoreBreakerOptions } from '@meridian/platform/projections';
 import { defaultStoreBreakerOptions } from '@meridian/platform/projections';
 import { readModelNames } from './read-model-catalogue';
@@ -18,6 +18,7 @@ export type ProjectionsConfig = Readonly<{
   topics: TopicDefaults;
   breaker: StoreBreakerOptions;
   followIntervalMs: number;
+  sessionTimeoutMs: number;
   clientId: string;
   logLevel: JsonLogLevel;
 }>;
@@ -65,15 +66,17 @@ export const loadProjectionsConfig = (env: Env): ProjectionsConfig => {
     kafkaBrokers: required(brokerListSetting(env, 'KAFKA_BROKERS', problems), 'KAFKA_BROKERS', 'a comma-separated list of host:port', problems) ?? [],
     mongodbUrl: mongodbUrl(env, problems) ?? '',
     eventStoreUrl: env.EVENTSTORE_URL?.trim() || 'embedded:.meridian-data/events',
-    topicPrefix: text(env, 'KAFKA_TOPIC_PREFIX', '', /^[A-Za-z0-9._-]{1,100}$/, 'may only contain letters, digits, ".", "_" and "-" (at most 100)', problems),
+    topicPrefix: topicPrefixSetting(env, problems),
     readModels: readModels(env, problems),
-    topics: { ...defaultTopicSettings, partitions: integerSetting(env, 'KAFKA_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems) },
+    topics: topicSettingsFromEnv(env, problems),
     breaker: {
       ...defaultStoreBreakerOptions,
       timeoutMs: integerSetting(env, 'PROJECTIONS_STORE_TIMEOUT_MS', defaultStoreBreakerOptions.timeoutMs, 100, 600_000, problems),
       resetTimeoutMs: integerSetting(env, 'PROJECTIONS_BREAKER_RESET_MS', defaultStoreBreakerOptions.resetTimeoutMs, 100, 600_000, problems),
     },
     followIntervalMs: integerSetting(env, 'PROJECTIONS_FOLLOW_INTERVAL_MS', 2_000, 100, 600_000, problems),
+    // Kafka's broker accepts 6 s to 30 min by default (group.min/max.session.timeout.ms).
+    sessionTimeoutMs: integerSetting(env, 'PROJECTIONS_SESSION_TIMEOUT_MS', 30_000, 6_000, 1_800_000, problems),
     clientId: text(env, 'KAFKA_CLIENT_ID', 'meridian-projections', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,
   };

@@ -30,8 +30,8 @@ describe('relay configuration', () => {
 
   it('reads every override', () => {
     const config = loadRelayConfig({
-      ...valid, EVENTSTORE_URL: 'embedded:/data/events', RELAY_TOPIC_PREFIX: 'staging.', RELAY_TOPIC_PARTITIONS: '12',
-      RELAY_TOPIC_REPLICATION: '3', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu',
+      ...valid, EVENTSTORE_URL: 'embedded:/data/events', KAFKA_TOPIC_PREFIX: 'staging.', KAFKA_TOPIC_PARTITIONS: '12',
+      KAFKA_TOPIC_REPLICATION: '3', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu',
     });
     expect(config).toMatchObject({
       eventStoreUrl: 'embedded:/data/events', topicPrefix: 'staging.', topics: { partitions: 12, replicationFactor: 3 },
@@ -45,10 +45,10 @@ describe('relay configuration', () => {
 
   it('names each bad variable, without echoing a password', () => {
     const problems = problemsOf({
-      KAFKA_BROKERS: 'nohost', EVENTSTORE_URL: 'mysql://root:secret@db/x', RELAY_BATCH_SIZE: '0', RELAY_TOPIC_PARTITIONS: 'six',
-      RELAY_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud',
+      KAFKA_BROKERS: 'nohost', EVENTSTORE_URL: 'mysql://root:secret@db/x', RELAY_BATCH_SIZE: '0', KAFKA_TOPIC_PARTITIONS: 'six',
+      KAFKA_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud',
     });
-    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'RELAY_TOPIC_PARTITIONS', 'RELAY_TOPIC_PREFIX', 'LOG_LEVEL']) {
+    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL']) {
       expect(problems).toContain(`${name}=`);
     }
     expect(problems).not.toContain('secret');

@@ -1,6 +1,5 @@
 import type { Env, Problems } from '@meridian/platform/nest';
-import { brokerListSetting, integerSetting, redactUrl } from '@meridian/platform/nest';
-import { defaultTopicSettings } from '@meridian/platform/kafka';
+import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv } from '@meridian/platform/nest';
 import type { TopicDefaults } from '@meridian/platform/kafka';
 
 /**
@@ -35,8 +34,6 @@ export class RelayConfigError extends Error {
   }
 }
 
-const day = 24 * 60 * 60 * 1000;
-
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultRelayEventStoreUrl;
   if (/^postgres(ql)?:\/\/[^/]+/.test(raw)) return raw;
@@ -65,14 +62,8 @@ export const loadRelayConfig = (env: Env): RelayConfig => {
   const config: RelayConfig = {
     eventStoreUrl: eventStoreUrl(env, problems),
     kafkaBrokers: kafkaBrokers(env, problems),
-    // Kafka topic names: [a-zA-Z0-9._-], at most 249 characters in all.
-    topicPrefix: matching(env, 'RELAY_TOPIC_PREFIX', '', /^[A-Za-z0-9._-]{1,100}$/, 'may only contain letters, digits, ".", "_" and "-" (at most 100)', problems),
-    topics: {
-      partitions: integerSetting(env, 'RELAY_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems),
-      replicationFactor: integerSetting(env, 'RELAY_TOPIC_REPLICATION', defaultTopicSettings.replicationFactor, 1, 32, problems),
-      retentionMs: integerSetting(env, 'RELAY_TOPIC_RETENTION_MS', defaultTopicSettings.retentionMs, 60_000, 3650 * day, problems),
-      deadLetterRetentionMs: integerSetting(env, 'RELAY_DLQ_RETENTION_MS', defaultTopicSettings.deadLetterRetentionMs, 60_000, 3650 * day, problems),
-    },
+    topicPrefix: topicPrefixSetting(env, problems),
+    topics: topicSettingsFromEnv(env, problems),
     pollIntervalMs: integerSetting(env, 'RELAY_POLL_INTERVAL_MS', 200, 1, 60_000, problems),
     batchSize: integerSetting(env, 'RELAY_BATCH_SIZE', 500, 1, 10_000, problems),
     checkpointName: matching(env, 'RELAY_CHECKPOINT_NAME', 'relay', /^[A-Za-z0-9._:-]{1,200}$/, 'may only contain letters, digits, ".", "_", ":" and "-"', problems),

@@ -37,8 +37,8 @@ const topic = () => `${prefix}crm.opportunities`;
 
 const relay = async (options: RelayRuntimeOptions = {}): Promise<RunningRelay> => {
   const config = loadRelayConfig({
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS, EVENTSTORE_URL: database.url, RELAY_TOPIC_PREFIX: prefix,
-    RELAY_TOPIC_PARTITIONS: '3', RELAY_POLL_INTERVAL_MS: '20', RELAY_BATCH_SIZE: '5', LOG_LEVEL: 'error',
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS, EVENTSTORE_URL: database.url, KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_TOPIC_PARTITIONS: '3', RELAY_POLL_INTERVAL_MS: '20', RELAY_BATCH_SIZE: '5', LOG_LEVEL: 'error',
   });
   const running = await startRelay(config, relayCatalogues, () => undefined, { retryDelayMs: 10, ...options });
   cleanups.push(() => running.relay.stop().then(() => running.stop()));

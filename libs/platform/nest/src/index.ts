@@ -19,3 +19,4 @@ export { createHttpHost, runHttpHost } from './http/run-http-host';
 export { EVENT_STORE, EventStoreModule } from './eventstore/event-store.module';
 export type { Clock } from './clock';
 export { CLOCK, systemClock } from './clock';
+export { topicPrefixSetting, topicSettingsFromEnv } from './config/kafka-settings';

@@ -23,6 +23,7 @@ export type LiveProjectionOptions<TDocument extends ProjectedDocument> = Readonl
   /** How often the active generation is checked, so a rebuild's swap is followed. */
   followIntervalMs?: number;
   retryDelayMs?: number;
+  sessionTimeoutMs?: number;
 }>;
 
 export type LiveProjection = Readonly<{
@@ -57,6 +58,7 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
       groupId: generationGroupId(readModel, generation, options.topicPrefix),
       topicSettings: options.topicSettings,
       retryDelayMs: options.retryDelayMs,
+      sessionTimeoutMs: options.sessionTimeoutMs,
     });
   };
 

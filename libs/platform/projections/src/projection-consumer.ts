@@ -23,6 +23,11 @@ export type ProjectionConsumerOptions<TDocument extends ProjectedDocument> = Rea
   topicSettings?: TopicDefaults;
   /** Back-off before retrying a partition after a store error while the breaker is still closed. */
   retryDelayMs?: number;
+  /**
+   * How long the broker waits for a silent member before giving its
+   * partitions to others: after a crash, consumption resumes within this.
+   */
+  sessionTimeoutMs?: number;
 }>;
 
 export type ProjectionCounts = Readonly<Record<MessageOutcome, number>> & Readonly<{ storeFailures: number }>;
@@ -61,7 +66,8 @@ export const startProjectionConsumer = async <TDocument extends ProjectedDocumen
   await ensureTopics(kafka, requests, options.topicSettings ?? defaultTopicSettings, log);
 
   const deadLetters = createKafkaDeadLetterSink(kafka, groupId);
-  const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+  const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3) });
   const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
   const deps = { projection, storage, deadLetters };
 

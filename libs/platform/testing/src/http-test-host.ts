@@ -15,8 +15,8 @@ export type TestHost = Readonly<{
 export type RequestOptions = Readonly<{ body?: unknown; rawBody?: string; headers?: Record<string, string> }>;
 
 /** A real host listening on a loopback port; requests go through real HTTP. */
-export const startTestHost = async (definition: HttpHostDefinition, eventStoreUrl: string): Promise<TestHost> => {
-  const config = loadConfig({ EVENTSTORE_URL: eventStoreUrl, LOG_LEVEL: 'error', PORT: '0', HOST: '127.0.0.1' });
+export const startTestHost = async (definition: HttpHostDefinition, eventStoreUrl: string, env: Readonly<Record<string, string>> = {}): Promise<TestHost> => {
+  const config = loadConfig({ EVENTSTORE_URL: eventStoreUrl, LOG_LEVEL: 'error', PORT: '0', HOST: '127.0.0.1', ...env });
   const app: NestFastifyApplication = await createHttpHost(definition, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

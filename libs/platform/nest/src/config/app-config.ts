@@ -35,6 +35,7 @@ export class ConfigError extends Error {
 import { redactUrl } from './redact-url';
 import type { Env, Problems } from './settings';
 import { brokerListSetting, integerSetting } from './settings';
+import { topicPrefixSetting } from './kafka-settings';
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultEventStoreUrl;
@@ -69,12 +70,6 @@ const host = (env: Env, problems: Problems): string => {
   return raw;
 };
 
-const topicPrefix = (env: Env, problems: Problems): string => {
-  const raw = env.KAFKA_TOPIC_PREFIX?.trim() ?? '';
-  if (raw !== '' && !/^[A-Za-z0-9._-]{1,100}$/.test(raw)) problems.push(`KAFKA_TOPIC_PREFIX="${raw}" may only contain letters, digits, ".", "_" and "-" (at most 100)`);
-  return raw;
-};
-
 export const loadConfig = (env: Env): AppConfig => {
   const problems: Problems = [];
   const logLevelRaw = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
@@ -89,7 +84,7 @@ export const loadConfig = (env: Env): AppConfig => {
     kafkaBrokers: brokerListSetting(env, 'KAFKA_BROKERS', problems),
     mongodbUrl: urlWithScheme(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
     otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
-    kafkaTopicPrefix: topicPrefix(env, problems),
+    kafkaTopicPrefix: topicPrefixSetting(env, problems),
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
   };

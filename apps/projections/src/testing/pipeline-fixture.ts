@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NodeProcess, TestDatabase } from '@meridian/platform/testing';
+import { createTestDatabase, distEntry, spawnNodeProcess } from '@meridian/platform/testing';
+import type { DedicatedFerretDB } from './dedicated-ferretdb';
+import { startDedicatedFerretDB } from './dedicated-ferretdb';
+
+export type Pipeline = Readonly<{
+  run: string;
+  topic: string;
+  brokers: string[];
+  database: TestDatabase;
+  ferretdb: DedicatedFerretDB;
+  mongodbUrl: string;
+  /** Base URL of the opportunities service: commands on PostgreSQL, queries on MongoDB. */
+  apiUrl: string;
+  startRelay: () => Promise<NodeProcess>;
+  startProjections: () => Promise<NodeProcess>;
+  /** `projections rebuild <read model>` to completion. */
+  rebuild: (readModel: string) => Promise<{ code: number | null; output: string }>;
+  close: () => Promise<void>;
+}>;
+
+/**
+ * The whole pipeline on real servers, every piece as in production: the
+ * service over HTTP, the relay and the projections as their own processes
+ * (so a test can SIGKILL them), PostgreSQL, Kafka and a FerretDB of its own
+ * (so a test can stop it). Topics, groups and databases are unique per run.
+ */
+export const startPipeline = async (name: string): Promise<Pipeline> => {
+  const run = randomBytes(4).toString('hex');
+  const prefix = `${name}-${run}.`;
+  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
+  const runDir = mkdtempSync(join(tmpdir(), `meridian-${name}-`));
+  const database = await createTestDatabase(`meridian_${name.replace(/\W/g, '_')}`);
+  const ferretdb = await startDedicatedFerretDB(runDir);
+  const mongodbUrl = `${ferretdb.url}${name.replace(/\W/g, '_')}_${run}`;
+  const kafkaEnv = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '3' };
+  const processes: NodeProcess[] = [];
+  const projectionsEnv = {
+    ...kafkaEnv, MONGODB_URL: mongodbUrl, EVENTSTORE_URL: database.url, LOG_LEVEL: 'info',
+    PROJECTIONS_FOLLOW_INTERVAL_MS: '300', PROJECTIONS_SESSION_TIMEOUT_MS: '6000', PROJECTIONS_BREAKER_RESET_MS: '1000', PROJECTIONS_STORE_TIMEOUT_MS: '2000',
+  };
+
+  const started = async (process: NodeProcess, ready: RegExp, times = 1) => {
+    processes.push(process);
+    await process.waitForOutput(ready, 60_000, times);
+    return process;
+  };
+
+  const service = await started(
+    spawnNodeProcess(distEntry('opportunities-service'), {
+      ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '15000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
+    }),
+    /listening on http:\/\/127\.0\.0\.1:\d+/,
+  );
+  const [, port] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(service.output()) ?? [];
+
+  return {
+    run,
+    topic: `${prefix}crm.opportunities`,
+    brokers,
+    database,
+    ferretdb,
+    mongodbUrl,
+    apiUrl: `http://127.0.0.1:${port}`,
+    startRelay: () =>
+      started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', LOG_LEVEL: 'info' }), /"relay started"/),
+    startProjections: () => started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, 2),
+    rebuild: async (readModel) => {
+      const rebuild = spawnNodeProcess(distEntry('projections'), projectionsEnv, ['rebuild', readModel]);
+      return { code: await rebuild.exited(), output: rebuild.output() };
+    },
+    close: async () => {
+      for (const process of processes) await process.kill('SIGKILL');
+      await ferretdb.stop().catch(() => undefined);
+      await database.drop().catch(() => undefined);
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+};
