@@ -35,6 +35,13 @@ describe('the standalone process (what `npm start` runs)', () => {
       const read = await send(second.baseUrl, 'GET', `/api/v1/opportunities/${opportunityId}`, { headers: tenantA });
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ opportunityId, stage: 'qualified', revision: 1, name: newOpportunityBody().name });
+      // The in-memory read models are replayed from the embedded store at start: the list and funnel survive too.
+      const position = (moved.body as { position: number }).position;
+      const list = await send(second.baseUrl, 'GET', `/api/v1/opportunities?minPosition=${position}`, { headers: tenantA });
+      expect((list.body as { items: Array<{ opportunityId: string; stage: string }> }).items.map((i) => [i.opportunityId, i.stage])).toEqual([[opportunityId, 'qualified']]);
+      const funnel = await send(second.baseUrl, 'GET', `/api/v1/analytics/funnel?minPosition=${position}`, { headers: tenantA });
+      expect(funnel.body).toMatchObject({ opportunities: 1, stages: [{ stage: 'lead', reached: 1, count: 0 }, { stage: 'qualified', reached: 1, count: 1 }, {}, {}] });
+      expect(second.output()).toMatch(/read models catching up: 2 \/ 2 events \(100%\)/);
     } finally {
       await second.stop();
     }

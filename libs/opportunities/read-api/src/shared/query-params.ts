@@ -4,7 +4,8 @@ import { RequestValidationFailed } from '@meridian/platform/nest';
 
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-const textPattern = /^[^\x00-\x1f]{1,200}$/;
+// Printable text only: control characters in a filter value are a client bug, not a search term.
+const textPattern = /^[^\p{Cc}]{1,200}$/u;
 
 /**
  * Reads a query string strictly: unknown parameters (a typo such as

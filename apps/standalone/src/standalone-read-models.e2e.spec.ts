@@ -1,0 +1,67 @@
+import type { TestHost } from '@meridian/platform/testing';
+import { startTestHost } from '@meridian/platform/testing';
+import { standaloneHost } from './standalone.host';
+import { newOpportunityBody, tenantA, tenantB } from './testing/opportunity-fixtures';
+
+let host: TestHost;
+
+beforeAll(async () => {
+  host = await startTestHost(standaloneHost, 'memory:', { READ_WAIT_MAX_MS: '300' });
+});
+
+afterAll(() => host.close());
+
+const open = async (overrides: Record<string, unknown>, headers = tenantA) => {
+  const response = await host.request('POST', '/api/v1/opportunities', { headers, body: newOpportunityBody(overrides) });
+  expect(response.status).toBe(201);
+  return response.body as { opportunityId: string; position: number };
+};
+
+const command = async (id: string, name: string, body: unknown) => {
+  const response = await host.request('POST', `/api/v1/opportunities/${id}/${name}`, { headers: tenantA, body });
+  expect(response.status).toBe(200);
+  return response.body as { position: number };
+};
+
+describe('standalone read side (in-process feed, no Kafka or MongoDB)', () => {
+  it('serves the list and the funnel, reading its own writes', async () => {
+    const a = await open({ ownerId: 'ana', amount: { amount: 500, currency: 'EUR' } });
+    const b = await open({ ownerId: 'bo', region: 'apac', amount: { amount: 900, currency: 'EUR' } });
+    await command(b.opportunityId, 'change-stage', { toStage: 'qualified' });
+    const { position } = await command(a.opportunityId, 'change-stage', { toStage: 'lost', lostReason: 'no budget' });
+    await open({ ownerId: 'ana' }, tenantB);
+
+    const list = await host.request('GET', '/api/v1/opportunities?sortBy=amount&direction=desc', { headers: { ...tenantA, 'x-min-position': String(position) } });
+    expect(list.status).toBe(200);
+    expect((list.body as { items: Array<{ opportunityId: string; stage: string }> }).items.map((i) => [i.opportunityId, i.stage])).toEqual([
+      [b.opportunityId, 'qualified'],
+      [a.opportunityId, 'lost'],
+    ]);
+
+    const funnel = await host.request('GET', `/api/v1/analytics/funnel?minPosition=${position}`, { headers: tenantA });
+    expect(funnel.body).toMatchObject({
+      opportunities: 2,
+      stages: [{ stage: 'lead', count: 0, reached: 2, conversionToNext: 0.5 }, { stage: 'qualified', count: 1, amounts: [{ currency: 'EUR', amount: 900 }] }, {}, {}],
+      lost: { count: 1, amounts: [{ currency: 'EUR', amount: 500 }] },
+    });
+    const apac = await host.request('GET', `/api/v1/analytics/funnel?region=apac&minPosition=${position}`, { headers: tenantA });
+    expect((apac.body as { opportunities: number }).opportunities).toBe(1);
+  });
+
+  it('answers 503 read-model-behind with Retry-After when the position is not reached within the bound', async () => {
+    const response = await host.request('GET', '/api/v1/analytics/funnel', { headers: { ...tenantA, 'x-min-position': '999999' } });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(response.body).toMatchObject({ code: 'read-model-behind', minPosition: 999999, readModel: 'sales-funnel' });
+  });
+
+  it('rejects unknown parameters, bad values and conflicting positions with 400 naming each', async () => {
+    const response = await host.request('GET', '/api/v1/opportunities?owner=ana&limit=500&minPosition=3', { headers: { ...tenantA, 'x-min-position': '4' } });
+    expect(response.status).toBe(400);
+    expect((response.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['query:minPosition']);
+    const again = await host.request('GET', '/api/v1/opportunities?owner=ana&limit=500', { headers: tenantA });
+    expect((again.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['query:owner', 'query:limit']);
+    const tenantless = await host.request('GET', '/api/v1/analytics/funnel');
+    expect(tenantless.status).toBe(400);
+  });
+});
