@@ -17,7 +17,8 @@ describe('opportunities-service OpenAPI document', () => {
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    host = await startTestHost(opportunitiesServiceHost, 'memory:');
+    // With the read store configured, so the read-model queries are part of the document too.
+    host = await startTestHost(opportunitiesServiceHost, 'memory:', { MONGODB_URL: process.env.MONGODB_URL ?? '', KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '' });
     document = (await host.request('GET', '/api/openapi.json')).body as OpenApiDocument;
   });
 
@@ -27,9 +28,11 @@ describe('opportunities-service OpenAPI document', () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
   });
 
-  it('documents every opportunity command and the read', () => {
+  it('documents every opportunity command, the read, the list and the funnel', () => {
     const documented = operationsOf(document).map(({ method, path }) => `${method} ${path}`).sort();
     expect(documented).toEqual([
+      'GET /api/v1/analytics/funnel',
+      'GET /api/v1/opportunities',
       'GET /api/v1/opportunities/{opportunityId}',
       'POST /api/v1/opportunities',
       'POST /api/v1/opportunities/{opportunityId}/change-stage',
@@ -45,10 +48,18 @@ describe('opportunities-service OpenAPI document', () => {
     for (const { method, path, operation } of operationsOf(document)) {
       const tenant = operation.parameters?.find((p) => p.in === 'header' && p.name === 'X-Tenant-Id');
       expect({ operation: `${method} ${path}`, tenantRequired: tenant?.required }).toEqual({ operation: `${method} ${path}`, tenantRequired: true });
-      const errorStatuses = method === 'GET' ? ['400', '404'] : ['400', '409', '422'];
+      const readModelQuery = method === 'GET' && !path.includes('{');
+      const errorStatuses = readModelQuery ? ['400', '503'] : method === 'GET' ? ['400', '404'] : ['400', '409', '422'];
       for (const status of errorStatuses) {
         expect(Object.keys(operation.responses[status]?.content ?? {})).toEqual(['application/problem+json']);
       }
+    }
+  });
+
+  it('declares the read-your-writes inputs on the read-model queries', () => {
+    for (const { method, path, operation } of operationsOf(document).filter((o) => o.method === 'GET' && !o.path.includes('{'))) {
+      const names = (operation.parameters ?? []).map((p) => `${p.in}:${p.name}`);
+      expect({ operation: `${method} ${path}`, names }).toEqual({ operation: `${method} ${path}`, names: expect.arrayContaining(['header:X-Min-Position', 'query:minPosition']) });
     }
   });
 

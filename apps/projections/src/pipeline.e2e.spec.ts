@@ -1,6 +1,8 @@
 import type { EventStore, RecordedEvent } from '@meridian/platform/eventsourcing';
 import { openEventStore } from '@meridian/platform/eventstore';
+import type { NodeProcess } from '@meridian/platform/testing';
 import { pollUntil } from '@meridian/platform/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import type { DealCommands, Sent } from './testing/deal-commands';
 import { dealCommands } from './testing/deal-commands';
 import type { Pipeline } from './testing/pipeline-fixture';
@@ -13,6 +15,7 @@ let store: EventStore;
 let acme: DealCommands;
 const ids: Record<string, string> = {};
 let last: Sent;
+let projections: NodeProcess;
 
 /** Every command goes through HTTP; `last` keeps the latest position for read-your-writes. */
 const remember = (label: string) => (sent: Sent) => {
@@ -25,7 +28,7 @@ beforeAll(async () => {
   pipeline = await startPipeline('pipeline');
   store = await openEventStore(pipeline.database.url);
   await pipeline.startRelay();
-  await pipeline.startProjections();
+  projections = await pipeline.startProjections();
   acme = dealCommands(pipeline.apiUrl, `acme-${pipeline.run}`);
   const open = async (label: string, terms: Parameters<DealCommands['open']>[0]) => remember(label)(await acme.open(terms, label));
   const step = async (label: string, command: (id: string) => Promise<Sent>) => remember(label)(await command(ids[label]));
@@ -142,5 +145,24 @@ describe('HTTP → PostgreSQL → relay → Kafka → projections → FerretDB �
     const list = await acme.get('/api/v1/opportunities?stage=closed&limit=0', { 'x-min-position': 'soon' });
     expect(list.status).toBe(400);
     expect((list.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual(['header:X-Min-Position']);
+  });
+
+  it('stops gracefully on SIGTERM: exit 0, every consumed offset committed', async () => {
+    expect(await projections.kill('SIGTERM')).toBe(0);
+    expect(projections.output()).toContain('"projection stopped"');
+    const admin = new Kafka({ brokers: pipeline.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(pipeline.topic);
+      for (const readModel of ['opportunity-list', 'sales-funnel']) {
+        const [committed] = await admin.fetchOffsets({ groupId: `${pipeline.topic.replace('crm.opportunities', '')}${readModel}.g1`, topics: [pipeline.topic] });
+        const offsetOf = (partition: number) => committed.partitions.find((p) => p.partition === partition)?.offset;
+        expect(ends.filter((e) => e.high !== '0').map((e) => [readModel, e.partition, offsetOf(e.partition)])).toEqual(
+          ends.filter((e) => e.high !== '0').map((e) => [readModel, e.partition, e.high]),
+        );
+      }
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

@@ -69,7 +69,10 @@ export const startInProcessProjections = async (options: InProcessProjectionsOpt
       reporter.advance(after - start);
     }
     if (head > start) reporter.finish(after - start);
-  })();
+  })().catch((error: unknown) => {
+    // The loop below keeps retrying from where this stopped: a failed catch-up is only slower.
+    log('error', 'catching up the read models failed; retrying', { error: String(error) });
+  });
 
   const loop = (async () => {
     await caughtUp;

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
@@ -54,45 +54,61 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const rebuildReadModel = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>): Promise<RebuildResult> => {
   const { definition, generations, log } = options;
   const readModel = definition.projection.readModel;
-  const topics = prefixedTopics(definition, options.topicPrefix);
   const previousGeneration = await generations.active(readModel);
   const generation = await generations.reserve(readModel);
   const storage = openMongooseReadModelStorage<TDocument>(options.connection, readModel, generation);
+  const admin = options.kafka.admin();
+  await admin.connect();
+  try {
+    let built: { storePosition: number; skipped: number };
+    try {
+      built = await buildGeneration(options, storage, admin);
+    } catch (error) {
+      // Nothing was swapped: the old generation stays active; don't leave a half-built one behind.
+      await storage.drop().catch(() => undefined);
+      await admin.deleteGroups([generationGroupId(readModel, generation, options.topicPrefix)]).catch(() => undefined);
+      throw error;
+    }
+    await generations.activate(readModel, generation);
+    log('info', 'rebuilt generation activated', { readModel, generation, previousGeneration });
+    const retired = await retire(options, admin, previousGeneration);
+    return { generation, previousGeneration, ...built, retired };
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/** Steps 1 and 2: history from the store, then Kafka until the new group has no lag. */
+const buildGeneration = async <TDocument extends ProjectedDocument>(
+  options: RebuildOptions<TDocument>,
+  storage: MongooseReadModelStorage<TDocument>,
+  admin: Admin,
+): Promise<{ storePosition: number; skipped: number }> => {
+  const { definition, log } = options;
+  const readModel = definition.projection.readModel;
+  const topics = prefixedTopics(definition, options.topicPrefix);
   await storage.drop();
   await definition.ensureIndexes?.(options.connection, storage.collections);
   const guarded = guardStorage(storage, options.breaker);
+  const replayed = await replayHistory(options, guarded, storage.generation);
+  log('info', 'rebuild replayed the event history', { readModel, generation: storage.generation, ...replayed });
 
-  const { storePosition, skipped } = await replayHistory(options, guarded, generation);
-  log('info', 'rebuild replayed the event history', { readModel, generation, storePosition, skipped });
-
-  const groupId = generationGroupId(readModel, generation, options.topicPrefix);
+  const groupId = generationGroupId(readModel, storage.generation, options.topicPrefix);
   const consumer = await startProjectionConsumer({
     kafka: options.kafka, topics, projection: definition.projection, storage: guarded, breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
   });
-  let consuming = true;
-  const stopConsumer = async () => {
-    if (consuming) await consumer.stop();
-    consuming = false;
-  };
-  const admin = options.kafka.admin();
-  await admin.connect();
   try {
     const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);
     for (;;) {
       const lag = await consumerGroupLag(admin, groupId, topics);
-      options.progress(`rebuild ${readModel} g${generation}: catching up from Kafka, lag ${lag} messages`, { done: 0, total: lag, ratePerSecond: 0, etaSeconds: null });
-      if (lag === 0) break;
-      if (Date.now() > deadline) throw new Error(`rebuild of ${readModel}: generation ${generation} still ${lag} messages behind; the old generation stays active`);
+      options.progress(`rebuild ${readModel} g${storage.generation}: catching up from Kafka, lag ${lag} messages`, { done: 0, total: lag, ratePerSecond: 0, etaSeconds: null });
+      if (lag === 0) return replayed;
+      if (Date.now() > deadline) throw new Error(`generation ${storage.generation} still ${lag} messages behind after the catch-up deadline; the old generation stays active`);
       await sleep(250);
     }
-    await stopConsumer();
-    await generations.activate(readModel, generation);
-    log('info', 'rebuilt generation activated', { readModel, generation, previousGeneration });
-    const retired = await retire(options, admin, previousGeneration);
-    return { generation, previousGeneration, storePosition, skipped, retired };
   } finally {
-    await stopConsumer().catch(() => undefined);
-    await admin.disconnect();
+    // Stopped before the swap: live instances then join this group and continue from its committed offsets.
+    await consumer.stop();
   }
 };
 
@@ -127,7 +143,7 @@ const replayHistory = async <TDocument extends ProjectedDocument>(
   return { storePosition: after, skipped };
 };
 
-const retire = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>, admin: ReturnType<Kafka['admin']>, previous: number): Promise<boolean> => {
+const retire = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>, admin: Admin, previous: number): Promise<boolean> => {
   const readModel = options.definition.projection.readModel;
   const oldGroup = generationGroupId(readModel, previous, options.topicPrefix);
   const deadline = Date.now() + (options.retireTimeoutMs ?? 60_000);
