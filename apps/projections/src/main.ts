@@ -1,4 +1,5 @@
 import { createJsonLinesLog } from '@meridian/platform/kafka';
+import { runWorker } from '@meridian/platform/nest';
 import type { ProjectionsConfig } from './projections.config';
 import { ProjectionsConfigError, loadProjectionsConfig } from './projections.config';
 import { startProjections } from './projections-runtime';
@@ -40,28 +41,7 @@ const main = async (): Promise<void> => {
     return;
   }
 
-  let running: Awaited<ReturnType<typeof startProjections>>;
-  try {
-    running = await startProjections(config, log);
-  } catch (error) {
-    log('error', 'projections failed to start', { error });
-    process.exit(1);
-  }
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'shutting down', { signal });
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log('error', 'shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  await runWorker('projections', () => startProjections(config, log), log);
 };
 
 void main();

@@ -1,5 +1,6 @@
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createJsonLinesLog } from '@meridian/platform/kafka';
+import { runWorker } from '@meridian/platform/nest';
 import { relayCatalogues } from './opportunities.catalogue';
 import type { RelayConfig } from './relay.config';
 import { RelayConfigError, loadRelayConfig } from './relay.config';
@@ -18,28 +19,7 @@ const main = async (): Promise<void> => {
     process.exit(1);
   }
   const log: StructuredLog = createJsonLinesLog('relay', config.logLevel);
-  let running: Awaited<ReturnType<typeof startRelay>>;
-  try {
-    running = await startRelay(config, relayCatalogues, log);
-  } catch (error) {
-    log('error', 'relay failed to start', { error });
-    process.exit(1);
-  }
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'shutting down', { signal });
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log('error', 'shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  await runWorker('relay', () => startRelay(config, relayCatalogues, log), log);
 };
 
 void main();

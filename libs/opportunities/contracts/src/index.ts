@@ -35,9 +35,10 @@ export {
 } from './opportunity-terms.contracts';
 export type { ActivityLoggedV1 } from './opportunity-activity.contracts';
 export { activityLoggedSchemaV1 } from './opportunity-activity.contracts';
-export type { OpportunityContract, OpportunityContractPayloads, OpportunityContractType } from './opportunity-contracts.registry';
+export type { OpportunityContract, OpportunityContractEvent, OpportunityContractPayloads, OpportunityContractType } from './opportunity-contracts.registry';
 export {
   isOpportunityContractType,
+  opportunityContractEventOf,
   opportunityContractTypeOfCeType,
   opportunityContractTypes,
   opportunityContracts,

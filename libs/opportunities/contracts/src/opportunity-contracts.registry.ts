@@ -81,3 +81,18 @@ export const isOpportunityContractType = (type: string): type is OpportunityCont
 /** Resolves an incoming `ce_type` header; `undefined` for a type or version this library does not know. */
 export const opportunityContractTypeOfCeType = (ceType: string): OpportunityContractType | undefined =>
   opportunityContractTypes.find((type) => opportunityContracts[type].ceType === ceType);
+
+/** A received public event narrowed to its contract: `type` tells which payload it carries. */
+export type OpportunityContractEvent = {
+  [TType in OpportunityContractType]: Readonly<{ type: TType; payload: OpportunityContractPayloads[TType] }>;
+}[OpportunityContractType];
+
+/**
+ * Types a received payload by its `ce_type`, or `undefined` for a type or
+ * version this library does not know. No validation here: the relay checked
+ * the payload against this very schema before publishing it.
+ */
+export const opportunityContractEventOf = (ceType: string, payload: unknown): OpportunityContractEvent | undefined => {
+  const type = opportunityContractTypeOfCeType(ceType);
+  return type === undefined ? undefined : ({ type, payload } as OpportunityContractEvent);
+};

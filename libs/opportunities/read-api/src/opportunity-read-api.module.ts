@@ -1,4 +1,4 @@
-import type { BeforeApplicationShutdown, DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, DynamicModule, FactoryProvider, OnApplicationShutdown, Type } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { StructuredLog } from '@meridian/platform/kafka';
@@ -10,6 +10,7 @@ import { startInProcessReadModels } from './hosting/in-process-read-models';
 import type { MongoReadModels } from './hosting/mongo-read-models';
 import { openMongoReadModels } from './hosting/mongo-read-models';
 import { ListOpportunitiesController } from './list-opportunities/list-opportunities.controller';
+import type { OpportunityReadModels } from './shared/opportunity-read-models';
 import { OPPORTUNITY_READ_MODELS } from './shared/opportunity-read-models';
 
 const READ_SIDE = Symbol('OpportunityReadSide');
@@ -39,7 +40,16 @@ class MongoReadSideLifecycle implements OnApplicationShutdown {
   }
 }
 
-const controllers = [ListOpportunitiesController, GetSalesFunnelController];
+/** Same controllers either way; only where the read models live differs. */
+const withReadSide = (readSide: Omit<FactoryProvider, 'provide'>, lifecycle: Type): DynamicModule => ({
+  module: OpportunityReadApiModule,
+  controllers: [ListOpportunitiesController, GetSalesFunnelController],
+  providers: [
+    { provide: READ_SIDE, ...readSide },
+    { provide: OPPORTUNITY_READ_MODELS, inject: [READ_SIDE], useFactory: (side: Readonly<{ readModels: OpportunityReadModels }>) => side.readModels },
+    lifecycle,
+  ],
+});
 
 /** The opportunities context's read side over HTTP: the list and the sales funnel. */
 @Module({})
@@ -47,38 +57,19 @@ export class OpportunityReadApiModule {
   /** Standalone: memory read models fed from the event store in this process (needs EventStoreModule). */
   static inProcess(config: AppConfig): DynamicModule {
     const logger = new Logger('ReadModels');
-    return {
-      module: OpportunityReadApiModule,
-      controllers,
-      providers: [
-        {
-          provide: READ_SIDE,
-          inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => startInProcessReadModels(store, nestLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
-        },
-        { provide: OPPORTUNITY_READ_MODELS, inject: [READ_SIDE], useFactory: (side: InProcessReadModels) => side.readModels },
-        InProcessReadSideLifecycle,
-      ],
-    };
+    return withReadSide(
+      {
+        inject: [EVENT_STORE],
+        useFactory: (store: EventStore) => startInProcessReadModels(store, nestLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
+      },
+      InProcessReadSideLifecycle,
+    );
   }
 
   /** Services: the generations the projections process keeps in MongoDB. */
   static overMongo(config: AppConfig & Readonly<{ mongodbUrl: string; kafkaBrokers: readonly string[] }>): DynamicModule {
     const logger = new Logger('ReadModels');
-    return {
-      module: OpportunityReadApiModule,
-      controllers,
-      providers: [
-        {
-          provide: READ_SIDE,
-          useFactory: () =>
-            openMongoReadModels({
-              mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs, log: nestLog(logger),
-            }),
-        },
-        { provide: OPPORTUNITY_READ_MODELS, inject: [READ_SIDE], useFactory: (side: MongoReadModels) => side.readModels },
-        MongoReadSideLifecycle,
-      ],
-    };
+    const settings = { mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs };
+    return withReadSide({ useFactory: () => openMongoReadModels({ ...settings, log: nestLog(logger) }) }, MongoReadSideLifecycle);
   }
 }

@@ -20,3 +20,5 @@ export { EVENT_STORE, EventStoreModule } from './eventstore/event-store.module';
 export type { Clock } from './clock';
 export { CLOCK, systemClock } from './clock';
 export { topicPrefixSetting, topicSettingsFromEnv } from './config/kafka-settings';
+export type { RunningWorker } from './process/run-worker';
+export { runWorker } from './process/run-worker';

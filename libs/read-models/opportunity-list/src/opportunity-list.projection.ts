@@ -1,7 +1,7 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import type { Projection } from '@meridian/platform/projections';
-import type { ContractClosedStage, ContractOpenStage, OpportunityContractPayloads, OpportunityContractType } from '@meridian/opportunities/contracts';
-import { opportunityContractTypeOfCeType } from '@meridian/opportunities/contracts';
+import type { ContractClosedStage, ContractOpenStage, OpportunityContractEvent } from '@meridian/opportunities/contracts';
+import { opportunityContractEventOf } from '@meridian/opportunities/contracts';
 
 export const opportunityListReadModel = 'opportunity-list';
 
@@ -30,13 +30,11 @@ export class UnknownOpportunityEvent extends Error {
   override readonly name = 'UnknownOpportunityEvent';
 }
 
-type Known = { [T in OpportunityContractType]: Readonly<{ type: T; payload: OpportunityContractPayloads[T] }> }[OpportunityContractType];
-
 /** The relay validated the payload against this very contract before publishing it. */
-const knownOf = (event: ConsumedEvent): Known => {
-  const type = opportunityContractTypeOfCeType(event.type);
-  if (type === undefined) throw new UnknownOpportunityEvent(`opportunity-list does not know ${event.type}`);
-  return { type, payload: event.payload } as Known;
+const knownOf = (event: ConsumedEvent): OpportunityContractEvent => {
+  const known = opportunityContractEventOf(event.type, event.payload);
+  if (known === undefined) throw new UnknownOpportunityEvent(`opportunity-list does not know ${event.type}`);
+  return known;
 };
 
 const changed = (item: OpportunityListItem, event: ConsumedEvent, fields: Partial<OpportunityListItem>): OpportunityListItem => ({

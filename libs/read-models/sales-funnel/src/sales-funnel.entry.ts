@@ -1,6 +1,6 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
-import type { ContractOpenStage, OpportunityContractPayloads, OpportunityContractType } from '@meridian/opportunities/contracts';
-import { contractOpenStages, opportunityContractTypeOfCeType } from '@meridian/opportunities/contracts';
+import type { ContractOpenStage, OpportunityContractEvent } from '@meridian/opportunities/contracts';
+import { contractOpenStages, opportunityContractEventOf } from '@meridian/opportunities/contracts';
 import type { FunnelEntry, StageDwell } from './sales-funnel.model';
 
 /** An event whose `ce_type` this read model does not know (e.g. a newer version): dead-lettered, to replay once supported. */
@@ -13,13 +13,11 @@ export class UnreadableFunnelInstant extends Error {
   override readonly name = 'UnreadableFunnelInstant';
 }
 
-type Known = { [T in OpportunityContractType]: Readonly<{ type: T; payload: OpportunityContractPayloads[T] }> }[OpportunityContractType];
-
 /** The relay validated the payload against this very contract before publishing it. */
-const knownOf = (event: ConsumedEvent): Known => {
-  const type = opportunityContractTypeOfCeType(event.type);
-  if (type === undefined) throw new UnknownFunnelEvent(`sales-funnel does not know ${event.type}`);
-  return { type, payload: event.payload } as Known;
+const knownOf = (event: ConsumedEvent): OpportunityContractEvent => {
+  const known = opportunityContractEventOf(event.type, event.payload);
+  if (known === undefined) throw new UnknownFunnelEvent(`sales-funnel does not know ${event.type}`);
+  return known;
 };
 
 export const isOpenStage = (stage: FunnelEntry['stage']): stage is ContractOpenStage => stage !== 'won' && stage !== 'lost';
