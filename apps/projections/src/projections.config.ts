@@ -45,7 +45,8 @@ const mongodbUrl = (env: Env, problems: Problems): string | undefined => {
 const readModels = (env: Env, problems: Problems): readonly string[] => {
   const raw = env.PROJECTIONS_READ_MODELS?.trim();
   if (!raw) return readModelNames;
-  const names = raw.split(',').map((n) => n.trim());
+  // Each at most once: two live projections of one read model would share nothing but the work.
+  const names = [...new Set(raw.split(',').map((n) => n.trim()).filter((n) => n !== ''))];
   const unknown = names.filter((n) => !readModelNames.includes(n));
   if (unknown.length > 0) problems.push(`PROJECTIONS_READ_MODELS has unknown read models ${unknown.join(', ')} (known: ${readModelNames.join(', ')})`);
   return names;

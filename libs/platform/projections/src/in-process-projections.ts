@@ -20,7 +20,7 @@ export type InProcessProjectionsOptions = Readonly<{
 export type InProcessProjections = Readonly<{
   /** Every event up to this global position is applied to every read model. */
   position: () => number;
-  /** Resolves once the history present at start is applied. */
+  /** Resolves once the history present at start is applied, or the attempt failed (logged; the feed keeps retrying). */
   caughtUp: Promise<void>;
   nudge: () => void;
   stop: () => Promise<void>;
@@ -61,9 +61,9 @@ export const startInProcessProjections = async (options: InProcessProjectionsOpt
   };
 
   const head = await feed.head();
-  const reporter = createProgressReporter('read models catching up', head, options.progress);
+  const start = after;
+  const reporter = createProgressReporter('read models catching up', head - start, options.progress);
   const caughtUp = (async () => {
-    const start = after;
     while (running && after < head) {
       if ((await applyPage()) === 0) break;
       reporter.advance(after - start);
@@ -82,6 +82,7 @@ export const startInProcessProjections = async (options: InProcessProjectionsOpt
       } catch (error) {
         log('error', 'in-process projections failed; retrying', { error: String(error) });
       }
+      if (!running) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, idleIntervalMs).unref();

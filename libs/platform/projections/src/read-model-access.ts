@@ -39,7 +39,7 @@ export const inProcessReadModelAccess = <TDocument extends ProjectedDocument>(
  *   (read now, i.e. after that point).
  */
 export const kafkaGenerationReached = async (marks: readonly LaneMark[], admin: Admin, topics: readonly string[], position: number): Promise<boolean> => {
-  if (marks.some((m) => m.lane === storeLane && m.position >= position)) return true;
+  if (position <= 0 || marks.some((m) => m.lane === storeLane && m.position >= position)) return true;
   if (!marks.some((m) => m.position >= position)) return false;
   for (const topic of topics) {
     for (const partition of await admin.fetchTopicOffsets(topic)) {
