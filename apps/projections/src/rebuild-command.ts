@@ -40,6 +40,7 @@ export const runRebuild = async (config: ProjectionsConfig, name: string, log: S
       topicPrefix: config.topicPrefix,
       topicSettings: config.topics,
       retireTimeoutMs: Math.max(3 * config.followIntervalMs, 10_000),
+      retireGraceMs: Math.max(2 * config.followIntervalMs, 1_000),
     });
   } finally {
     breaker.shutdown();

@@ -69,7 +69,10 @@ export class OpportunityReadApiModule {
   /** Services: the generations the projections process keeps in MongoDB. */
   static overMongo(config: AppConfig & Readonly<{ mongodbUrl: string; kafkaBrokers: readonly string[] }>): DynamicModule {
     const logger = new Logger('ReadModels');
-    const settings = { mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs };
+    const settings = {
+      mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs,
+      eventStoreUrl: config.eventStoreUrl, relayCheckpointName: config.relayCheckpointName,
+    };
     return withReadSide({ useFactory: () => openMongoReadModels({ ...settings, log: nestLog(logger) }) }, MongoReadSideLifecycle);
   }
 }

@@ -36,4 +36,6 @@ export type { RebuildOptions, RebuildResult } from './rebuild-read-model';
 export { rebuildReadModel } from './rebuild-read-model';
 export type { MongooseReadModelAccessOptions, ReadModelAccess } from './read-model-access';
 export { inProcessReadModelAccess, kafkaGenerationReached, mongooseReadModelAccess } from './read-model-access';
-export { consumerGroupLag, groupHasMembers } from './consumer-lag';
+export { RetentionGap, assertNoRetentionGap, consumerGroupLag, groupHasMembers } from './consumer-lag';
+export type { LazyResource } from './lazy-resource';
+export { lazyResource } from './lazy-resource';

@@ -4,6 +4,7 @@ import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import type { ProjectedDocument } from './projection';
 import type { ProjectionCounts, RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
+import { RetentionGap, assertNoRetentionGap } from './consumer-lag';
 import type { ReadModelDefinition } from './read-model-definition';
 import { prefixedTopics } from './read-model-definition';
 import type { ReadModelGenerations } from './read-model-generations';
@@ -46,6 +47,17 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
   const topics = prefixedTopics(definition, options.topicPrefix);
 
   const startGeneration = async (generation: number): Promise<RunningProjection> => {
+    const groupId = generationGroupId(readModel, generation, options.topicPrefix);
+    const admin = options.kafka.admin();
+    await admin.connect();
+    try {
+      await assertNoRetentionGap(admin, groupId, topics);
+    } catch (error) {
+      // Topics not created yet (a fresh deployment) hold nothing to miss.
+      if (error instanceof RetentionGap) throw error;
+    } finally {
+      await admin.disconnect();
+    }
     const storage = openMongooseReadModelStorage<TDocument>(options.connection, readModel, generation);
     await definition.ensureIndexes?.(options.connection, storage.collections);
     return startProjectionConsumer({
@@ -55,7 +67,7 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
       storage: guardStorage(storage, options.breaker),
       breaker: options.breaker,
       log,
-      groupId: generationGroupId(readModel, generation, options.topicPrefix),
+      groupId,
       topicSettings: options.topicSettings,
       retryDelayMs: options.retryDelayMs,
       sessionTimeoutMs: options.sessionTimeoutMs,

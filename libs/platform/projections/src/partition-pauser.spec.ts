@@ -8,7 +8,10 @@ const fakeBreaker = (initial: BreakerState = 'closed') => {
   const breaker: StoreBreaker = {
     run: (call) => call(),
     state: () => current,
-    onChange: (listener) => void listeners.push(listener),
+    onChange: (listener) => {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
     shutdown: () => undefined,
   };
   const change = (next: BreakerState) => {

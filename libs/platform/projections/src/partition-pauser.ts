@@ -21,7 +21,8 @@ export const createPartitionPauser = (breaker: StoreBreaker, retryDelayMs: numbe
     for (const resume of resumes) resume();
   };
 
-  breaker.onChange((state) => {
+  // The breaker is shared by every consumer of the process: unsubscribe on cancel, or listeners pile up across generation switches.
+  const unsubscribe = breaker.onChange((state) => {
     if (state !== 'open' && !cancelled) resumeAll();
   });
 
@@ -39,6 +40,7 @@ export const createPartitionPauser = (breaker: StoreBreaker, retryDelayMs: numbe
     paused: () => waiting.size,
     cancel: () => {
       cancelled = true;
+      unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
       waiting.clear();
     },

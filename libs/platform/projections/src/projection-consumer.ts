@@ -115,6 +115,7 @@ export const startProjectionConsumer = async <TDocument extends ProjectedDocumen
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
   } catch (error) {
+    pauser.cancel();
     await consumer.disconnect().catch(() => undefined);
     await deadLetters.disconnect().catch(() => undefined);
     throw error;

@@ -3,8 +3,8 @@ import type { Connection } from 'mongoose';
 import type { ProjectedDocument } from './projection';
 import { partitionLaneOf } from './project-message';
 import type { LaneMark, ReadModelStorage } from './read-model-store.port';
-import type { ReadModelGenerations } from './read-model-generations';
-import { openMongooseReadModelStorage } from './read-model-generations';
+import type { LazyResource } from './lazy-resource';
+import { createMongooseGenerations, openMongooseReadModelStorage } from './read-model-generations';
 import type { StoreBreaker } from './store-breaker';
 import { guardStorage } from './store-breaker';
 import { storeLane } from './store-feed';
@@ -32,15 +32,21 @@ export const inProcessReadModelAccess = <TDocument extends ProjectedDocument>(
 /**
  * Whether a Kafka-fed generation has applied everything up to `position`.
  * - A rebuilt generation's store lane covers everything up to its mark.
- * - Otherwise some partition must have applied an event at or beyond
- *   `position`: the relay publishes in global order and waits for each send's
- *   acknowledgement, so by then every earlier event is in its partition. Then
- *   every partition must be past `position` or have applied all it holds
- *   (read now, i.e. after that point).
+ * - Otherwise the relay must have published through `position`: its
+ *   checkpoint moves only after the broker acknowledged the whole batch, so
+ *   every event up to it is in its partition. Then, with end offsets read
+ *   after that, every partition must be past `position` or have applied all
+ *   it holds.
  */
-export const kafkaGenerationReached = async (marks: readonly LaneMark[], admin: Admin, topics: readonly string[], position: number): Promise<boolean> => {
+export const kafkaGenerationReached = async (
+  marks: readonly LaneMark[],
+  admin: Admin,
+  topics: readonly string[],
+  position: number,
+  publishedThrough: number,
+): Promise<boolean> => {
   if (position <= 0 || marks.some((m) => m.lane === storeLane && m.position >= position)) return true;
-  if (!marks.some((m) => m.position >= position)) return false;
+  if (publishedThrough < position) return false;
   for (const topic of topics) {
     for (const partition of await admin.fetchTopicOffsets(topic)) {
       const end = Number(partition.high);
@@ -53,12 +59,13 @@ export const kafkaGenerationReached = async (marks: readonly LaneMark[], admin: 
 };
 
 export type MongooseReadModelAccessOptions = Readonly<{
-  connection: Connection;
-  generations: ReadModelGenerations;
+  connection: LazyResource<Connection>;
   readModel: string;
   breaker: StoreBreaker;
-  admin: Admin;
+  admin: LazyResource<Admin>;
   topics: readonly string[];
+  /** The relay's checkpoint: every event up to it is acknowledged by Kafka. */
+  publishedThrough: () => Promise<number>;
   /** How long the active generation is cached: a rebuild's swap shows within this. */
   generationCacheMs?: number;
 }>;
@@ -69,13 +76,19 @@ export const mongooseReadModelAccess = <TDocument extends ProjectedDocument>(opt
   let cached: { storage: ReadModelStorage<TDocument>; generation: number; at: number } | undefined;
   const storage = async (): Promise<ReadModelStorage<TDocument>> => {
     if (cached !== undefined && Date.now() - cached.at < cacheMs) return cached.storage;
-    const generation = await options.breaker.run(() => options.generations.active(options.readModel));
-    const current = cached?.generation === generation ? cached.storage : guardStorage(openMongooseReadModelStorage<TDocument>(options.connection, options.readModel, generation), options.breaker);
+    const connection = await options.connection.get();
+    const generation = await options.breaker.run(() => createMongooseGenerations(connection).active(options.readModel));
+    const current = cached?.generation === generation ? cached.storage : guardStorage(openMongooseReadModelStorage<TDocument>(connection, options.readModel, generation), options.breaker);
     cached = { storage: current, generation, at: Date.now() };
     return current;
   };
   return {
     storage,
-    reached: async (position) => kafkaGenerationReached(await (await storage()).progress.marks(), options.admin, options.topics, position),
+    reached: async (position) => {
+      // Checkpoint first: the end offsets must be read after it.
+      const publishedThrough = await options.publishedThrough();
+      const marks = await (await storage()).progress.marks();
+      return kafkaGenerationReached(marks, await options.admin.get(), options.topics, position, publishedThrough);
+    },
   };
 };

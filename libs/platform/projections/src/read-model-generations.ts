@@ -14,7 +14,8 @@ export type ReadModelGenerations = Readonly<{
   active: (readModel: string) => Promise<number>;
   /** Reserves a new, never-used generation number for a rebuild. */
   reserve: (readModel: string) => Promise<number>;
-  activate: (readModel: string, generation: number) => Promise<void>;
+  /** Makes `generation` live if `previous` still is (compare-and-swap); false if another rebuild won. */
+  activate: (readModel: string, generation: number, previous: number) => Promise<boolean>;
 }>;
 
 type StoredPointer = { _id: string; active: number; latest: number };
@@ -39,9 +40,8 @@ export const createMongooseGenerations = (connection: Connection): ReadModelGene
       if (updated === null) throw new Error(`generation pointer of ${readModel} vanished`);
       return updated.latest;
     },
-    activate: async (readModel, generation) => {
-      await pointers.updateOne({ _id: readModel }, { $set: { active: generation } });
-    },
+    activate: async (readModel, generation, previous) =>
+      (await pointers.updateOne({ _id: readModel, active: previous }, { $set: { active: generation } })).matchedCount === 1,
   };
 };
 

@@ -3,8 +3,10 @@ import type { Connection } from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { ProjectionFailed, applyEvent } from './apply-event';
-import { consumerGroupLag, groupHasMembers } from './consumer-lag';
+import { consumerGroupLag } from './consumer-lag';
+import { handOver, retireGeneration } from './generation-handover';
 import type { ProjectedDocument } from './projection';
+import type { RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
 import type { ProgressSink } from './progress-reporter';
 import { createProgressReporter } from './progress-reporter';
@@ -30,8 +32,10 @@ export type RebuildOptions<TDocument extends ProjectedDocument> = Readonly<{
   topicSettings?: TopicDefaults;
   pageSize?: number;
   catchUpTimeoutMs?: number;
-  /** How long to wait for live instances to leave the old generation before dropping it. */
+  /** How long to wait for live instances to join the new generation and leave the old one. */
   retireTimeoutMs?: number;
+  /** The old generation must stay unconsumed this long before it is dropped (an instance may be about to join it). */
+  retireGraceMs?: number;
 }>;
 
 export type RebuildResult = Readonly<{ generation: number; previousGeneration: number; storePosition: number; skipped: number; retired: boolean }>;
@@ -44,10 +48,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *    order (the store lane), with progress output;
  * 2. its own consumer group catches up from Kafka what was appended since
  *    (events the history already covered stop at the revision guard);
- * 3. once its lag is zero it becomes the active generation, in one write;
- *    live instances follow within their follow interval;
- * 4. when no instance consumes for the old generation any more, its
- *    collections and consumer group are removed.
+ * 3. once its lag is zero it becomes the active generation, in one
+ *    compare-and-swap write; its consumer keeps feeding it until a live
+ *    instance has joined its group (they follow within their interval);
+ * 4. when no instance has consumed the old generation for a grace period,
+ *    its collections and consumer group are removed.
  * The old generation serves queries until the swap, so readers never see a
  * half-built model. A failure before the swap leaves the old one active.
  */
@@ -60,19 +65,25 @@ export const rebuildReadModel = async <TDocument extends ProjectedDocument>(opti
   const admin = options.kafka.admin();
   await admin.connect();
   try {
-    let built: { storePosition: number; skipped: number };
+    const groupId = generationGroupId(readModel, generation, options.topicPrefix);
+    let built: Awaited<ReturnType<typeof buildGeneration<TDocument>>>;
     try {
       built = await buildGeneration(options, storage, admin);
+      if (!(await generations.activate(readModel, generation, previousGeneration))) {
+        await built.consumer.stop();
+        throw new Error(`another rebuild activated a generation of ${readModel} meanwhile; this one (${generation}) is discarded`);
+      }
     } catch (error) {
       // Nothing was swapped: the old generation stays active; don't leave a half-built one behind.
       await storage.drop().catch(() => undefined);
-      await admin.deleteGroups([generationGroupId(readModel, generation, options.topicPrefix)]).catch(() => undefined);
+      await admin.deleteGroups([groupId]).catch(() => undefined);
       throw error;
     }
-    await generations.activate(readModel, generation);
     log('info', 'rebuilt generation activated', { readModel, generation, previousGeneration });
-    const retired = await retire(options, admin, previousGeneration);
-    return { generation, previousGeneration, ...built, retired };
+    const timeouts = { waitMs: options.retireTimeoutMs ?? 60_000, graceMs: options.retireGraceMs ?? 5_000 };
+    await handOver(admin, groupId, built.consumer, timeouts.waitMs);
+    const retired = await retireGeneration({ ...options, admin, generation: previousGeneration, ...timeouts });
+    return { generation, previousGeneration, storePosition: built.storePosition, skipped: built.skipped, retired };
   } finally {
     await admin.disconnect();
   }
@@ -83,7 +94,7 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
   options: RebuildOptions<TDocument>,
   storage: MongooseReadModelStorage<TDocument>,
   admin: Admin,
-): Promise<{ storePosition: number; skipped: number }> => {
+): Promise<{ storePosition: number; skipped: number; consumer: RunningProjection }> => {
   const { definition, log } = options;
   const readModel = definition.projection.readModel;
   const topics = prefixedTopics(definition, options.topicPrefix);
@@ -102,13 +113,14 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
     for (;;) {
       const lag = await consumerGroupLag(admin, groupId, topics);
       options.progress(`rebuild ${readModel} g${storage.generation}: catching up from Kafka, lag ${lag} messages`, { done: 0, total: lag, ratePerSecond: 0, etaSeconds: null });
-      if (lag === 0) return replayed;
+      // Still consuming at the swap: the new generation never stands still while live instances join.
+      if (lag === 0) return { ...replayed, consumer };
       if (Date.now() > deadline) throw new Error(`generation ${storage.generation} still ${lag} messages behind after the catch-up deadline; the old generation stays active`);
       await sleep(250);
     }
-  } finally {
-    // Stopped before the swap: live instances then join this group and continue from its committed offsets.
+  } catch (error) {
     await consumer.stop();
+    throw error;
   }
 };
 
@@ -141,22 +153,4 @@ const replayHistory = async <TDocument extends ProjectedDocument>(
   await storage.progress.record({ lane: storeLane, sequence: after, position: after });
   reporter.finish(after);
   return { storePosition: after, skipped };
-};
-
-const retire = async <TDocument extends ProjectedDocument>(options: RebuildOptions<TDocument>, admin: Admin, previous: number): Promise<boolean> => {
-  const readModel = options.definition.projection.readModel;
-  const oldGroup = generationGroupId(readModel, previous, options.topicPrefix);
-  const deadline = Date.now() + (options.retireTimeoutMs ?? 60_000);
-  while (await groupHasMembers(admin, oldGroup)) {
-    if (Date.now() > deadline) {
-      options.log('warn', 'old generation still consumed; left in place for the operator to remove', { readModel, generation: previous, group: oldGroup });
-      return false;
-    }
-    await sleep(500);
-  }
-  const old: MongooseReadModelStorage<TDocument> = openMongooseReadModelStorage(options.connection, readModel, previous);
-  await old.drop();
-  await admin.deleteGroups([oldGroup]).catch(() => undefined);
-  options.log('info', 'old generation removed', { readModel, generation: previous });
-  return true;
 };

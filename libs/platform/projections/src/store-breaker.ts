@@ -20,8 +20,8 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export type StoreBreaker = Readonly<{
   run: <T>(call: () => Promise<T>) => Promise<T>;
   state: () => BreakerState;
-  /** Called on every state change (the consumer resumes paused partitions on half-open). */
-  onChange: (listener: (state: BreakerState) => void) => void;
+  /** Called on every state change (the consumer resumes paused partitions on half-open); returns the unsubscribe. */
+  onChange: (listener: (state: BreakerState) => void) => () => void;
   shutdown: () => void;
 }>;
 
@@ -50,7 +50,13 @@ export const createStoreBreaker = (name: string, log: StructuredLog, options: St
   return {
     run: <T>(call: () => Promise<T>) => breaker.fire(call) as Promise<T>,
     state,
-    onChange: (listener) => void listeners.push(listener),
+    onChange: (listener) => {
+      listeners.push(listener);
+      return () => {
+        const index = listeners.indexOf(listener);
+        if (index >= 0) listeners.splice(index, 1);
+      };
+    },
     shutdown: () => breaker.shutdown(),
   };
 };

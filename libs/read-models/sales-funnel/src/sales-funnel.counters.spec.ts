@@ -42,7 +42,7 @@ describe('sales funnel counters', () => {
     expect(contributionOf(entryAfter(back))).toMatchObject({ 'open.lead.count': 1, 'dwell.lead.count': 1, 'dwell.proposal.seconds': 60 });
   });
 
-  it('counts a won deal as having reached every step, until it is reopened', () => {
+  it('counts a won deal as having reached every step; reopened, it still passed every open stage but is no longer won', () => {
     const d = dealStream();
     const won = [d.opened(), d.won('lead', { amount: 10.1, currency: 'USD' }, after(30))];
     expect(contributionOf(entryAfter(won))).toEqual({
@@ -51,7 +51,7 @@ describe('sales funnel counters', () => {
       'dwell.lead.count': 1, 'dwell.lead.seconds': 30, 'dwell.lead.hist.h342': 1, 'dwell.lead.histSeconds.h342': 30,
     });
     const reopened = [...won, d.reopened('won', 'qualified', after(90))];
-    expect(reachedOf(entryAfter(reopened))).toEqual({ 'reached.lead': 1, 'reached.qualified': 1 });
+    expect(reachedOf(entryAfter(reopened))).toEqual({ 'reached.lead': 1, 'reached.qualified': 1, 'reached.proposal': 1, 'reached.negotiation': 1 });
   });
 
   it('counts a lost deal with its amount, and only the stages it reached', () => {

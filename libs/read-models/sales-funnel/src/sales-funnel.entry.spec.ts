@@ -64,7 +64,7 @@ describe('sales funnel entry', () => {
   });
 
   const wonEntry: FunnelEntry = {
-    ...entered, stage: 'won', stageEnteredAt: after(3600 + 86400 + 600), furthestOpenStage: 'proposal', amount: { amount: 1200.5, currency: 'USD' },
+    ...entered, stage: 'won', stageEnteredAt: after(3600 + 86400 + 600), furthestOpenStage: 'negotiation', amount: { amount: 1200.5, currency: 'USD' },
     dwells: [{ stage: 'lead', seconds: 3600 }, { stage: 'qualified', seconds: 86400 }, { stage: 'proposal', seconds: 600 }], streamRevision: 3, lastPosition: 103,
   };
 

@@ -81,7 +81,8 @@ export const evolveFunnelEntry = (entry: FunnelEntry | null, event: ConsumedEven
     }
     case 'OpportunityWon': {
       const { finalAmount, wonAt } = known.payload;
-      return changed(entry, event, { dwells: dwellsAfterLeaving(entry, wonAt), stage: 'won', amount: finalAmount, stageEnteredAt: wonAt });
+      // A won deal has passed every stage (ADR-10), and stays counted as having reached them if it is reopened.
+      return changed(entry, event, { dwells: dwellsAfterLeaving(entry, wonAt), stage: 'won', amount: finalAmount, stageEnteredAt: wonAt, furthestOpenStage: 'negotiation' });
     }
     case 'OpportunityLost': {
       const { lostAt } = known.payload;

@@ -1,18 +1,24 @@
+import type { Admin } from 'kafkajs';
 import mongoose from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createKafkaClient } from '@meridian/platform/kafka';
-import { createMongooseGenerations, createStoreBreaker, mongooseReadModelAccess, prefixedTopics } from '@meridian/platform/projections';
+import { createStoreBreaker, lazyResource, mongooseReadModelAccess, prefixedTopics } from '@meridian/platform/projections';
 import type { OpportunityListItem } from '@meridian/read-models/opportunity-list';
 import { opportunityListDefinition } from '@meridian/read-models/opportunity-list';
 import type { FunnelEntry } from '@meridian/read-models/sales-funnel';
 import { salesFunnelDefinition } from '@meridian/read-models/sales-funnel';
 import type { OpportunityReadModels } from '../shared/opportunity-read-models';
+import { relayProgressOf } from './relay-progress';
 
 export type MongoReadModelsSettings = Readonly<{
   mongodbUrl: string;
   kafkaBrokers: readonly string[];
   topicPrefix: string;
   maxWaitMs: number;
+  /** Where the relay keeps its checkpoint (the PostgreSQL event store), and its name. */
+  eventStoreUrl: string;
+  relayCheckpointName: string;
   log: StructuredLog;
 }>;
 
@@ -21,20 +27,25 @@ export type MongoReadModels = Readonly<{ readModels: OpportunityReadModels; clos
 /**
  * Production read side: the active generations in MongoDB (kept by the
  * projections process), behind a breaker so an outage answers 503 at once.
- * Kafka is only asked for end offsets, to decide read-your-writes.
+ * Nothing here is connected at start: the service takes commands whether or
+ * not MongoDB and Kafka are up, and queries connect on first use.
  */
-export const openMongoReadModels = async (settings: MongoReadModelsSettings): Promise<MongoReadModels> => {
-  const connection = await mongoose.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise();
-  const admin = createKafkaClient({ brokers: settings.kafkaBrokers, clientId: 'meridian-read-api', log: settings.log }).admin();
-  try {
-    await admin.connect();
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
+export const openMongoReadModels = (settings: MongoReadModelsSettings): MongoReadModels => {
+  const connection = lazyResource<Connection>(
+    () => mongoose.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise(),
+    (opened) => opened.close(),
+  );
+  const admin = lazyResource<Admin>(
+    async () => {
+      const client = createKafkaClient({ brokers: settings.kafkaBrokers, clientId: 'meridian-read-api', log: settings.log }).admin();
+      await client.connect();
+      return client;
+    },
+    (opened) => opened.disconnect(),
+  );
+  const relay = relayProgressOf(settings.eventStoreUrl, settings.relayCheckpointName);
   const breaker = createStoreBreaker('read-store', settings.log);
-  const generations = createMongooseGenerations(connection);
-  const common = { connection, generations, breaker, admin };
+  const common = { connection, admin, breaker, publishedThrough: relay.publishedThrough };
   return {
     readModels: {
       opportunityList: mongooseReadModelAccess<OpportunityListItem>({
@@ -47,8 +58,9 @@ export const openMongoReadModels = async (settings: MongoReadModelsSettings): Pr
     },
     close: async () => {
       breaker.shutdown();
-      await admin.disconnect();
+      await admin.close();
       await connection.close();
+      await relay.close();
     },
   };
 };

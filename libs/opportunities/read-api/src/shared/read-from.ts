@@ -2,9 +2,19 @@ import { ReadModelBehind, ReadStoreUnavailable, awaitReadModelPosition } from '@
 import type { ProjectedDocument, ReadModelAccess, ReadModelStorage } from '@meridian/platform/projections';
 
 /**
+ * Failures of the read store or of Kafka: the breaker's own (open, timed
+ * out), the MongoDB driver's and kafkajs's. Anything else is a bug and stays a 500.
+ */
+const isDependencyFailure = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'EOPENBREAKER' || code === 'ETIMEDOUT' || /^(Mongo|Mongoose|KafkaJS)/.test(error.name) || /ECONNREFUSED|ENOTFOUND|timed out/i.test(error.message);
+};
+
+/**
  * Runs a query against a read model, first waiting (bounded) for
- * `minPosition` when the client asked for read-your-writes. Store failures
- * become 503 with Retry-After: a client never gets a 500 for an outage.
+ * `minPosition` when the client asked for read-your-writes. A store or
+ * broker outage becomes 503 with Retry-After (the cause is logged, not sent).
  */
 export const readFrom = async <TDocument extends ProjectedDocument, TResult>(
   readModel: string,
@@ -16,7 +26,7 @@ export const readFrom = async <TDocument extends ProjectedDocument, TResult>(
     await awaitReadModelPosition(readModel, access.reached, wait.minPosition, wait.maxWaitMs);
     return await query(await access.storage());
   } catch (error) {
-    if (error instanceof ReadModelBehind) throw error;
+    if (error instanceof ReadModelBehind || !isDependencyFailure(error)) throw error;
     throw new ReadStoreUnavailable(readModel, error);
   }
 };

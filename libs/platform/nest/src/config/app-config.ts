@@ -17,6 +17,8 @@ export type AppConfig = Readonly<{
   otlpEndpoint?: string;
   /** Prepended to topic names; must equal the relay's and the projections'. */
   kafkaTopicPrefix: string;
+  /** The relay's checkpoint row (`RELAY_CHECKPOINT_NAME`): read-your-writes over Kafka reads how far it published. */
+  relayCheckpointName: string;
   /** Upper bound of a read-your-writes wait (X-Min-Position) before a query answers 503. */
   readWaitMaxMs: number;
   /** Upper bound for finishing in-flight requests after SIGTERM. */
@@ -70,6 +72,12 @@ const host = (env: Env, problems: Problems): string => {
   return raw;
 };
 
+const relayCheckpointName = (env: Env, problems: Problems): string => {
+  const raw = env.RELAY_CHECKPOINT_NAME?.trim() || 'relay';
+  if (!/^[A-Za-z0-9._:-]{1,200}$/.test(raw)) problems.push(`RELAY_CHECKPOINT_NAME="${raw}" may only contain letters, digits, ".", "_", ":" and "-"`);
+  return raw;
+};
+
 export const loadConfig = (env: Env): AppConfig => {
   const problems: Problems = [];
   const logLevelRaw = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
@@ -86,6 +94,7 @@ export const loadConfig = (env: Env): AppConfig => {
     otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
     kafkaTopicPrefix: topicPrefixSetting(env, problems),
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
+    relayCheckpointName: relayCheckpointName(env, problems),
     shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
   };
   if (config.mongodbUrl !== undefined && config.kafkaBrokers === undefined && !problems.some((p) => p.startsWith('KAFKA_BROKERS'))) {

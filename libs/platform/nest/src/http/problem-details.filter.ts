@@ -3,6 +3,7 @@ import { Catch, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem-mapping';
 import { problemContentType } from './problem-details';
+import { ReadStoreUnavailable } from './read-your-writes';
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -15,7 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = { ...toProblem(error), instance: request.url };
     // Unexpected failures get a stack trace; expected 503s (read model behind, store down) one warning line.
     if (body.code === 'internal-error') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    else if (body.status >= 500) this.logger.warn(body.detail);
+    else if (body.status >= 500) this.logger.warn(`${body.detail}${error instanceof ReadStoreUnavailable ? ` (${String(error.reason)})` : ''}`);
     if (body.code === 'concurrent-modification' || body.code === 'read-model-behind' || body.code === 'read-store-unavailable') void reply.header('Retry-After', '1');
     void reply.status(body.status).header('Content-Type', problemContentType).send(body);
   }

@@ -19,8 +19,12 @@ export class ReadModelBehind extends Error {
 /** The read store (MongoDB) failed or its breaker is open: answered 503 with Retry-After, never a stale guess. */
 export class ReadStoreUnavailable extends Error {
   override readonly name = 'ReadStoreUnavailable';
-  constructor(readonly readModel: string, cause: unknown) {
-    super(`${readModel} cannot be read right now (${cause instanceof Error ? cause.message : String(cause)}); retry shortly`);
+  constructor(
+    readonly readModel: string,
+    /** For the log only: driver messages name hosts and addresses that clients need not see. */
+    readonly reason: unknown,
+  ) {
+    super(`${readModel} cannot be read right now; retry shortly`);
   }
 }
 
@@ -57,21 +61,26 @@ export const MinPosition = createParamDecorator((_data: unknown, context: Execut
   parseMinPosition(context.switchToHttp().getRequest<FastifyRequest>()),
 );
 
-/** Polls until `reached(position)`, or gives up after `maxWaitMs` with `ReadModelBehind` (503 + Retry-After). */
+/**
+ * Polls until `reached(position)`, or gives up after `maxWaitMs` with
+ * `ReadModelBehind` (503 + Retry-After). The interval starts short (a write
+ * usually lands within tens of milliseconds) and doubles up to 250 ms, so a
+ * long wait does not hammer the read store and Kafka.
+ */
 export const awaitReadModelPosition = async (
   readModel: string,
   reached: (position: number) => Promise<boolean>,
   position: number | undefined,
   maxWaitMs: number,
-  pollIntervalMs = 20,
+  firstIntervalMs = 10,
 ): Promise<void> => {
   if (position === undefined) return;
   const startedAt = Date.now();
-  for (;;) {
+  for (let interval = firstIntervalMs; ; interval = Math.min(interval * 2, 250)) {
     if (await reached(position)) return;
     const waited = Date.now() - startedAt;
     if (waited >= maxWaitMs) throw new ReadModelBehind(readModel, position, waited);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pollIntervalMs, maxWaitMs - waited)));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(interval, maxWaitMs - waited)));
   }
 };
 
