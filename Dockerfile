@@ -1,23 +1,131 @@
-# One image per deployable, chosen with --build-arg APP (standalone,
-# opportunities-service). Per-deployable images with health checks arrive with
-# the deployment issue; this one already builds from the same `npm run build`.
-FROM node:20-bookworm-slim AS build
+# syntax=docker/dockerfile:1
+# Meridian images: one build target per deployable, all from one `npm run build`.
+#
+#   docker build --target opportunities-service -t meridian/opportunities-service .
+#   docker build --target relay                 -t meridian/relay .
+#   docker build --target projections           -t meridian/projections .
+#   docker build --target standalone            -t meridian/standalone .   (also the default target)
+#
+# Stages: manifests → deps (npm ci) → build (SWC into dist/); prod-deps
+# (npm ci --omit=dev); runtime (what every image shares) → one stage per app.
+# Labels: --build-arg VERSION=… REVISION=$(git rev-parse HEAD) CREATED=$(date -u +%FT%TZ) SOURCE=<repository URL>.
+# docs/deployment.md describes the images; `node tools/deploy/check.js` lints this file.
+
+# Pin a digest in production (NODE_IMAGE=node:20-bookworm-slim@sha256:…): a tag moves.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# Only the workspace manifests, so that `npm ci` below is re-run when a
+# dependency changes, not on every source edit. npm workspaces need every
+# workspace's package.json present; the globs are package.json's "workspaces"
+# (apps/*, libs/*/*), so a new app or library is picked up without editing this file.
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /src
-COPY package.json package-lock.json tsconfig.base.json nx.json ./
-# npm workspaces: every project's package.json must be present for npm ci.
 COPY apps ./apps
 COPY libs ./libs
-RUN npm ci --no-audit --no-fund
-COPY tools ./tools
-RUN npm run build && npm prune --omit=dev
+RUN for manifest in apps/*/package.json libs/*/*/package.json; do \
+      mkdir -p "/manifests/$(dirname "$manifest")" && cp "$manifest" "/manifests/$manifest"; \
+    done
 
-FROM node:20-bookworm-slim
-ARG APP=standalone
-ENV NODE_ENV=production APP=${APP} PORT=3000
+# Every dependency, dev included: the build needs @swc/core.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --no-audit --no-fund
+
+# tools/build.mjs compiles apps/ and libs/ (tests excluded) to plain CommonJS in
+# dist/, with the tsconfig path aliases rewritten to relative requires: dist/
+# runs on `node` alone, without the workspace links or TypeScript.
+FROM deps AS build
+COPY tsconfig.base.json ./
+COPY tools/build.mjs ./tools/
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build
+
+# Runtime dependencies only. --ignore-scripts: the two production packages with
+# install scripts (protobufjs' version notice, @scarf/scarf's download
+# analytics) need none of them to work. The @meridian/* workspace links point
+# at source folders that the runtime image does not carry, so they go.
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && rm -rf node_modules/@meridian
+
+# What every image shares. Files stay owned by root and each target below
+# switches to the image's unprivileged `node` user (uid 1000) after its last
+# COPY, so the app cannot modify its own code or dependencies.
+FROM ${NODE_IMAGE} AS runtime
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG SOURCE=""
+LABEL org.opencontainers.image.vendor="Meridian" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.documentation="docs/deployment.md"
+ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=build /src/node_modules ./node_modules
-COPY --from=build /src/dist ./dist
-COPY package.json ./
+COPY --from=prod-deps /src/node_modules ./node_modules
+COPY --from=build /src/dist/libs ./dist/libs
+COPY deploy/docker/healthcheck.js deploy/docker/heartbeat.js ./deploy/
+
+# The opportunities context's HTTP service: commands, reads, list and funnel.
+FROM runtime AS opportunities-service
+LABEL org.opencontainers.image.title="meridian-opportunities-service" \
+      org.opencontainers.image.description="Meridian opportunities service: REST API of the sales pipeline (/api/v1/opportunities, /api/v1/analytics)"
+COPY --from=build /src/dist/apps/opportunities-service ./dist/apps/opportunities-service
 USER node
+ENV PORT=3000
 EXPOSE 3000
-CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]
+# /health/live arrives with the observability work; until then the check falls
+# back to "the server answers" (see deploy/docker/healthcheck.js).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
+ENTRYPOINT ["node", "dist/apps/opportunities-service/src/main.js"]
+
+# Event store feed → Kafka. Run exactly one per event store (see docs/kafka.md).
+FROM runtime AS relay
+LABEL org.opencontainers.image.title="meridian-relay" \
+      org.opencontainers.image.description="Meridian relay: publishes the event store's feed to Kafka as CloudEvents, at least once, in order per stream"
+COPY --from=build /src/dist/apps/relay ./dist/apps/relay
+USER node
+# No HTTP server yet: the heartbeat preload gives the check something to look at.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]
+ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay/src/main.js"]
+
+# Kafka → MongoDB read models. Arguments go to the program, so the same image
+# rebuilds a read model: `docker run … meridian/projections rebuild sales-funnel`.
+FROM runtime AS projections
+LABEL org.opencontainers.image.title="meridian-projections" \
+      org.opencontainers.image.description="Meridian projections: keeps the MongoDB read models from Kafka; 'rebuild <read model>' refills one"
+COPY --from=build /src/dist/apps/projections ./dist/apps/projections
+USER node
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]
+ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/projections/src/main.js"]
+
+# Every context in one process on the embedded store (what `npm start` runs),
+# for demos and trials. Its data lives in the /data volume. Last stage, so it
+# stays what a plain `docker build .` produces, as before.
+FROM runtime AS standalone
+LABEL org.opencontainers.image.title="meridian-standalone" \
+      org.opencontainers.image.description="Meridian standalone: every context, the read models and the API in one process on the embedded event store"
+COPY --from=build /src/dist/apps/standalone ./dist/apps/standalone
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME /data
+ENV PORT=3000 \
+    EVENTSTORE_URL=embedded:/data/events
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
+ENTRYPOINT ["node", "dist/apps/standalone/src/main.js"]

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Validates Meridian's deployment files on a machine without Docker or a
+// Kubernetes cluster: node tools/deploy/check.js
+//
+//   Dockerfile + .dockerignore   tally lint, project rules, build context
+//   docker-compose.yml           docker-compose 1.29.2 config, project rules, process settings
+//   deploy/helm/meridian         helm lint, helm template (default and ci/*-values.yaml),
+//                                Kubernetes schemas (strict), ServiceMonitor schema,
+//                                project rules, process settings
+//   self-checks                  each validator is fed a broken copy of the real
+//                                input and must reject it, so a pass means something
+//
+// Installs its tools into .infra/cache on first use (tools/deploy/install.js).
+// Exit code 0 when everything passed, 1 otherwise. What this cannot check
+// (building or running images, a real cluster) is listed in docs/deployment.md.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const YAML = require('yaml');
+const { root, log, seconds } = require('./lib');
+const { installAll, tools, versions } = require('./install');
+const { lintDockerfile, dockerfileProblems, contextProblems } = require('./checks/dockerfile');
+const { composeConfig, composeProblems } = require('./checks/compose');
+const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor } = require('./checks/helm');
+const { selfChecks } = require('./self-checks');
+
+/** Kubernetes versions the chart is validated against: the oldest it supports (Chart.yaml kubeVersion) and the newest with bundled schemas. */
+const KUBE_VERSIONS = ['1.25.0', '1.37.0'];
+/** Stand-in for a Secret the chart does not render (secrets.existingSecret): what such a Secret must hold. */
+const SECRET_STAND_IN = { EVENTSTORE_URL: 'postgres://meridian:secret@postgresql:5432/meridian', MONGODB_URL: 'mongodb://mongodb:27017/meridian' };
+
+const results = [];
+const check = async (name, work) => {
+  const started = Date.now();
+  try {
+    const detail = await work();
+    results.push({ name, ok: true, detail, ms: Date.now() - started });
+  } catch (error) {
+    results.push({ name, ok: false, detail: error.message, ms: Date.now() - started });
+  }
+};
+/** Turns a validator's { ok, problems } into a pass (with a detail line) or a failure listing the problems. */
+const expectOk = ({ ok, problems }, detail) => {
+  if (!ok || problems.length > 0) throw new Error(problems.join('\n') || 'failed');
+  return detail;
+};
+const expectNone = (problems, detail) => expectOk({ ok: problems.length === 0, problems }, detail);
+
+const valueSets = () => [
+  { label: 'default values', files: [] },
+  ...fs.readdirSync(path.join(chartDir, 'ci')).filter((f) => f.endsWith('-values.yaml')).sort()
+    .map((f) => ({ label: `ci/${f}`, files: [path.join(chartDir, 'ci', f)] })),
+];
+
+const checkDockerfile = async () => {
+  const dockerfile = path.join(root, 'Dockerfile');
+  await check(`Dockerfile lint (tally ${versions.tally})`, async () => {
+    const result = await lintDockerfile(tools.tally, dockerfile);
+    return expectOk(result, `${result.summary.total} findings with ${result.rules} rules enabled (fail level: warning)`);
+  });
+  await check('Dockerfile targets, users, health checks, labels', () =>
+    expectNone(dockerfileProblems(fs.readFileSync(dockerfile, 'utf8')), 'opportunities-service, relay, projections, standalone'));
+  await check('build context (.dockerignore, docker-py rules)', async () => {
+    const { problems, count } = await contextProblems(tools.composePython, fs.readFileSync(path.join(root, '.dockerignore'), 'utf8'));
+    return expectNone(problems, `${count} files; every workspace manifest and copied file present, no local state or tests`);
+  });
+};
+
+const checkCompose = async () => {
+  const file = path.join(root, 'docker-compose.yml');
+  for (const profiles of [[], ['eventstoredb']]) {
+    const label = profiles.length ? ` --profile ${profiles.join(',')}` : '';
+    let config;
+    await check(`docker-compose ${versions['docker-compose']}${label} config`, async () => {
+      const result = await composeConfig(tools.dockerCompose, file, profiles);
+      config = result.config;
+      return expectOk(result, `${Object.keys(result.config?.services ?? {}).length} services: ${Object.keys(result.config?.services ?? {}).join(', ')}`);
+    });
+    if (config && profiles.length === 0) {
+      await check('compose health checks, targets, ports, process settings', async () => expectNone(await composeProblems(config), 'as required'));
+    }
+  }
+  await check('Prometheus scrape config targets compose services', () => {
+    const prometheus = YAML.parse(fs.readFileSync(path.join(root, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8'));
+    const services = Object.keys(YAML.parse(fs.readFileSync(file, 'utf8')).services);
+    const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
+    const unknown = targets.map((t) => t.split(':')[0]).filter((host) => host !== 'localhost' && !services.includes(host));
+    return expectNone(unknown.map((host) => `scrape target host ${host} is no compose service`), `${targets.length} targets`);
+  });
+};
+
+const checkChart = async () => {
+  for (const { label, files } of valueSets()) {
+    await check(`helm lint --strict (${label})`, async () => expectOk(await helmLint(tools.helm, files, KUBE_VERSIONS.at(-1)), 'no findings'));
+    for (const kubeVersion of KUBE_VERSIONS) {
+      const rendered = await helmTemplate(tools.helm, files, kubeVersion);
+      await check(`helm template + Kubernetes ${kubeVersion} schemas, strict (${label})`, async () => {
+        expectOk(rendered);
+        const plain = rendered.docs.filter((d) => !isServiceMonitor(d));
+        const monitors = rendered.docs.filter(isServiceMonitor);
+        expectOk(await kubeValidate(tools.kubernetesValidate, plain, kubeVersion));
+        for (const monitor of monitors) expectOk(await validateServiceMonitor(tools.serviceMonitorModel, monitor));
+        const kinds = [...new Set(rendered.docs.map((d) => d.kind))].join(', ');
+        return `${plain.length} manifests valid (${kinds})${monitors.length ? `; ServiceMonitor valid against prometheus-operator's schema` : ''}`;
+      });
+      if (kubeVersion === KUBE_VERSIONS.at(-1) && rendered.ok) {
+        await check(`chart rules and process settings (${label})`, async () =>
+          expectNone(await chartProblems(rendered.docs, { secretStandIn: SECRET_STAND_IN }), 'relay 1× Recreate, probes, resources, HPA, PDB, Ingress, env accepted'));
+      }
+    }
+  }
+};
+
+const printSummary = (installs) => {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log('\nMeridian deployment checks');
+  for (const r of results) {
+    const [first, ...rest] = String(r.detail ?? '').split('\n');
+    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(width)}  ${first}${rest.length ? `\n${rest.map((l) => `        ${l}`).join('\n')}` : ''}`);
+  }
+  console.log(`\ntools: ${installs.map((t) => `${t.name} ${t.version}${t.installedNow ? ` (installed now, ${t.seconds.toFixed(1)} s)` : ''}`).join(', ')}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  return failed;
+};
+
+const main = async () => {
+  const started = Date.now();
+  let installs;
+  try {
+    installs = await installAll();
+  } catch (error) {
+    console.error(`Could not install the checks' tools:\n${error.message}`);
+    process.exit(1);
+  }
+  await checkDockerfile();
+  await checkCompose();
+  await checkChart();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-self-check-'));
+  try {
+    await selfChecks({ check, tools, scratch, kubeVersion: KUBE_VERSIONS.at(-1), secretStandIn: SECRET_STAND_IN });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const failed = printSummary(installs);
+  log(`done in ${seconds(started)}`);
+  process.exit(failed === 0 ? 0 : 1);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

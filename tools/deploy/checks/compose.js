@@ -1,0 +1,62 @@
+// Checks of docker-compose.yml without a Docker engine:
+// - `docker-compose config` (docker-compose 1.29.2, the Compose Specification
+//   schema it bundles, interpolation, references between services and volumes);
+// - what this project relies on, read from the resolved configuration: every
+//   `service_healthy` dependency has a health check, every built service names
+//   an existing Dockerfile target, one relay, host ports on loopback only,
+//   files mounted from the repository exist;
+// - the Meridian processes' environment, through their own config loaders.
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+const { root, exec } = require('../lib');
+const { settingsProblems } = require('./settings');
+
+/** Which loader judges a built service's environment, by its Dockerfile target. */
+const processKindOf = { 'opportunities-service': 'http', standalone: 'http', relay: 'relay', projections: 'projections' };
+
+/** `docker-compose -f <file> [--profile p] config`: the resolved configuration, or why not. */
+const composeConfig = async (dockerCompose, file, profiles = []) => {
+  const args = ['-f', file, ...profiles.flatMap((p) => ['--profile', p]), 'config'];
+  // --project-directory: relative paths (build context, bind mounts) resolve against the repository, wherever the file is.
+  const { code, stdout, stderr } = await exec(dockerCompose, ['--project-directory', root, ...args]);
+  if (code !== 0) return { ok: false, problems: [stderr.trim() || `exit ${code}`] };
+  return { ok: true, problems: [], config: YAML.parse(stdout) };
+};
+
+const dockerfileTargets = () =>
+  new Set([...fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8').matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)].map((m) => m[1]));
+
+const composeProblems = async (config) => {
+  const problems = [];
+  const services = config.services ?? {};
+  const targets = dockerfileTargets();
+  for (const [name, service] of Object.entries(services)) {
+    for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+      if (condition === 'service_healthy' && !services[dependency]?.healthcheck) {
+        problems.push(`${name} waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`);
+      }
+    }
+    if (!service.healthcheck && !service.build) problems.push(`${name}: no healthcheck`);
+    if (service.build) {
+      if (!targets.has(service.build.target)) problems.push(`${name}: build target "${service.build.target}" is not in the Dockerfile`);
+      const kind = processKindOf[service.build.target];
+      const env = Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, v ?? '']));
+      if (kind) for (const problem of await settingsProblems(kind, env)) problems.push(`${name} environment: ${problem}`);
+    }
+    for (const port of service.ports ?? []) {
+      const published = typeof port === 'string' ? port : `${port.host_ip ?? ''}:${port.published}`;
+      if (!published.startsWith('127.0.0.1:')) problems.push(`${name}: port ${published} is published beyond loopback (servers here have no auth)`);
+    }
+    for (const volume of service.volumes ?? []) {
+      const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
+      if (source?.startsWith('/') && !fs.existsSync(source)) problems.push(`${name}: mounts ${source}, which does not exist`);
+    }
+  }
+  const relay = services.relay;
+  if (!relay) problems.push('no relay service');
+  else if ((relay.scale ?? relay.deploy?.replicas ?? 1) !== 1) problems.push('the relay must run exactly once');
+  return problems;
+};
+
+module.exports = { composeConfig, composeProblems };

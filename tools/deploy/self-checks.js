@@ -1,0 +1,107 @@
+// Negative self-checks: every validator check.js relies on is fed a broken
+// copy of the real input and must reject it, for the expected reason (a
+// pattern its message must match). A validator that passes everything, or
+// fails for some other reason, fails here: a check that cannot fail is no check.
+const fs = require('node:fs');
+const path = require('node:path');
+const { root } = require('./lib');
+const { lintDockerfile, dockerfileProblems, contextProblems } = require('./checks/dockerfile');
+const { composeConfig, composeProblems } = require('./checks/compose');
+const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor } = require('./checks/helm');
+const { settingsProblems } = require('./checks/settings');
+
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+const replaceOnce = (text, from, to) => {
+  if (!text.includes(from)) throw new Error(`self-check is stale: "${from}" no longer occurs in the input it breaks`);
+  return text.replace(from, to);
+};
+
+/** Passes when `problems` is non-empty and one matches `expected`; shows that message. */
+const rejected = (problems, expected) => {
+  const hit = problems.find((p) => expected.test(p));
+  if (!hit) throw new Error(problems.length === 0 ? 'ACCEPTED the broken input' : `rejected, but not for the expected reason:\n${problems.join('\n')}`);
+  return `rejected: ${hit.split('\n').find((l) => expected.test(l)) ?? hit.split('\n')[0]}`.slice(0, 160);
+};
+
+const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn }) => {
+  const name = (what) => `self-check: ${what}`;
+
+  await check(name('tally rejects a Dockerfile breaking BuildKit rules'), async () => {
+    const file = path.join(scratch, 'Dockerfile');
+    let text = replaceOnce(read('Dockerfile'), 'AS runtime', 'as Runtime');
+    text = text.replaceAll('FROM runtime AS', 'FROM Runtime AS');
+    fs.writeFileSync(file, text);
+    return rejected((await lintDockerfile(tools.tally, file)).problems, /FromAsCasing|StageNameCasing/);
+  });
+
+  await check(name('project rules reject a target without HEALTHCHECK'), async () => {
+    const text = replaceOnce(read('Dockerfile'), 'HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \\\n  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]\nENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay',
+      'ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay');
+    return rejected(dockerfileProblems(text), /relay: no HEALTHCHECK/);
+  });
+
+  await check(name('context check rejects a .dockerignore dropping workspace manifests'), async () => {
+    const text = `${read('.dockerignore')}\nlibs/**/package.json\n`;
+    return rejected((await contextProblems(tools.composePython, text)).problems, /missing from the build context: libs\/.*package\.json/);
+  });
+
+  await check(name('docker-compose rejects an unknown depends_on condition'), async () => {
+    const file = path.join(scratch, 'docker-compose.yml');
+    fs.writeFileSync(file, replaceOnce(read('docker-compose.yml'), 'condition: service_healthy', 'condition: service_heathy'));
+    return rejected((await composeConfig(tools.dockerCompose, file)).problems, /service_heathy|depends_on/);
+  });
+
+  await check(name('compose rules reject waiting on a service without healthcheck'), async () => {
+    const { config } = await composeConfig(tools.dockerCompose, path.join(root, 'docker-compose.yml'));
+    delete config.services.kafka.healthcheck;
+    return rejected(await composeProblems(config), /waits for kafka to be healthy/);
+  });
+
+  await check(name('process settings reject a bad broker list and a misspelt variable'), async () => {
+    const bad = await settingsProblems('relay', { EVENTSTORE_URL: 'postgres://u:p@db:5432/m', KAFKA_BROKERS: 'kafka', RELAY_BATCHSIZE: '10' });
+    rejected(bad, /RELAY_BATCHSIZE/);
+    return rejected(bad, /KAFKA_BROKERS="kafka"/);
+  });
+
+  await check(name('helm (values.schema.json) rejects a misspelt value'), async () => {
+    const file = path.join(scratch, 'values.yaml');
+    fs.writeFileSync(file, 'services:\n  opportunities:\n    replica: 3\n');
+    return rejected((await helmLint(tools.helm, [file], kubeVersion)).problems, /additional properties 'replica' not allowed/);
+  });
+
+  const rendered = await helmTemplate(tools.helm, [path.join(chartDir, 'ci', 'production-values.yaml')], kubeVersion);
+  const copy = () => {
+    if (!rendered.ok) throw new Error(`helm template failed: ${rendered.problems.join('\n')}`);
+    return JSON.parse(JSON.stringify(rendered.docs)); // a deep copy per self-check
+  };
+  const deploymentOf = (docs, component) => docs.find((d) => d.kind === 'Deployment' && d.metadata.labels['app.kubernetes.io/component'] === component);
+
+  await check(name('kubernetes-validate rejects a misspelt field and a wrong type'), async () => {
+    const docs = copy().filter((d) => !isServiceMonitor(d));
+    // One fault per resource: the validator reports the first it meets in each.
+    const relay = deploymentOf(docs, 'relay').spec.template.spec.containers[0];
+    relay.livenessprobe = relay.livenessProbe;
+    deploymentOf(docs, 'opportunities-service').spec.template.spec.containers[0].ports[0].containerPort = 'http';
+    const { problems } = await kubeValidate(tools.kubernetesValidate, docs, kubeVersion);
+    rejected(problems, /'livenessprobe' was unexpected/);
+    return rejected(problems, /'http' is not of type 'integer'/);
+  });
+
+  await check(name('ServiceMonitor schema rejects a bad interval'), async () => {
+    const monitor = copy().find(isServiceMonitor);
+    if (!monitor) throw new Error('ci/production-values.yaml renders no ServiceMonitor');
+    monitor.spec.endpoints[0].interval = 'often';
+    return rejected((await validateServiceMonitor(tools.serviceMonitorModel, monitor)).problems, /interval must match pattern/);
+  });
+
+  await check(name('chart rules reject a second relay and a bad setting'), async () => {
+    const docs = copy();
+    deploymentOf(docs, 'relay').spec.replicas = 2;
+    deploymentOf(docs, 'projections').spec.template.spec.containers[0].env.push({ name: 'PROJECTIONS_SESSION_TIMEOUT_MS', value: '10' });
+    const problems = await chartProblems(docs, { secretStandIn });
+    rejected(problems, /relay must have replicas: 1/);
+    return rejected(problems, /PROJECTIONS_SESSION_TIMEOUT_MS="10"/);
+  });
+};
+
+module.exports = { selfChecks };
