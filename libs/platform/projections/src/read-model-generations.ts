@@ -24,13 +24,16 @@ export const generationsCollection = 'read-model-generations';
 
 export const createMongooseGenerations = (connection: Connection): ReadModelGenerations => {
   const pointers = connection.collection<StoredPointer>(generationsCollection);
+  // A plain read first: queries ask for the pointer every second, and only the very first call needs to write it.
   const ensure = async (readModel: string): Promise<StoredPointer> => {
-    const found = await pointers.findOneAndUpdate(
+    const existing = await pointers.findOne({ _id: readModel });
+    if (existing !== null) return existing;
+    const created = await pointers.findOneAndUpdate(
       { _id: readModel },
       { $setOnInsert: { active: 1, latest: 1 } },
       { upsert: true, returnDocument: 'after' },
     );
-    return found ?? { _id: readModel, active: 1, latest: 1 };
+    return created ?? { _id: readModel, active: 1, latest: 1 };
   };
   return {
     active: async (readModel) => (await ensure(readModel)).active,
