@@ -72,3 +72,26 @@ describe('opportunities-service OpenAPI document', () => {
     }
   });
 });
+
+describe('opportunities-service health endpoints', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost(opportunitiesServiceHost, 'memory:');
+  });
+
+  afterAll(() => host?.close());
+
+  it('answers live without checking dependencies, and ready once the event store answers', async () => {
+    const live = await host.request('GET', '/health/live');
+    expect([live.status, (live.body as { status: string }).status]).toEqual([200, 'ok']);
+    const ready = await host.request('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', details: { eventStore: { status: 'up', headPosition: 0 } } });
+  });
+
+  it('keeps the probes out of the OpenAPI document', async () => {
+    const document = (await host.request('GET', '/api/openapi.json')).body as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/health'))).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Unexpected failures get a stack trace; expected 503s (read model behind, store down) one warning line.
     if (body.code === 'internal-error') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     else if (body.status >= 500) this.logger.warn(`${body.detail}${error instanceof ReadStoreUnavailable ? ` (${String(error.reason)})` : ''}`);
-    if (body.code === 'concurrent-modification' || body.code === 'read-model-behind' || body.code === 'read-store-unavailable') void reply.header('Retry-After', '1');
+    if (['concurrent-modification', 'read-model-behind', 'read-store-unavailable', 'not-ready'].includes(body.code)) void reply.header('Retry-After', '1');
     void reply.status(body.status).header('Content-Type', problemContentType).send(body);
   }
 }

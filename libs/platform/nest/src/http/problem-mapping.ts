@@ -65,6 +65,11 @@ const codeByStatus: Readonly<Record<number, string>> = {
 
 const fromHttpException = (error: HttpException): ProblemDetails => {
   const status = error.getStatus();
+  const response = error.getResponse();
+  // A failed readiness check (terminus): name what is down, that is what the operator needs.
+  if (status === HttpStatus.SERVICE_UNAVAILABLE && typeof response === 'object' && response !== null && 'details' in response) {
+    return problem(503, 'not-ready', 'Not ready', 'A dependency this service needs is unavailable (see checks)', { checks: (response as { details: unknown }).details });
+  }
   const code = codeByStatus[status] ?? `http-${status}`;
   const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
   const detail = status === HttpStatus.UNSUPPORTED_MEDIA_TYPE ? `${error.message}; send application/json` : error.message;

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
-import { Logger } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { HealthModule } from '../health/health.module';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/app-config';
@@ -16,9 +17,12 @@ export type HttpHostDefinition = Readonly<{
   unusedSettings?: (config: AppConfig) => ReadonlyArray<readonly [setting: string, why: string]>;
 }>;
 
-/** Builds the host's app without listening: used by main and by end-to-end tests alike. */
+@Module({})
+class HttpHostModule {}
+
+/** Builds the host's app without listening: used by main and by end-to-end tests alike. Every host gets the health endpoints. */
 export const createHttpHost = (definition: HttpHostDefinition, config: AppConfig): Promise<NestFastifyApplication> =>
-  createHttpApp(definition.rootModule(config), config, definition.openApi);
+  createHttpApp({ module: HttpHostModule, imports: [definition.rootModule(config), HealthModule] }, config, definition.openApi);
 
 /**
  * Process entry point: validate settings (exit 1 naming the bad variable),
