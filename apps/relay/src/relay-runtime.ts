@@ -1,5 +1,5 @@
 import type { CheckpointStore } from '@meridian/platform/eventstore';
-import { SqlCheckpointStore, SqlEventStore, openSqlExecutor } from '@meridian/platform/eventstore';
+import { openFeedWithCheckpoints } from '@meridian/platform/eventstore';
 import type { PublicEventCatalogue, StructuredLog } from '@meridian/platform/kafka';
 import { createEventRouter, createKafkaClient, createOrderedPublisher, ensureTopics } from '@meridian/platform/kafka';
 import { Relay } from './relay';
@@ -30,14 +30,12 @@ export const startRelay = async (
   options: RelayRuntimeOptions = {},
 ): Promise<RunningRelay> => {
   const router = createEventRouter({ catalogues, topicPrefix: config.topicPrefix });
-  // The store owns the executor and closes it; the checkpoint store borrows it.
-  const executor = await openSqlExecutor(config.eventStoreUrl);
-  const store = await SqlEventStore.open(executor);
+  const feed = await openFeedWithCheckpoints(config.eventStoreUrl);
+  const { store } = feed;
   const kafka = createKafkaClient({ brokers: config.kafkaBrokers, clientId: config.clientId, log });
   const publisher = createOrderedPublisher(kafka);
   try {
-    const sqlCheckpoints = await SqlCheckpointStore.open(executor);
-    const checkpoints = options.wrapCheckpoints ? options.wrapCheckpoints(sqlCheckpoints) : sqlCheckpoints;
+    const checkpoints = options.wrapCheckpoints ? options.wrapCheckpoints(feed.checkpoints) : feed.checkpoints;
     await ensureTopics(kafka, router.topics, config.topics, log);
     await publisher.connect();
     const relay = new Relay({
@@ -57,12 +55,12 @@ export const startRelay = async (
       stop: async () => {
         await relay.stop();
         await publisher.disconnect();
-        await store.close();
+        await feed.close();
       },
     };
   } catch (error) {
     await publisher.disconnect().catch(() => undefined);
-    await store.close().catch(() => undefined);
+    await feed.close().catch(() => undefined);
     throw error;
   }
 };

@@ -1,4 +1,5 @@
 import type { Env, Problems } from '@meridian/platform/nest';
+import { isEsdbUrl } from '@meridian/platform/eventstore';
 import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv } from '@meridian/platform/nest';
 import type { TopicDefaults } from '@meridian/platform/kafka';
 
@@ -36,9 +37,9 @@ export class RelayConfigError extends Error {
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultRelayEventStoreUrl;
-  if (/^postgres(ql)?:\/\/[^/]+/.test(raw)) return raw;
+  if (/^postgres(ql)?:\/\/[^/]+/.test(raw) || isEsdbUrl(raw)) return raw;
   if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
-  problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db or embedded:<dir> (the relay needs a durable store)`);
+  problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db, esdb://host:2113 or embedded:<dir> (the relay needs a durable store)`);
   return raw;
 };
 

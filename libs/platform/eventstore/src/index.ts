@@ -8,3 +8,7 @@ export { openSqlExecutor } from './open-sql-executor';
 export type { CheckpointStore } from './checkpoint/checkpoint-store.port';
 export { MemoryCheckpointStore } from './checkpoint/memory-checkpoint-store';
 export { SqlCheckpointStore } from './checkpoint/sql-checkpoint-store';
+export { EsdbCheckpointStore, EsdbEventStore, checkpointStreamOf, connectEsdb, defaultEsdbResilience, isEsdbUrl, openEsdbCheckpointStore, openEsdbEventStore } from './esdb';
+export type { EsdbBreakerState, EsdbClient, EsdbEventStoreOptions, EsdbResilienceOptions, OpenEsdbOptions } from './esdb';
+export type { FeedWithCheckpoints } from './open-feed-with-checkpoints';
+export { openFeedWithCheckpoints } from './open-feed-with-checkpoints';

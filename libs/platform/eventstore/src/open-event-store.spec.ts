@@ -1,4 +1,5 @@
 import { MemoryEventStore } from '@meridian/platform/eventsourcing';
+import { EsdbEventStore } from './esdb/esdb-event-store';
 import { openEventStore } from './open-event-store';
 
 describe('openEventStore', () => {
@@ -8,10 +9,12 @@ describe('openEventStore', () => {
     await store.close();
   });
 
-  it('says the EventStoreDB adapter is not part of this build', async () => {
-    await expect(openEventStore('esdb://admin:secret@localhost:2113?tls=false')).rejects.toThrow(
-      /EventStoreDB.*not part of this build/,
-    );
+  it('opens the EventStoreDB adapter for esdb:// and kurrentdb:// (connecting on first use)', async () => {
+    for (const url of ['esdb://admin:secret@localhost:2113?tls=false', 'kurrentdb://localhost:2113?tls=false']) {
+      const store = await openEventStore(url);
+      expect(store).toBeInstanceOf(EsdbEventStore);
+      await store.close();
+    }
   });
 
   it('rejects an unknown scheme without echoing the rest of the URL', async () => {

@@ -1,5 +1,7 @@
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { MemoryEventStore } from '@meridian/platform/eventsourcing';
+import { isEsdbUrl } from './esdb/esdb-connection-string';
+import { openEsdbEventStore } from './esdb/open-esdb';
 import { openSqlExecutor } from './open-sql-executor';
 import { SqlEventStore } from './sql-event-store';
 
@@ -7,10 +9,12 @@ import { SqlEventStore } from './sql-event-store';
  * Opens the event store a URL names:
  * - `postgres://…` / `postgresql://…`: PostgreSQL (schema created if missing);
  * - `embedded:<dir>`: PGlite with its data in <dir> (created if missing), no server;
+ * - `esdb://…`, `esdb+discover://…`, `kurrentdb://…`: EventStoreDB/KurrentDB (connects on first use);
  * - `memory:`: in-process, lost on exit; for tests.
  */
 export const openEventStore = async (url: string): Promise<EventStore> => {
   const trimmed = url.trim();
+  if (isEsdbUrl(trimmed)) return openEsdbEventStore(trimmed);
   const scheme = schemeOf(trimmed);
   switch (scheme) {
     case 'postgres:':
@@ -19,17 +23,9 @@ export const openEventStore = async (url: string): Promise<EventStore> => {
       return SqlEventStore.open(await openSqlExecutor(trimmed));
     case 'memory:':
       return new MemoryEventStore();
-    case 'esdb:':
-    case 'esdb+discover:':
-    case 'kurrentdb:':
-    case 'kurrentdb+discover:':
-      throw new Error(
-        `Event store URL scheme "${scheme}" names EventStoreDB/KurrentDB, whose adapter is not part of this build yet; ` +
-          'use postgres://…, embedded:<dir> or memory:',
-      );
     default:
       throw new Error(
-        `Unsupported event store URL scheme "${scheme}"; expected postgres://…, postgresql://…, embedded:<dir> or memory:`,
+        `Unsupported event store URL scheme "${scheme}"; expected postgres://…, postgresql://…, embedded:<dir>, esdb://…, kurrentdb://… or memory:`,
       );
   }
 };

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts every supported event store URL', () => {
-    for (const url of ['postgres://u:p@localhost:5432/crm', 'postgresql://db/crm', 'embedded:/var/lib/meridian', 'memory:']) {
+    for (const url of ['postgres://u:p@localhost:5432/crm', 'postgresql://db/crm', 'embedded:/var/lib/meridian', 'memory:', 'esdb://localhost:2113?tls=false', 'kurrentdb+discover://a,b,c:2113']) {
       expect(loadConfig({ EVENTSTORE_URL: url }).eventStoreUrl).toBe(url);
     }
   });
@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT="70000"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud"'],
     [{ EVENTSTORE_URL: 'mysql://db' }, 'EVENTSTORE_URL="mysql://db"'],
-    [{ EVENTSTORE_URL: 'esdb://localhost:2113' }, 'EventStoreDB adapter is not part of this build'],
+    [{ EVENTSTORE_URL: 'eventstore://localhost:2113' }, 'esdb://host:2113 (EventStoreDB/KurrentDB)'],
     [{ KAFKA_BROKERS: 'localhost:9092,broken' }, 'KAFKA_BROKERS'],
     [{ MONGODB_URL: 'http://mongo' }, 'MONGODB_URL="http://mongo"'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],

@@ -10,7 +10,7 @@ export type AppConfig = Readonly<{
   port: number;
   host: string;
   logLevel: LogLevel;
-  /** `embedded:<dir>`, `postgres://…` or `memory:`. */
+  /** `embedded:<dir>`, `postgres://…`, `esdb://…`/`kurrentdb://…` or `memory:`. */
   eventStoreUrl: string;
   kafkaBrokers?: readonly string[];
   mongodbUrl?: string;
@@ -34,6 +34,7 @@ export class ConfigError extends Error {
   }
 }
 
+import { isEsdbUrl } from '@meridian/platform/eventstore';
 import { redactUrl } from './redact-url';
 import type { Env, Problems } from './settings';
 import { brokerListSetting, integerSetting } from './settings';
@@ -41,13 +42,9 @@ import { topicPrefixSetting } from './kafka-settings';
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
   const raw = env.EVENTSTORE_URL?.trim() || defaultEventStoreUrl;
-  if (/^(postgres|postgresql):\/\/[^/]+/.test(raw) || raw === 'memory:') return raw;
+  if (/^(postgres|postgresql):\/\/[^/]+/.test(raw) || raw === 'memory:' || isEsdbUrl(raw)) return raw;
   if (raw.startsWith('embedded:') && raw.length > 'embedded:'.length) return raw;
-  if (/^esdb(\+discover)?:\/\//.test(raw)) {
-    problems.push(`EVENTSTORE_URL="${redactUrl(raw)}": the EventStoreDB adapter is not part of this build yet; use postgres://… or embedded:<dir>`);
-  } else {
-    problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db, embedded:<dir> or memory:`);
-  }
+  problems.push(`EVENTSTORE_URL="${redactUrl(raw)}" must be postgres://user:pass@host:port/db, esdb://host:2113 (EventStoreDB/KurrentDB), embedded:<dir> or memory:`);
   return raw;
 };
 

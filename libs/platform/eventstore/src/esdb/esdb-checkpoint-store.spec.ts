@@ -1,4 +1,4 @@
-import { describeCheckpointStoreContract } from '@meridian/platform/eventstore/testing';
+import { describeCheckpointStoreContract } from '../testing';
 import { EsdbCheckpointStore, checkpointStreamOf } from './esdb-checkpoint-store';
 import { FakeEsdbClient } from './testing/fake-esdb-client';
 

@@ -1,4 +1,4 @@
-import { describeCheckpointStoreContract, describeEventStoreContract } from '@meridian/platform/eventstore/testing';
+import { describeCheckpointStoreContract, describeEventStoreContract } from '../testing';
 import type { EsdbCheckpointStore } from './esdb-checkpoint-store';
 import { openEsdbCheckpointStore, openEsdbEventStore } from './open-esdb';
 import type { EsdbTestServer } from './testing/esdb-test-server';
@@ -45,7 +45,7 @@ if (target.kind === 'none') {
       );
     }
     return { store, cleanup: () => store.close() };
-  });
+  }, { eventIdsUniqueAcrossStreams: false });
 
   describeCheckpointStoreContract('EventStoreDB', async () => {
     const opened: EsdbCheckpointStore[] = [];

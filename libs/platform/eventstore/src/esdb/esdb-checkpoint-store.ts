@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BACKWARDS, END, NO_STREAM } from '@kurrent/kurrentdb-client';
-import type { CheckpointStore } from '@meridian/platform/eventstore';
+import type { CheckpointStore } from '../checkpoint/checkpoint-store.port';
 import type { EsdbClient } from './esdb-client.port';
 import { isWrongExpectedVersion } from './esdb-errors';
 import { checkpointCategory } from './esdb-feed-filter';
