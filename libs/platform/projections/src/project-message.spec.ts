@@ -3,25 +3,12 @@ import { sumCounterFigures } from './counters';
 import { createMemoryReadModelStorage } from './memory-read-model-store';
 import type { DeadLetterCause, DeadLetterSink } from './project-message';
 import { projectMessage } from './project-message';
-import type { Projection } from './projection';
 import type { ReadModelStorage } from './read-model-store.port';
+import type { Counter } from './testing/store-feed.fake';
+import { counterProjection } from './testing/store-feed.fake';
 
-type Counter = Readonly<{ streamRevision: number; total: number }>;
-
-/**
- * Sums `{ add }` payloads per stream, and keeps one aggregate (the grand total
- * per tenant) as a counter. `{ add: -1 }` is a bug in the projection (it throws).
- */
-const projection: Projection<Counter> = {
-  readModel: 'counter',
-  documentIdOf: (event) => (event.streamId.startsWith('counter-') ? event.streamId : undefined),
-  evolve: (document, event) => {
-    const { add } = event.payload as { add: number };
-    if (add < 0) throw new RangeError('negative add');
-    return { streamRevision: event.streamRevision, total: (document?.total ?? 0) + add };
-  },
-  counterDeltasOf: (before, after) => [{ counterId: 'grand-total', keys: { tenantId: 't' }, increments: { total: (after?.total ?? 0) - (before?.total ?? 0) } }],
-};
+/** Sums `{ add }` payloads per stream, with a grand total per tenant as a counter; `{ add: -1 }` throws. */
+const projection = counterProjection;
 
 const message = (streamId: string, revision: number, add: number, offset = revision): IncomingMessage => ({
   key: Buffer.from(streamId),
