@@ -3,6 +3,8 @@ import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
 import { openEventStore } from '@meridian/platform/eventstore';
+import { METRICS_REGISTRY, instrumentEventStore } from '@meridian/platform/observability';
+import type { Registry } from 'prom-client';
 import { CLOCK, systemClock } from '../clock';
 import { redactUrl } from '../config/redact-url';
 
@@ -39,7 +41,15 @@ export class EventStoreModule {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openWithProgress(eventStoreUrl) },
+        {
+          provide: EVENT_STORE,
+          // Optional: HTTP hosts provide the registry (MetricsModule, global); a host without it gets the bare store.
+          inject: [{ token: METRICS_REGISTRY, optional: true }],
+          useFactory: async (registry: Registry | undefined) => {
+            const store = await openWithProgress(eventStoreUrl);
+            return registry ? instrumentEventStore(store, registry) : store;
+          },
+        },
         { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
         { provide: CLOCK, useValue: systemClock },
         EventStoreCloser,

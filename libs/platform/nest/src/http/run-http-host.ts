@@ -1,7 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Logger, Module } from '@nestjs/common';
-import { HealthModule } from '../health/health.module';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Registry } from 'prom-client';
+import { METRICS_REGISTRY, MetricsModule, httpMetricsHooks } from '@meridian/platform/observability';
+import { HealthModule } from '../health/health.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { redactUrl } from '../config/redact-url';
@@ -20,9 +22,23 @@ export type HttpHostDefinition = Readonly<{
 @Module({})
 class HttpHostModule {}
 
-/** Builds the host's app without listening: used by main and by end-to-end tests alike. Every host gets the health endpoints. */
-export const createHttpHost = (definition: HttpHostDefinition, config: AppConfig): Promise<NestFastifyApplication> =>
-  createHttpApp({ module: HttpHostModule, imports: [definition.rootModule(config), HealthModule] }, config, definition.openApi);
+/**
+ * Builds the host's app without listening: used by main and by end-to-end tests alike.
+ * Every host gets the health endpoints and /metrics, with a registry of its own.
+ */
+export const createHttpHost = async (definition: HttpHostDefinition, config: AppConfig): Promise<NestFastifyApplication> => {
+  const app = await createHttpApp(
+    { module: HttpHostModule, imports: [definition.rootModule(config), HealthModule, MetricsModule.forRoot()] },
+    config,
+    definition.openApi,
+  );
+  // Now, before init registers the routes: Fastify takes no hooks once ready.
+  const hooks = httpMetricsHooks(app.get<Registry>(METRICS_REGISTRY));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', hooks.onRequest);
+  fastify.addHook('onResponse', hooks.onResponse);
+  return app;
+};
 
 /**
  * Process entry point: validate settings (exit 1 naming the bad variable),
