@@ -15,11 +15,11 @@ const { settingsProblems } = require('./settings');
 /** Which loader judges a built service's environment, by its Dockerfile target. */
 const processKindOf = { 'opportunities-service': 'http', standalone: 'http', relay: 'relay', projections: 'projections' };
 
-/** `docker-compose -f <file> [--profile p] config`: the resolved configuration, or why not. */
-const composeConfig = async (dockerCompose, file, profiles = []) => {
-  const args = ['-f', file, ...profiles.flatMap((p) => ['--profile', p]), 'config'];
+/** `docker-compose -f <file> config` with these environment variables: the resolved configuration, or why not. */
+const composeConfig = async (dockerCompose, file, env = {}) => {
+  const args = ['-f', file, 'config'];
   // --project-directory: relative paths (build context, bind mounts) resolve against the repository, wherever the file is.
-  const { code, stdout, stderr } = await exec(dockerCompose, ['--project-directory', root, ...args]);
+  const { code, stdout, stderr } = await exec(dockerCompose, ['--project-directory', root, ...args], { env });
   if (code !== 0) return { ok: false, problems: [stderr.trim() || `exit ${code}`] };
   return { ok: true, problems: [], config: YAML.parse(stdout) };
 };
