@@ -85,8 +85,8 @@ COPY --from=build /src/dist/apps/opportunities-service ./dist/apps/opportunities
 USER node
 ENV PORT=3000
 EXPOSE 3000
-# /health/live arrives with the observability work; until then the check falls
-# back to "the server answers" (see deploy/docker/healthcheck.js).
+# /health/live: the process serves HTTP (deploy/docker/healthcheck.js; it falls
+# back to "the server answers" only on a 404, i.e. for images older than the endpoint).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
 ENTRYPOINT ["node", "dist/apps/opportunities-service/src/main.js"]
