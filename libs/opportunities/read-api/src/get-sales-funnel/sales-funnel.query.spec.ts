@@ -1,19 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { RequestValidationFailed } from '@meridian/platform/nest';
+import { queryParsing } from '../testing/query-parsing';
 import { parseSalesFunnelQuery } from './sales-funnel.query';
 
-const requestWith = (query: Record<string, unknown>): FastifyRequest => ({ query }) as unknown as FastifyRequest;
-const parse = (query: Record<string, unknown>) => parseSalesFunnelQuery(requestWith(query), 'acme');
-
-const errorsOf = (query: Record<string, unknown>): Readonly<Record<string, string>> => {
-  try {
-    parse(query);
-  } catch (error) {
-    if (error instanceof RequestValidationFailed) return Object.fromEntries(error.errors.map((e) => [e.field, e.messages.join('; ')]));
-    throw error;
-  }
-  throw new Error('expected RequestValidationFailed');
-};
+const { parse, errorsOf } = queryParsing(parseSalesFunnelQuery);
 
 describe('parseSalesFunnelQuery', () => {
   it('reads no parameters as the whole period, unsplit, for the tenant', () => {

@@ -1,20 +1,7 @@
-import type { FastifyRequest } from 'fastify';
-import { RequestValidationFailed } from '@meridian/platform/nest';
+import { queryParsing } from '../testing/query-parsing';
 import { parseListOpportunitiesQuery } from './list-opportunities.query';
 
-const requestWith = (query: Record<string, unknown>): FastifyRequest => ({ query }) as unknown as FastifyRequest;
-const parse = (query: Record<string, unknown>) => parseListOpportunitiesQuery(requestWith(query), 'acme');
-
-const errorsOf = (query: Record<string, unknown>): Readonly<Record<string, string>> => {
-  try {
-    parse(query);
-  } catch (error) {
-    if (error instanceof RequestValidationFailed) return Object.fromEntries(error.errors.map((e) => [e.field, e.messages.join('; ')]));
-    throw error;
-  }
-  throw new Error('expected RequestValidationFailed');
-};
-const fieldsOf = (query: Record<string, unknown>) => Object.keys(errorsOf(query)).sort();
+const { parse, errorsOf, fieldsOf } = queryParsing(parseListOpportunitiesQuery);
 
 describe('parseListOpportunitiesQuery', () => {
   it('reads no parameters as the tenant with no filter (the query applies the defaults)', () => {
