@@ -19,7 +19,11 @@ const tagRules = [
   { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra', 'type:read-model'] },
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
-  { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform'] },
+  // Only contracts cross a context boundary (CONVENTIONS.md): a context may use
+  // another context's public event contracts, never its domain or features.
+  { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform', 'type:contracts'] },
+  { sourceTag: 'scope:customers', onlyDependOnLibsWithTags: ['scope:customers', 'scope:platform', 'type:contracts'] },
+  { sourceTag: 'scope:orders', onlyDependOnLibsWithTags: ['scope:orders', 'scope:platform', 'type:contracts'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
 ];
 

@@ -4,9 +4,9 @@ import { deadLetterTopicOf, defaultTopicSettings, jsonContentType } from '@merid
 import { cloudEventHeadersSchema, deadLetterHeadersSchema } from './asyncapi-headers';
 import type { AsyncApiChannel, AsyncApiDocument, AsyncApiMessage, KafkaChannelBinding, Reference } from './asyncapi.types';
 
-const { topic, source, streamCategory } = opportunitiesPublicCatalogue;
+const { topic, source, streamCategories } = opportunitiesPublicCatalogue;
 const deadLetterTopic = deadLetterTopicOf(topic);
-const streamIdPrefix = `${streamCategory}-`;
+const streamIdPrefix = `${streamCategories[0]}-`;
 
 /**
  * The contracts declare JSON Schema 2020-12 (`$schema`), so they are embedded

@@ -13,8 +13,8 @@ export type PublicEventContract = Readonly<{
 }>;
 
 export type PublicEventCatalogue = Readonly<{
-  /** Stream category whose events belong to this context, e.g. `opportunity`. */
-  streamCategory: string;
+  /** Stream categories whose events belong to this context, e.g. `opportunity`; one topic per context. */
+  streamCategories: readonly string[];
   /** Topic name without the deployment prefix, e.g. `crm.opportunities`. */
   topic: string;
   /** CloudEvents `source`, e.g. `/meridian/opportunities`. */

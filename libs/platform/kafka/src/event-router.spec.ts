@@ -3,7 +3,7 @@ import type { PublicEventCatalogue } from './event-catalogue';
 import { createEventRouter, deadLetterHeaders } from './event-router';
 
 const catalogue: PublicEventCatalogue = {
-  streamCategory: 'widget',
+  streamCategories: ['widget'],
   topic: 'crm.widgets',
   source: '/meridian/widgets',
   validatorOptions: { multipleOfPrecision: 4 },

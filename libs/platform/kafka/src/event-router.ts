@@ -50,12 +50,15 @@ const maxErrorLength = 2000;
 export const createEventRouter = (options: EventRouterOptions): EventRouter => {
   const prefix = options.topicPrefix ?? '';
   const byCategory = new Map<string, CompiledCatalogue>();
-  for (const catalogue of options.catalogues) {
-    if (byCategory.has(catalogue.streamCategory)) throw new Error(`Two catalogues claim stream category "${catalogue.streamCategory}"`);
-    byCategory.set(catalogue.streamCategory, compile(catalogue, `${prefix}${catalogue.topic}`));
+  const compiledCatalogues = options.catalogues.map((catalogue) => compile(catalogue, `${prefix}${catalogue.topic}`));
+  for (const compiled of compiledCatalogues) {
+    for (const category of compiled.catalogue.streamCategories) {
+      if (byCategory.has(category)) throw new Error(`Two catalogues claim stream category "${category}"`);
+      byCategory.set(category, compiled);
+    }
   }
   const unrouted = `${prefix}${unroutedTopic}`;
-  const topics = [...byCategory.values()].flatMap(({ topic }) => [
+  const topics = compiledCatalogues.flatMap(({ topic }) => [
     { name: topic, deadLetter: false },
     { name: deadLetterTopicOf(topic), deadLetter: true },
   ]);

@@ -6,7 +6,7 @@ import { createStoreFeed } from './store-feed';
 
 /** Platform may not import a context's contracts: two tiny catalogues of the same shape instead. */
 const catalogueOf = (category: string, topic: string, type: string): PublicEventCatalogue => ({
-  streamCategory: category,
+  streamCategories: [category],
   topic,
   source: `/meridian/${category}s`,
   validatorOptions: {},

@@ -1,0 +1,6 @@
+export type { EventSchema, JsonSchemaNode } from './event-schema';
+export { ceTypeOn, contractValidatorOptions, eventSchemaFor, jsonSchemaDialect, schemaIdOn } from './event-schema';
+export type { ContractCalendarDate, ContractInstant, ContractMoney } from './contract-values';
+export { calendarDateSchema, instantSchema, moneySchema, nonBlankTextSchema, textListSchema, textSchema } from './contract-values';
+export type { ContextCatalogue, ContractVersion } from './public-catalogue';
+export { contextCatalogueOf, contractTypeOfCeType } from './public-catalogue';
