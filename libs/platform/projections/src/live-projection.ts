@@ -11,6 +11,7 @@ import type { ReadModelGenerations } from './read-model-generations';
 import { generationGroupId, openMongooseReadModelStorage } from './read-model-generations';
 import type { StoreBreaker } from './store-breaker';
 import { guardStorage } from './store-breaker';
+import { bindReadModel } from './read-model-binding';
 
 export type LiveProjectionOptions<TDocument extends ProjectedDocument> = Readonly<{
   kafka: Kafka;
@@ -63,8 +64,7 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
     return startProjectionConsumer({
       kafka: options.kafka,
       topics,
-      projection: definition.projection,
-      storage: guardStorage(storage, options.breaker),
+      binding: bindReadModel(definition.projection, guardStorage(storage, options.breaker)),
       breaker: options.breaker,
       log,
       groupId,

@@ -3,6 +3,7 @@ import { sumCounterFigures } from './counters';
 import { createMemoryReadModelStorage } from './memory-read-model-store';
 import type { DeadLetterCause, DeadLetterSink } from './project-message';
 import { projectMessage } from './project-message';
+import { bindReadModel } from './read-model-binding';
 import type { ReadModelStorage } from './read-model-store.port';
 import type { Counter } from './testing/store-feed.fake';
 import { counterProjection } from './testing/store-feed.fake';
@@ -23,7 +24,7 @@ const message = (streamId: string, revision: number, add: number, offset = revis
 const setup = (storage: ReadModelStorage<Counter> = createMemoryReadModelStorage<Counter>()) => {
   const dead: { topic: string; cause: DeadLetterCause; error: string }[] = [];
   const deadLetters: DeadLetterSink = { send: async (topic, _message, cause, error) => void dead.push({ topic, cause, error }) };
-  const run = async (m: IncomingMessage) => (await projectMessage({ projection, storage, deadLetters }, 'crm.counters', 0, m)).outcome;
+  const run = async (m: IncomingMessage) => (await projectMessage({ binding: bindReadModel(projection, storage), deadLetters }, 'crm.counters', 0, m)).outcome;
   const document = (id: string) => storage.documents.load(id);
   const grandTotal = async () => sumCounterFigures(await storage.counters.find({ equals: { tenantId: 't' } })).total;
   return { storage, dead, run, document, grandTotal };
@@ -94,6 +95,6 @@ describe('projectMessage', () => {
     const storage = createMemoryReadModelStorage<Counter>();
     const failing = { ...storage, documents: { ...storage.documents, load: () => Promise.reject(new Error('store down')) } };
     const deadLetters: DeadLetterSink = { send: () => Promise.reject(new Error('must not dead-letter')) };
-    await expect(projectMessage({ projection, storage: failing, deadLetters }, 't', 0, message('counter-1', 0, 5))).rejects.toThrow('store down');
+    await expect(projectMessage({ binding: bindReadModel(projection, failing), deadLetters }, 't', 0, message('counter-1', 0, 5))).rejects.toThrow('store down');
   });
 });

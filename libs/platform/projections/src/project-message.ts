@@ -1,8 +1,7 @@
 import type { IncomingMessage } from '@meridian/platform/kafka';
 import { fromKafkaMessage } from '@meridian/platform/kafka';
-import { ProjectionFailed, applyEvent } from './apply-event';
-import type { ProjectedDocument, Projection } from './projection';
-import type { ReadModelStorage } from './read-model-store.port';
+import { ProjectionFailed } from './apply-event';
+import type { ReadModelBinding } from './read-model-binding';
 
 export type DeadLetterCause = 'malformed' | 'projection-failed';
 
@@ -13,9 +12,9 @@ export type DeadLetterSink = Readonly<{
 
 export type MessageOutcome = 'applied' | 'already-applied' | 'ignored' | 'dead-lettered';
 
-export type ProjectMessageDeps<TDocument extends ProjectedDocument> = Readonly<{
-  projection: Projection<TDocument>;
-  storage: ReadModelStorage<TDocument>;
+export type ProjectMessageDeps = Readonly<{
+  /** A read model or a process manager bound to its storage. */
+  binding: Pick<ReadModelBinding, 'apply'>;
   deadLetters: DeadLetterSink;
 }>;
 
@@ -31,8 +30,8 @@ export const partitionLaneOf = (topic: string, partition: number): string => `${
  * errors are not the message's fault: they propagate, the offset stays
  * uncommitted and the message is delivered again.
  */
-export const projectMessage = async <TDocument extends ProjectedDocument>(
-  deps: ProjectMessageDeps<TDocument>,
+export const projectMessage = async (
+  deps: ProjectMessageDeps,
   topic: string,
   partition: number,
   message: IncomingMessage,
@@ -45,7 +44,7 @@ export const projectMessage = async <TDocument extends ProjectedDocument>(
   const { event } = decoded;
   const lane = { id: partitionLaneOf(topic, partition), sequence: Number(message.offset) };
   try {
-    return { outcome: await applyEvent(deps.projection, deps.storage, event, lane), globalPosition: event.globalPosition };
+    return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition };
   } catch (error) {
     if (!(error instanceof ProjectionFailed)) throw error;
     await deps.deadLetters.send(topic, message, 'projection-failed', error.message);

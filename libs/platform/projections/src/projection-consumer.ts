@@ -5,17 +5,15 @@ import { createKafkaDeadLetterSink } from './kafka-dead-letter-sink';
 import { createPartitionPauser } from './partition-pauser';
 import type { MessageOutcome } from './project-message';
 import { partitionLaneOf, projectMessage } from './project-message';
-import type { ProjectedDocument, Projection } from './projection';
-import type { ReadModelStorage } from './read-model-store.port';
+import type { ReadModelBinding } from './read-model-binding';
 import type { StoreBreaker } from './store-breaker';
 
-export type ProjectionConsumerOptions<TDocument extends ProjectedDocument> = Readonly<{
+export type ProjectionConsumerOptions = Readonly<{
   kafka: Kafka;
   /** Full topic names (prefix included). */
   topics: readonly string[];
-  projection: Projection<TDocument>;
-  /** The generation being fed, its calls already guarded by `breaker`. */
-  storage: ReadModelStorage<TDocument>;
+  /** The read-model generation (or process manager) being fed, its store calls already guarded by `breaker`. */
+  binding: ReadModelBinding;
   breaker: StoreBreaker;
   log: StructuredLog;
   groupId: string;
@@ -57,10 +55,8 @@ const markIntervalMs = 250;
  *   partition pauses and resumes (from that message) when the breaker lets a
  *   probe through.
  */
-export const startProjectionConsumer = async <TDocument extends ProjectedDocument>(
-  options: ProjectionConsumerOptions<TDocument>,
-): Promise<RunningProjection> => {
-  const { kafka, projection, storage, log, groupId } = options;
+export const startProjectionConsumer = async (options: ProjectionConsumerOptions): Promise<RunningProjection> => {
+  const { kafka, binding, log, groupId } = options;
   const counts = { applied: 0, 'already-applied': 0, ignored: 0, 'dead-lettered': 0, storeFailures: 0 };
   const requests = options.topics.flatMap((name) => [{ name, deadLetter: false }, { name: deadLetterTopicOf(name), deadLetter: true }]);
   await ensureTopics(kafka, requests, options.topicSettings ?? defaultTopicSettings, log);
@@ -69,7 +65,7 @@ export const startProjectionConsumer = async <TDocument extends ProjectedDocumen
   const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
   const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3) });
   const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
-  const deps = { projection, storage, deadLetters };
+  const deps = { binding, deadLetters };
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale, pause }: EachBatchPayload) => {
     const lane = partitionLaneOf(batch.topic, batch.partition);
@@ -78,7 +74,7 @@ export const startProjectionConsumer = async <TDocument extends ProjectedDocumen
     const recordMark = async () => {
       if (mark === undefined) return;
       // Only read-your-writes waits on marks: a failed write here just leaves the mark behind for a moment.
-      await storage.progress.record({ lane, ...mark }).catch(() => undefined);
+      await binding.progress.record({ lane, ...mark }).catch(() => undefined);
       markedAt = Date.now();
     };
     try {

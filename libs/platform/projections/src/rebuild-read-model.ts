@@ -8,6 +8,7 @@ import { handOver, retireGeneration } from './generation-handover';
 import type { ProjectedDocument } from './projection';
 import type { RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
+import { bindReadModel } from './read-model-binding';
 import type { ProgressSink } from './progress-reporter';
 import { createProgressReporter } from './progress-reporter';
 import type { ReadModelDefinition } from './read-model-definition';
@@ -106,7 +107,7 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
 
   const groupId = generationGroupId(readModel, storage.generation, options.topicPrefix);
   const consumer = await startProjectionConsumer({
-    kafka: options.kafka, topics, projection: definition.projection, storage: guarded, breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
+    kafka: options.kafka, topics, binding: bindReadModel(definition.projection, guarded), breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
   });
   try {
     const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);

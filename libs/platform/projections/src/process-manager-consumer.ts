@@ -1,0 +1,59 @@
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
+import { createMemoryReadModelStorage } from './memory-read-model-store';
+import type { ProcessManager } from './process-manager';
+import { bindProcessManager } from './process-manager';
+import type { ProjectedDocument } from './projection';
+import type { RunningProjection } from './projection-consumer';
+import { startProjectionConsumer } from './projection-consumer';
+import { prefixedTopics } from './read-model-definition';
+import { openMongooseReadModelStorage } from './read-model-generations';
+import type { StoreBreaker } from './store-breaker';
+import { guardStorage } from './store-breaker';
+
+export type ProcessManagerConsumerOptions<TState extends ProjectedDocument> = Readonly<{
+  kafka: Kafka;
+  manager: ProcessManager<TState>;
+  /** Where its state lives; required when the manager keeps state. */
+  connection?: Connection;
+  breaker: StoreBreaker;
+  log: StructuredLog;
+  topicPrefix?: string;
+  topicSettings?: TopicDefaults;
+  retryDelayMs?: number;
+  sessionTimeoutMs?: number;
+}>;
+
+export const processManagerGroupId = (name: string, topicPrefix = ''): string => `${topicPrefix}pm.${name}`;
+
+/**
+ * A process manager on Kafka: the projection consumer's guarantees (offsets
+ * committed after the reaction and the state write, per-stream order, poison to
+ * `<topic>.dlq`, pause and resume on failures) with the reaction as the write.
+ * A failing command (event store down) pauses the partition like a store outage.
+ */
+export const startProcessManagerConsumer = async <TState extends ProjectedDocument>(
+  options: ProcessManagerConsumerOptions<TState>,
+): Promise<RunningProjection> => {
+  const { manager } = options;
+  if (manager.state !== undefined && options.connection === undefined) {
+    throw new Error(`process manager ${manager.name} keeps state and needs a MongoDB connection`);
+  }
+  // Stateless managers keep nothing between events; read-your-writes marks are not used for them.
+  const storage =
+    options.connection === undefined
+      ? createMemoryReadModelStorage<TState>()
+      : guardStorage(openMongooseReadModelStorage<TState>(options.connection, `pm.${manager.name}`, 1), options.breaker);
+  return startProjectionConsumer({
+    kafka: options.kafka,
+    topics: prefixedTopics(manager, options.topicPrefix),
+    binding: bindProcessManager(manager, storage),
+    breaker: options.breaker,
+    log: options.log,
+    groupId: processManagerGroupId(manager.name, options.topicPrefix),
+    topicSettings: options.topicSettings,
+    retryDelayMs: options.retryDelayMs,
+    sessionTimeoutMs: options.sessionTimeoutMs,
+  });
+};

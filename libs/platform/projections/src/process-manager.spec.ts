@@ -1,0 +1,75 @@
+import { BusinessRuleViolation } from '@meridian/platform/eventsourcing';
+import type { ConsumedEvent } from '@meridian/platform/kafka';
+import { createMemoryReadModelStorage } from './memory-read-model-store';
+import type { ProcessManager } from './process-manager';
+import { ReactionRefused, bindProcessManager } from './process-manager';
+import type { Projection } from './projection';
+import { consumedEvent } from './testing/store-feed.fake';
+
+type Remembered = Readonly<{ streamRevision: number; customerId: string }>;
+const lane = (sequence: number) => ({ id: 't#0', sequence });
+
+/** "Opened" (revision 0) names the customer; "won" (revision 1) must be acted on with it. */
+const opened = consumedEvent(1, 'deal-1', 0, 0);
+const won = { ...consumedEvent(2, 'deal-1', 1, 0), payload: { won: true } };
+const remember: Projection<Remembered> = {
+  readModel: 'deal-customers',
+  documentIdOf: (event) => event.streamId,
+  evolve: (document, event) => ({ streamRevision: event.streamRevision, customerId: document?.customerId ?? 'cust-7' }),
+};
+
+const managerSending = (sent: string[], refuse = false): ProcessManager<Remembered> => ({
+  name: 'draft-on-win',
+  topics: ['crm.deals'],
+  state: remember,
+  react: async (event: ConsumedEvent, state) => {
+    if (!(event.payload as { won?: boolean }).won) return 'ignored';
+    if (refuse) throw new BusinessRuleViolation('not-found', 'no such customer');
+    sent.push(`draft for ${state?.customerId ?? 'unknown'}`);
+    return 'reacted';
+  },
+});
+
+describe('a process manager bound to its state store', () => {
+  it('reacts with the state remembered from earlier events of the stream', async () => {
+    const sent: string[] = [];
+    const binding = bindProcessManager(managerSending(sent), createMemoryReadModelStorage<Remembered>());
+    expect(await binding.apply(opened, lane(0))).toBe('applied');
+    expect(await binding.apply(won, lane(1))).toBe('applied');
+    expect(sent).toEqual(['draft for cust-7']);
+  });
+
+  it('keeps its state once when an event comes twice; the repeated reaction is left to the idempotent command', async () => {
+    const sent: string[] = [];
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending(sent), storage);
+    await binding.apply(opened, lane(0));
+    expect(await binding.apply(opened, lane(0))).toBe('already-applied');
+    expect(await storage.documents.load('deal-1')).toEqual({ streamRevision: 0, customerId: 'cust-7' });
+  });
+
+  it('runs the reaction before writing the state, so a crash in between re-runs the reaction instead of skipping it', async () => {
+    const sent: string[] = [];
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const crashingOnSave = { ...storage, documents: { ...storage.documents, save: () => Promise.reject(new Error('crash')) } };
+    await bindProcessManager(managerSending(sent), storage).apply(opened, lane(0));
+    await expect(bindProcessManager(managerSending(sent), crashingOnSave).apply(won, lane(1))).rejects.toThrow('crash');
+    await bindProcessManager(managerSending(sent), storage).apply(won, lane(1));
+    expect(sent).toEqual(['draft for cust-7', 'draft for cust-7']);
+  });
+
+  it('turns a rule violation of the target context into a dead letter, and leaves the state untouched', async () => {
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending([], true), storage);
+    await binding.apply(opened, lane(0));
+    await expect(binding.apply(won, lane(1))).rejects.toBeInstanceOf(ReactionRefused);
+    expect(await storage.documents.load('deal-1')).toEqual({ streamRevision: 0, customerId: 'cust-7' });
+  });
+
+  it('lets any other failure propagate, so the message is retried', async () => {
+    const failing: ProcessManager<Remembered> = { name: 'x', topics: [], react: () => Promise.reject(new Error('event store down')) };
+    const binding = bindProcessManager(failing, createMemoryReadModelStorage<Remembered>());
+    await expect(binding.apply(opened, lane(0))).rejects.toThrow('event store down');
+    await expect(binding.apply(opened, lane(0))).rejects.not.toBeInstanceOf(ReactionRefused);
+  });
+});
