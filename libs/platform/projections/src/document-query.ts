@@ -1,8 +1,8 @@
 /**
  * The small query language read models need, small enough for every store
- * (MongoDB, FerretDB, memory) to run the same way: equality, ranges, sort,
- * skip and limit. No aggregation pipelines: aggregates are counters kept by
- * the projections.
+ * (MongoDB, FerretDB, memory) to run the same way: equality, membership,
+ * array elements, prefixes, ranges, sort, skip and limit. No aggregation
+ * pipelines: aggregates are counters kept by the projections.
  */
 export type FieldValue = string | number;
 export type FieldRange = Readonly<{ gte?: FieldValue; lte?: FieldValue }>;
@@ -10,6 +10,12 @@ export type SortDirection = 1 | -1;
 
 export type DocumentQuery = Readonly<{
   equals?: Readonly<Record<string, FieldValue>>;
+  /** The field equals one of the values (MongoDB `$in`). */
+  oneOf?: Readonly<Record<string, readonly FieldValue[]>>;
+  /** The array field has this element (MongoDB's equality on an array). */
+  contains?: Readonly<Record<string, FieldValue>>;
+  /** The string field, or an element of the array field, starts with this text (case-sensitive: store it folded). */
+  prefix?: Readonly<Record<string, string>>;
   ranges?: Readonly<Record<string, FieldRange>>;
   /** Applied in order; put a unique field last for a stable page order. */
   sort?: ReadonlyArray<readonly [field: string, direction: SortDirection]>;
@@ -20,14 +26,21 @@ export type DocumentQuery = Readonly<{
 /** The MongoDB filter for a query (also what FerretDB supports). */
 export const mongoFilterOf = (query: DocumentQuery): Record<string, unknown> => {
   const filter: Record<string, unknown> = { ...query.equals };
+  const and: Record<string, unknown>[] = [];
+  for (const [field, values] of Object.entries(query.oneOf ?? {})) and.push({ [field]: { $in: [...values] } });
+  for (const [field, value] of Object.entries(query.contains ?? {})) and.push({ [field]: value });
+  for (const [field, text] of Object.entries(query.prefix ?? {})) and.push({ [field]: { $regex: `^${escapeRegex(text)}` } });
   for (const [field, range] of Object.entries(query.ranges ?? {})) {
     const bounds: Record<string, FieldValue> = {};
     if (range.gte !== undefined) bounds.$gte = range.gte;
     if (range.lte !== undefined) bounds.$lte = range.lte;
-    if (Object.keys(bounds).length > 0) filter[field] = bounds;
+    if (Object.keys(bounds).length > 0) and.push({ [field]: bounds });
   }
-  return filter;
+  // `$and` keeps two conditions on one field (say, equals and contains) from overwriting each other.
+  return and.length === 0 ? filter : { ...filter, $and: and };
 };
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const fieldOf = (document: object, field: string): unknown => (document as Record<string, unknown>)[field];
 
@@ -38,8 +51,14 @@ const compare = (a: unknown, b: unknown): number => {
   return (a as FieldValue) < (b as FieldValue) ? -1 : 1;
 };
 
+const elementsOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
 const matches = (document: object, query: DocumentQuery): boolean =>
   Object.entries(query.equals ?? {}).every(([field, value]) => fieldOf(document, field) === value) &&
+  Object.entries(query.oneOf ?? {}).every(([field, values]) => values.includes(fieldOf(document, field) as FieldValue)) &&
+  Object.entries(query.contains ?? {}).every(([field, value]) => elementsOf(fieldOf(document, field)).includes(value)) &&
+  Object.entries(query.prefix ?? {}).every(([field, text]) =>
+    elementsOf(fieldOf(document, field)).some((element) => typeof element === 'string' && element.startsWith(text))) &&
   Object.entries(query.ranges ?? {}).every(([field, range]) => {
     const value = fieldOf(document, field);
     if (range.gte !== undefined && (value === undefined || compare(value, range.gte) < 0)) return false;

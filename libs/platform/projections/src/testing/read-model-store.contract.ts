@@ -48,7 +48,7 @@ export const readModelStoreContract = (name: string, open: () => Promise<ReadMod
 };
 
 /** Queries, for every adapter: equality, ranges, sort with tie-break, skip and limit. */
-export const readModelQueryContract = (name: string, open: () => Promise<ReadModelStore<Row & { rank: number; group: string }>>): void => {
+export const readModelQueryContract = (name: string, open: () => Promise<ReadModelStore<Row & { rank: number; group: string; tags?: string[] }>>): void => {
   describe(`read-model query contract: ${name}`, () => {
     it('filters by equality and inclusive ranges, sorts and pages', async () => {
       const store = await open();
@@ -63,6 +63,24 @@ export const readModelQueryContract = (name: string, open: () => Promise<ReadMod
       expect(await labels({ ranges: { label: { gte: 'c' } }, sort: [['label', 1]], skip: 1, limit: 2 })).toEqual(['d', 'e']);
       expect(await labels({ ranges: { rank: { gte: undefined, lte: 1 } } })).toEqual(['b']);
       expect(await labels({ equals: { group: 'z' } })).toEqual([]);
+    });
+
+    it('filters by membership, array elements and prefixes, combined with the rest', async () => {
+      const store = await open();
+      const rows = [
+        { label: 'acme', rank: 1, group: 'x', tags: ['vip', 'emea'] }, { label: 'acorn', rank: 2, group: 'y', tags: ['emea'] },
+        { label: 'bolt', rank: 3, group: 'z', tags: [] }, { label: 'a.c', rank: 4, group: 'x', tags: ['vip'] },
+      ];
+      for (const row of rows) await store.save(row.label, { ...row, streamRevision: 0 });
+      const labels = async (query: Parameters<typeof store.find>[0]) => (await store.find({ ...query, sort: [['label', 1]] })).map((r) => r.label);
+      expect(await labels({ oneOf: { group: ['x', 'z'] } })).toEqual(['a.c', 'acme', 'bolt']);
+      expect(await labels({ contains: { tags: 'vip' } })).toEqual(['a.c', 'acme']);
+      expect(await labels({ contains: { tags: 'emea' }, equals: { group: 'y' } })).toEqual(['acorn']);
+      expect(await labels({ prefix: { label: 'ac' } })).toEqual(['acme', 'acorn']);
+      // A prefix is literal text, not a pattern: "a." does not match "acme".
+      expect(await labels({ prefix: { label: 'a.' } })).toEqual(['a.c']);
+      expect(await labels({ prefix: { tags: 'em' }, ranges: { rank: { gte: 2 } } })).toEqual(['acorn']);
+      expect(await labels({ oneOf: { group: [] } })).toEqual([]);
     });
   });
 };
