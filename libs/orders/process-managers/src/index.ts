@@ -1,1 +1,7 @@
-export {};
+export type { RememberedOpportunity } from './won-opportunity-drafts.process-manager';
+export {
+  OpenedOpportunityUnknown,
+  wonOpportunityDrafts,
+  wonOpportunityDraftsActor,
+  wonOpportunityDraftsName,
+} from './won-opportunity-drafts.process-manager';
