@@ -73,7 +73,7 @@ describe('won opportunity → order draft', () => {
     const { deliver, store } = setup();
     expect(await deliver(opened)).toBe('applied');
     expect(await deliver(reopened(1))).toBe('applied');
-    expect(await store.readAll({ fromPosition: 0, maxCount: 10 })).toEqual([]);
+    expect(await store.readAll({ after: 0, maxCount: 10 })).toEqual([]);
   });
 
   it('refuses (dead-letters) a win whose open it never saw, rather than drafting an order for nobody', async () => {
