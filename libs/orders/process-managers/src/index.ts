@@ -5,3 +5,4 @@ export {
   wonOpportunityDraftsActor,
   wonOpportunityDraftsName,
 } from './won-opportunity-drafts.process-manager';
+export { ordersProcessManagerCatalogues, ordersProcessManagers } from './orders-process-managers';

@@ -41,5 +41,5 @@ export type { LazyResource } from './lazy-resource';
 export { lazyResource } from './lazy-resource';
 export type { ProcessManager, Reaction } from './process-manager';
 export { ReactionRefused, bindProcessManager } from './process-manager';
-export type { ProcessManagerConsumerOptions } from './process-manager-consumer';
-export { processManagerGroupId, startProcessManagerConsumer } from './process-manager-consumer';
+export type { HostedProcessManager, ProcessManagerConsumerOptions } from './process-manager-consumer';
+export { hostProcessManager, processManagerGroupId, startProcessManagerConsumer } from './process-manager-consumer';

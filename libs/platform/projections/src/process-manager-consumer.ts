@@ -7,6 +7,7 @@ import { bindProcessManager } from './process-manager';
 import type { ProjectedDocument } from './projection';
 import type { RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
+import type { ReadModelBinding } from './read-model-binding';
 import { prefixedTopics } from './read-model-definition';
 import { openMongooseReadModelStorage } from './read-model-generations';
 import type { StoreBreaker } from './store-breaker';
@@ -57,3 +58,21 @@ export const startProcessManagerConsumer = async <TState extends ProjectedDocume
     sessionTimeoutMs: options.sessionTimeoutMs,
   });
 };
+
+/** A process manager with its state type erased, so a host can run several of different kinds. */
+export type HostedProcessManager = Readonly<{
+  name: string;
+  topics: readonly string[];
+  keepsState: boolean;
+  /** For the in-process feed (standalone): state in memory, rebuilt by the replay at start. */
+  bindInMemory: () => ReadModelBinding;
+  startOnKafka: (options: Omit<ProcessManagerConsumerOptions<ProjectedDocument>, 'manager'>) => Promise<RunningProjection>;
+}>;
+
+export const hostProcessManager = <TState extends ProjectedDocument>(manager: ProcessManager<TState>): HostedProcessManager => ({
+  name: manager.name,
+  topics: manager.topics,
+  keepsState: manager.state !== undefined,
+  bindInMemory: () => bindProcessManager(manager, createMemoryReadModelStorage<TState>()),
+  startOnKafka: (options) => startProcessManagerConsumer({ ...options, manager }),
+});

@@ -1,0 +1,66 @@
+import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import { CommandHandler } from '@meridian/platform/eventsourcing';
+import type { PublicEventCatalogue, StructuredLog } from '@meridian/platform/kafka';
+import type { HostedProcessManager } from '@meridian/platform/projections';
+import { EVENT_STORE } from '../eventstore/event-store.module';
+import type { KafkaHostingSettings, RunningProcessManagers } from './process-manager-hosting';
+import { startProcessManagersInProcess, startProcessManagersOnKafka } from './process-manager-hosting';
+
+/** The managers of one context, built with the command handler of this process. */
+export type ProcessManagerFactory = (handler: CommandHandler) => readonly HostedProcessManager[];
+
+export type ProcessManagerHosting =
+  | Readonly<{ kind: 'in-process'; catalogues: readonly PublicEventCatalogue[] }>
+  | Readonly<{ kind: 'kafka'; settings: KafkaHostingSettings }>;
+
+const HOSTING = Symbol('ProcessManagerHosting');
+const FACTORY = Symbol('ProcessManagerFactory');
+
+const nestLog = (logger: Logger): StructuredLog => (level, message, fields = {}) => {
+  const line = Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
+  if (level === 'info') logger.log(line);
+  else logger[level](line);
+};
+
+@Injectable()
+class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running: RunningProcessManagers | undefined;
+  private readonly logger = new Logger('ProcessManagers');
+
+  constructor(
+    @Inject(HOSTING) private readonly hosting: ProcessManagerHosting,
+    @Inject(FACTORY) private readonly factory: ProcessManagerFactory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly handler: CommandHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const managers = this.factory(this.handler);
+    const log = nestLog(this.logger);
+    this.running =
+      this.hosting.kind === 'in-process'
+        ? await startProcessManagersInProcess(managers, { store: this.store, catalogues: this.hosting.catalogues, log, progress: (line) => this.logger.log(line) })
+        : startProcessManagersOnKafka(managers, this.hosting.settings, log);
+  }
+
+  /** Before the event store closes: a reaction in flight still appends its command. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.running?.stop();
+  }
+}
+
+/**
+ * Hosts a context's process managers: fed in process in standalone mode, from
+ * Kafka in the services. Needs EventStoreModule (the command handler).
+ */
+@Module({})
+export class ProcessManagersModule {
+  static register(factory: ProcessManagerFactory, hosting: ProcessManagerHosting): DynamicModule {
+    return {
+      module: ProcessManagersModule,
+      providers: [{ provide: HOSTING, useValue: hosting }, { provide: FACTORY, useValue: factory }, ProcessManagersLifecycle],
+    };
+  }
+}
