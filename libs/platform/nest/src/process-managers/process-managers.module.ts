@@ -8,8 +8,8 @@ import { EVENT_STORE } from '../eventstore/event-store.module';
 import type { KafkaHostingSettings, RunningProcessManagers } from './process-manager-hosting';
 import { startProcessManagersInProcess, startProcessManagersOnKafka } from './process-manager-hosting';
 
-/** The managers of one context, built with the command handler of this process. */
-export type ProcessManagerFactory = (handler: CommandHandler) => readonly HostedProcessManager[];
+/** The managers of one context, built with this process's command handler and event store (to read their own context's streams). */
+export type ProcessManagerFactory = (handler: CommandHandler, store: EventStore) => readonly HostedProcessManager[];
 
 export type ProcessManagerHosting =
   | Readonly<{ kind: 'in-process'; catalogues: readonly PublicEventCatalogue[] }>
@@ -37,7 +37,7 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const managers = this.factory(this.handler);
+    const managers = this.factory(this.handler, this.store);
     const log = nestLog(this.logger);
     this.running =
       this.hosting.kind === 'in-process'
