@@ -1,0 +1,129 @@
+import type { Connection } from 'mongoose';
+import type { CounterStore, DocumentQuery, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import { sumCounterFigures } from '@meridian/platform/projections';
+import { searchPrefixOf } from './customer-search.folding';
+import type { CustomerIntentLevel, CustomerListItem, CustomerSegment } from './customer-list.model';
+import { customerSegments } from './customer-list.model';
+
+export type CustomerListFilters = Readonly<{
+  tag?: string;
+  group?: string;
+  region?: string;
+  industry?: string;
+  intent?: CustomerIntentLevel;
+  ownerId?: string;
+  segment?: CustomerSegment;
+  /** Free text: a word or words of a name or contact name, an email, a domain or a phone, matched as a prefix. */
+  search?: string;
+  /** Also list customers merged into another (default false). */
+  includeMerged?: boolean;
+}>;
+
+export const customerListSortFields = ['name', 'registeredAt'] as const;
+export type CustomerListSortField = (typeof customerListSortFields)[number];
+export type CustomerListSort = Readonly<{ by?: CustomerListSortField; direction?: 'asc' | 'desc' }>;
+export type CustomerListPageRequest = Readonly<{ limit?: number; offset?: number }>;
+
+/** `hasMore` comes from fetching one row more than asked: no count query, which a big tenant would pay for on every page. */
+export type CustomerListPage = Readonly<{ items: readonly CustomerListItem[]; limit: number; offset: number; hasMore: boolean }>;
+
+export type SegmentDistribution = Readonly<{ segments: Readonly<Record<CustomerSegment, number>>; total: number }>;
+
+export const maxPageSize = 200;
+export const defaultPageSize = 50;
+
+/** The document id of a customer's row: its stream id. */
+export const customerListIdOf = (customerId: string): string => `customer-${customerId}`;
+
+/** Clamps a requested page to what the API allows. */
+export const pageOf = (page: CustomerListPageRequest): Readonly<{ limit: number; offset: number }> => ({
+  limit: Math.min(Math.max(Math.trunc(page.limit ?? defaultPageSize), 1), maxPageSize),
+  offset: Math.max(Math.trunc(page.offset ?? 0), 0),
+});
+
+const sortKeys: Readonly<Record<CustomerListSortField, string>> = { name: 'nameKey', registeredAt: 'registeredAt' };
+
+/**
+ * Every list query starts with tenant and status, then the sort key (or the
+ * array it filters on), so each is an index range scan. Multikey indexes
+ * serve the array fields (tags, groups, search terms, contact keys).
+ */
+const documentIndexes: readonly Readonly<Record<string, 1>>[] = [
+  { tenantId: 1, status: 1, nameKey: 1, customerId: 1 },
+  { tenantId: 1, status: 1, registeredAt: 1, customerId: 1 },
+  { tenantId: 1, region: 1, nameKey: 1 },
+  { tenantId: 1, segment: 1, nameKey: 1 },
+  { tenantId: 1, ownerId: 1, nameKey: 1 },
+  { tenantId: 1, tags: 1 },
+  { tenantId: 1, groups: 1 },
+  { tenantId: 1, searchTerms: 1 },
+  { tenantId: 1, contactKeys: 1 },
+  { tenantId: 1, customerId: 1 },
+];
+
+/** Idempotent; run before the projection writes a generation. */
+export const ensureCustomerListIndexes = async (connection: Connection, collections: GenerationCollections): Promise<void> => {
+  const documents = connection.collection(collections.documents);
+  for (const keys of documentIndexes) await documents.createIndex(keys);
+  await connection.collection(collections.counters).createIndex({ tenantId: 1 });
+};
+
+/** The store query for a filtered list, without sort or page. `undefined` filters and blank search are ignored. */
+export const customerListFilterOf = (tenantId: string, filters: CustomerListFilters): DocumentQuery => {
+  const equals: Record<string, string> = { tenantId };
+  if (filters.includeMerged !== true) equals.status = 'active';
+  for (const field of ['region', 'industry', 'ownerId', 'segment'] as const) {
+    const value = filters[field];
+    if (value !== undefined) equals[field] = value;
+  }
+  if (filters.intent !== undefined) equals.intentLevel = filters.intent;
+  const contains: Record<string, string> = {};
+  if (filters.tag !== undefined) contains.tags = filters.tag.trim().toLowerCase();
+  if (filters.group !== undefined) contains.groups = filters.group;
+  const search = filters.search === undefined ? undefined : searchPrefixOf(filters.search);
+  return { equals, contains, prefix: search === undefined ? {} : { searchTerms: search } };
+};
+
+/**
+ * A tenant's customers, filtered, sorted and paged with plain
+ * find/sort/skip/limit (FerretDB and the memory store serve it the same
+ * way). The customer id breaks ties, so pages never overlap or skip a row.
+ */
+export const listCustomers = async (
+  documents: ReadModelStore<CustomerListItem>,
+  tenantId: string,
+  filters: CustomerListFilters = {},
+  sort: CustomerListSort = {},
+  page: CustomerListPageRequest = {},
+): Promise<CustomerListPage> => {
+  const { limit, offset } = pageOf(page);
+  const order = sort.direction === 'desc' ? -1 : 1;
+  const found = await documents.find({
+    ...customerListFilterOf(tenantId, filters),
+    sort: [[sortKeys[sort.by ?? 'name'], order], ['customerId', order]],
+    skip: offset,
+    limit: limit + 1,
+  });
+  return { items: found.slice(0, limit), limit, offset, hasMore: found.length > limit };
+};
+
+/** One customer's row, merged-away ones included (they carry `mergedInto` for a redirect); null if unknown to this tenant. */
+export const getCustomer = async (documents: ReadModelStore<CustomerListItem>, tenantId: string, customerId: string): Promise<CustomerListItem | null> => {
+  const item = await documents.load(customerListIdOf(customerId));
+  return item !== null && item.tenantId === tenantId ? item : null;
+};
+
+/** The active customers of one segment, by name. */
+export const customersInSegment = (
+  documents: ReadModelStore<CustomerListItem>,
+  tenantId: string,
+  segment: CustomerSegment,
+  page: CustomerListPageRequest = {},
+): Promise<CustomerListPage> => listCustomers(documents, tenantId, { segment }, { by: 'name' }, page);
+
+/** Read from the counters alone (a handful of per-lane documents), never by scanning customers. */
+export const segmentDistribution = async (counters: CounterStore, tenantId: string): Promise<SegmentDistribution> => {
+  const figures = sumCounterFigures(await counters.find({ equals: { tenantId } }));
+  const segments = Object.fromEntries(customerSegments.map((segment) => [segment, figures[segment] ?? 0])) as Record<CustomerSegment, number>;
+  return { segments, total: customerSegments.reduce((sum, segment) => sum + segments[segment], 0) };
+};

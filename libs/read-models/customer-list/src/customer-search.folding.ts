@@ -1,0 +1,84 @@
+/**
+ * How names, emails and phones become the keys the customer list sorts and
+ * searches by. The store's `prefix` is a case-sensitive literal prefix, so
+ * everything is folded once here, when the document is written, and the
+ * same folding is applied to what a user types.
+ */
+
+/** Letters with no Unicode decomposition that still have an obvious ASCII spelling. */
+const ligatures: Readonly<Record<string, string>> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ŧ: 't', ħ: 'h',
+};
+
+/** At most this many words of a name feed the search terms (names are short; this bounds a pathological one). */
+const maxNameWords = 12;
+
+/**
+ * Lower-case, accents stripped (`Müller Ærø` → `muller aero`), punctuation
+ * turned into single spaces. Letters of scripts without an ASCII spelling are
+ * kept rather than dropped, so a name in Greek or Japanese still has a key.
+ */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøđðþłıŧħ]/g, (letter) => ligatures[letter] ?? letter)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The key a customer list sorts by and similar-name lookups match on. */
+export const nameKeyOf = (name: string): string => foldText(name);
+
+/**
+ * Every word-suffix of the folded name: `north wind traders`, `wind traders`,
+ * `traders`. A prefix query then finds any word (`wind`) and any run of
+ * consecutive words (`wind tra`) with one literal prefix on one field, which
+ * is all the query port offers (one prefix per field) and what an index serves.
+ */
+export const nameTermsOf = (name: string): string[] => {
+  const words = foldText(name).split(' ').filter((word) => word !== '').slice(0, maxNameWords);
+  return words.map((_, index) => words.slice(index).join(' '));
+};
+
+const phoneLike = /^\+?[\d\s().\-/]+$/;
+
+/**
+ * An email as itself (typed with its `@`, it is looked up as is), and its
+ * local part and domain folded like names: typed without an `@`, `ann.lee`
+ * and `acme.com` are folded to `ann lee` and `acme com` before the lookup,
+ * and `acme` finds everyone writing from acme.com.
+ */
+const emailTermsOf = (email: string): string[] => {
+  const at = email.lastIndexOf('@');
+  return at > 0 && at < email.length - 1 ? [email, foldText(email.slice(0, at)), foldText(email.slice(at + 1))] : [email];
+};
+
+/** A normalised phone (`+15550104477`) and its digits alone, so `1555…` typed without the plus also matches. */
+const phoneTermsOf = (phone: string): string[] => (phone.startsWith('+') ? [phone, phone.slice(1)] : [phone]);
+
+export type SearchableParts = Readonly<{
+  names: readonly string[];
+  /** Already normalised by the customers context (trimmed, lower-cased). */
+  emails: readonly string[];
+  /** Already normalised (`+` and digits). */
+  phones: readonly string[];
+}>;
+
+/** The document's `searchTerms`: sorted and without repeats, so equal inputs give equal documents. */
+export const searchTermsOf = (parts: SearchableParts): string[] =>
+  [...new Set([...parts.names.flatMap(nameTermsOf), ...parts.emails.flatMap(emailTermsOf), ...parts.phones.flatMap(phoneTermsOf)])]
+    .filter((term) => term !== '')
+    .sort();
+
+/**
+ * What a user typed, as the prefix to look for in `searchTerms`: a phone
+ * keeps only its digits (and a leading `+`), an email (with its `@`) is only lower-cased,
+ * anything else is folded like a name. `undefined` when nothing searchable is left.
+ */
+export const searchPrefixOf = (typed: string): string | undefined => {
+  const trimmed = typed.trim();
+  if (phoneLike.test(trimmed) && /\d/.test(trimmed)) return `${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
+  const prefix = trimmed.includes('@') ? trimmed.toLowerCase() : foldText(trimmed);
+  return prefix === '' ? undefined : prefix;
+};
