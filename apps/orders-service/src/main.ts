@@ -1,1 +1,5 @@
-export {};
+import 'reflect-metadata';
+import { runHttpHost } from '@meridian/platform/nest';
+import { ordersServiceHost } from './orders-service.host';
+
+void runHttpHost(ordersServiceHost);

@@ -74,7 +74,7 @@ const draft = ({ data }: DraftOrderFromOpportunity, state: OrderState): Decision
 const confirm = ({ data }: ConfirmOrder, order: PresentOrder): Decision => {
   if (order.status !== 'placed' && order.status !== 'drafted') {
     throw violation(OrderRuleCodes.notConfirmable, `Order ${order.orderId} is ${order.status}; only a placed or drafted order can be confirmed`, {
-      status: order.status,
+      orderStatus: order.status,
     });
   }
   const { orderId, customerId } = order;
@@ -98,7 +98,7 @@ const recordPayment = ({ data }: RecordPayment, order: PresentOrder): Decision =
   }
   if (order.status !== 'confirmed') {
     throw violation(OrderRuleCodes.paymentNotAllowed, `Order ${orderId} is ${order.status}; payments are taken on confirmed orders only`, {
-      status: order.status,
+      orderStatus: order.status,
     });
   }
   const amount = amountIn(data.amount, currency, 'amount');
@@ -162,12 +162,12 @@ const refund = ({ data }: RefundOrder, order: PresentOrder): Decision => {
 
 const cancel = ({ data }: CancelOrder, order: PresentOrder): Decision => {
   if (order.status === 'cancelled') {
-    throw violation(OrderRuleCodes.notCancellable, `Order ${order.orderId} is already cancelled`, { status: order.status });
+    throw violation(OrderRuleCodes.notCancellable, `Order ${order.orderId} is already cancelled`, { orderStatus: order.status });
   }
   const netPaid = netPaidOf(order);
   if (netPaid > 0) {
     throw violation(OrderRuleCodes.notCancellable, `Order ${order.orderId} still holds a payment; refund it before cancelling`, {
-      status: order.status,
+      orderStatus: order.status,
       netPaid: toMoney(netPaid, order.currency),
     });
   }

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, ValidateNested } from 'class-validator';
+import type { PaymentMethod } from '@meridian/orders/domain';
+import { paymentMethods } from '@meridian/orders/domain';
+import { MoneyDto } from '../shared/money.dto';
+import { IsOmittable, IsReference } from '../shared/validators';
+
+export class RecordPaymentDto {
+  @ApiPropertyOptional({
+    example: 'psp-ch_3PbX2v',
+    description: 'The payment provider\'s id: the same id and amount again is recorded once. Defaults to one derived from the Idempotency-Key, or a new one',
+  })
+  @IsOmittable()
+  @IsReference()
+  paymentId?: string;
+
+  @ApiProperty({ type: MoneyDto, description: 'Above zero, in the order currency, at most the outstanding amount' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount!: MoneyDto;
+
+  @ApiProperty({ enum: paymentMethods, example: 'card' })
+  @IsIn(paymentMethods as readonly string[] as string[])
+  method!: PaymentMethod;
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, ValidateNested } from 'class-validator';
+import { MoneyDto } from '../shared/money.dto';
+import { IsOmittable, IsReference, IsText } from '../shared/validators';
+
+export class RefundOrderDto {
+  @ApiPropertyOptional({
+    example: 'rma-2291',
+    description: 'The same id and amount again is recorded once. Defaults to one derived from the Idempotency-Key, or a new one',
+  })
+  @IsOmittable()
+  @IsReference()
+  refundId?: string;
+
+  @ApiProperty({ type: MoneyDto, description: 'Above zero, in the order currency, at most what was paid and not yet refunded' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount!: MoneyDto;
+
+  @ApiProperty({ example: 'Desk arrived damaged', maxLength: 500 })
+  @IsText(500)
+  reason!: string;
+}
