@@ -23,7 +23,8 @@ export const problem = (
   title: string,
   detail: string,
   extensions: Readonly<Record<string, unknown>> = {},
-): ProblemDetails => ({ type: problemType(code), title, status, detail, code, ...extensions });
+  // Extensions come first: a rule's detail named `status` or `type` must never replace the standard members (RFC 9457 §3.2).
+): ProblemDetails => ({ ...extensions, type: problemType(code), title, status, detail, code });
 
 /** Thrown by request parsing (DTOs, headers, path params); rendered as 400 with field errors. */
 export class RequestValidationFailed extends Error {
