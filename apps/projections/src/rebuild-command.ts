@@ -4,7 +4,7 @@ import type { StructuredLog } from '@meridian/platform/kafka';
 import { createEventRouter, createKafkaClient } from '@meridian/platform/kafka';
 import type { RebuildResult } from '@meridian/platform/projections';
 import { createMongooseGenerations, createStoreBreaker, rebuildReadModel } from '@meridian/platform/projections';
-import { opportunitiesPublicCatalogue } from '@meridian/opportunities/contracts';
+import { publicCatalogues } from '@meridian/contexts/catalogues';
 import type { ProjectionsConfig } from './projections.config';
 import { readModelCatalogue, readModelNames } from './read-model-catalogue';
 
@@ -29,7 +29,7 @@ export const runRebuild = async (config: ProjectionsConfig, name: string, log: S
   try {
     return await rebuildReadModel({
       store,
-      router: createEventRouter({ catalogues: [opportunitiesPublicCatalogue], topicPrefix: config.topicPrefix }),
+      router: createEventRouter({ catalogues: publicCatalogues, topicPrefix: config.topicPrefix }),
       kafka: createKafkaClient({ brokers: config.kafkaBrokers, clientId: `${config.clientId}-rebuild`, log }),
       connection,
       generations: createMongooseGenerations(connection),

@@ -1,7 +1,7 @@
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createJsonLinesLog } from '@meridian/platform/kafka';
 import { runWorker } from '@meridian/platform/nest';
-import { relayCatalogues } from './opportunities.catalogue';
+import { relayCatalogues } from './relay-catalogues';
 import type { RelayConfig } from './relay.config';
 import { RelayConfigError, loadRelayConfig } from './relay.config';
 import { startRelay } from './relay-runtime';

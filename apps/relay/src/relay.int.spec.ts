@@ -5,7 +5,7 @@ import { openEventStore } from '@meridian/platform/eventstore';
 import { Kafka, logLevel } from 'kafkajs';
 import type { TestDatabase } from '@meridian/platform/testing';
 import { createTestDatabase, pollUntil } from '@meridian/platform/testing';
-import { relayCatalogues } from './opportunities.catalogue';
+import { relayCatalogues } from './relay-catalogues';
 import { loadRelayConfig } from './relay.config';
 import type { RelayRuntimeOptions, RunningRelay } from './relay-runtime';
 import { startRelay } from './relay-runtime';

@@ -4,7 +4,7 @@ import { MemoryCheckpointStore } from '@meridian/platform/eventstore';
 import type { OutgoingMessage } from '@meridian/platform/kafka';
 import { createEventRouter } from '@meridian/platform/kafka';
 import { pollUntil } from '@meridian/platform/testing';
-import { relayCatalogues } from './opportunities.catalogue';
+import { relayCatalogues } from './relay-catalogues';
 import { Relay } from './relay';
 import { dealHistory } from './testing/relay.fixtures';
 
