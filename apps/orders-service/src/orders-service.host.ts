@@ -1,11 +1,21 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
-import { EventStoreModule } from '@meridian/platform/nest';
+import { EventStoreModule, ProcessManagersModule } from '@meridian/platform/nest';
 import { OrdersModule } from '@meridian/orders/api';
+import { ordersProcessManagers } from '@meridian/orders/process-managers';
 
 @Module({})
 class OrdersServiceModule {}
+
+/** The won-opportunity drafts read `crm.opportunities` and remember each deal's customer in MongoDB. */
+const processManagersOf = (config: AppConfig): DynamicModule[] =>
+  config.kafkaBrokers !== undefined && config.mongodbUrl !== undefined
+    ? [ProcessManagersModule.register(ordersProcessManagers, {
+        kind: 'kafka',
+        settings: { kafkaBrokers: config.kafkaBrokers, mongodbUrl: config.mongodbUrl, topicPrefix: config.kafkaTopicPrefix, clientId: 'meridian-orders-service' },
+      })]
+    : [];
 
 /** The orders context on its own: one Kubernetes Deployment in production. */
 export const ordersServiceHost: HttpHostDefinition = {
@@ -17,11 +27,12 @@ export const ordersServiceHost: HttpHostDefinition = {
   },
   unusedSettings: (config) => [
     ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
-    ...(config.kafkaBrokers !== undefined ? [['KAFKA_BROKERS', 'this service has no read-model queries; the relay publishes its events'] as const] : []),
-    ...(config.mongodbUrl !== undefined ? [['MONGODB_URL', 'this service has no read-model queries'] as const] : []),
+    ...(config.kafkaBrokers !== undefined && config.mongodbUrl === undefined
+      ? [['KAFKA_BROKERS', 'the won-opportunity process manager also needs MONGODB_URL (its state); it is off'] as const]
+      : []),
   ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: OrdersServiceModule,
-    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OrdersModule],
+    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OrdersModule, ...processManagersOf(config)],
   }),
 };

@@ -1,9 +1,11 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
-import { EventStoreModule } from '@meridian/platform/nest';
+import { EventStoreModule, ProcessManagersModule } from '@meridian/platform/nest';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
 import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
+import { OrdersModule } from '@meridian/orders/api';
+import { ordersProcessManagerCatalogues, ordersProcessManagers } from '@meridian/orders/process-managers';
 
 @Module({})
 class StandaloneModule {}
@@ -26,6 +28,12 @@ export const standaloneHost: HttpHostDefinition = {
   ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: StandaloneModule,
-    imports: [EventStoreModule.forRoot(config.eventStoreUrl), OpportunitiesModule, OpportunityReadApiModule.inProcess(config)],
+    imports: [
+      EventStoreModule.forRoot(config.eventStoreUrl),
+      OpportunitiesModule,
+      OpportunityReadApiModule.inProcess(config),
+      OrdersModule,
+      ProcessManagersModule.register(ordersProcessManagers, { kind: 'in-process', catalogues: ordersProcessManagerCatalogues }),
+    ],
   }),
 };
