@@ -1,3 +1,4 @@
+import { customersPublicCatalogue } from '@meridian/customers/contracts';
 import { opportunitiesPublicCatalogue } from '@meridian/opportunities/contracts';
 import { ordersPublicCatalogue } from '@meridian/orders/contracts';
 
@@ -6,4 +7,4 @@ import { ordersPublicCatalogue } from '@meridian/orders/contracts';
  * serve all of them: the relay routes with it, and a rebuild replays through
  * the same router. A new context adds its catalogue here.
  */
-export const publicCatalogues = [opportunitiesPublicCatalogue, ordersPublicCatalogue] as const;
+export const publicCatalogues = [customersPublicCatalogue, opportunitiesPublicCatalogue, ordersPublicCatalogue] as const;
