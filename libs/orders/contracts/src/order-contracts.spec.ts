@@ -20,7 +20,7 @@ const samples: { [T in OrderContractType]: OrderContractPayloads[T] } = {
   OrderPlaced: { ...ids, currency: 'EUR', lines, total: eur(699.98), opportunityId: 'opp-7f3c', placedAt: at },
   OrderDraftedFromOpportunity: { ...ids, opportunityId: 'opp-7f3c', currency: 'EUR', lines, total: eur(699.98), draftedAt: at },
   OrderConfirmed: { ...ids, total: eur(699.98), confirmedAt: '2026-04-01T11:00:00+02:00' },
-  PaymentReceived: { ...ids, paymentId: 'pay-1', amount: eur(19.99), paidToDate: eur(19.99), outstanding: eur(0), method: 'transfer', receivedAt: at },
+  PaymentReceived: { ...ids, paymentId: 'pay-1', amount: eur(19.99), paidToDate: eur(19.99), outstanding: eur(0), netPaid: eur(19.99), method: 'transfer', receivedAt: at },
   OrderRefunded: { ...ids, refundId: 'ref-1', amount: eur(19.99), refundedToDate: eur(19.99), netPaid: eur(0), reason: 'Damaged', refundedAt: at },
   OrderCancelled: { ...ids, reason: 'Customer withdrew', cancelledAt: at },
 };

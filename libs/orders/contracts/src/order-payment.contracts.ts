@@ -12,6 +12,7 @@ export type PaymentReceivedV1 = Readonly<{
   amount: ContractMoney;
   paidToDate: ContractMoney;
   outstanding: ContractMoney;
+  netPaid: ContractMoney;
   method: ContractPaymentMethod;
   receivedAt: ContractInstant;
 }>;
@@ -22,10 +23,10 @@ export const paymentReceivedSchemaV1 = eventSchemaFor<PaymentReceivedV1>()({
   title: 'PaymentReceived',
   description:
     'A payment on a confirmed order, in its currency, above zero and not above what was outstanding. ' +
-    'paidToDate sums every payment (refunds not deducted); outstanding = total − paidToDate. Each paymentId appears once per order.',
+    'paidToDate sums every payment (refunds not deducted); outstanding = total − paidToDate; netPaid = paidToDate − refunds so far (the net value of the order). Each paymentId appears once per order.',
   type: 'object',
   additionalProperties: false,
-  required: ['orderId', 'customerId', 'paymentId', 'amount', 'paidToDate', 'outstanding', 'method', 'receivedAt'],
+  required: ['orderId', 'customerId', 'paymentId', 'amount', 'paidToDate', 'outstanding', 'netPaid', 'method', 'receivedAt'],
   properties: {
     orderId: textSchema,
     customerId: textSchema,
@@ -33,6 +34,7 @@ export const paymentReceivedSchemaV1 = eventSchemaFor<PaymentReceivedV1>()({
     amount: positiveMoneySchema,
     paidToDate: positiveMoneySchema,
     outstanding: moneySchema,
+    netPaid: moneySchema,
     method: paymentMethodSchema,
     receivedAt: instantSchema,
   },

@@ -34,6 +34,11 @@ describe('RecordPayment', () => {
       .toThrow(expect.objectContaining({ details: { outstanding: eur(60.24) } }));
   });
 
+  it('states the net value after a payment that follows a refund (paid to date minus refunds)', () => {
+    const history = [...confirmedOrder, paymentReceived('pay-1', 500, 500, 260.24), refunded('ref-1', 100, 100, 400)];
+    spec.given(history).when(pay('pay-2', 60.24)).then([paymentReceived('pay-2', 60.24, 560.24, 200, 'card', 460.24)]);
+  });
+
   it('does not reopen the balance after a refund: what was paid stays paid', () => {
     const history = [...confirmedOrder, paymentReceived('pay-1', 760.24, 760.24, 0), refunded('ref-1', 60.24, 60.24, 700)];
     spec.given(history).when(pay('pay-2', 0.01)).thenRejects(Codes.overpayment);

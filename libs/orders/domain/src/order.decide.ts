@@ -117,6 +117,7 @@ const recordPayment = ({ data }: RecordPayment, order: PresentOrder): Decision =
         amount: toMoney(amount, currency),
         paidToDate: toMoney(order.paid + amount, currency),
         outstanding: toMoney(outstanding - amount, currency),
+        netPaid: toMoney(order.paid + amount - order.refunded, currency),
         method: data.method,
         receivedAt: data.receivedAt,
       },

@@ -40,6 +40,8 @@ export type PaymentReceived = DomainEvent<'PaymentReceived', {
   amount: Money;
   paidToDate: Money;
   outstanding: Money;
+  /** paidToDate − refunds so far: the order's net value after this payment. */
+  netPaid: Money;
   method: PaymentMethod;
   receivedAt: Instant;
 }>;

@@ -57,10 +57,11 @@ export const paymentReceived = (
   paidToDate: number,
   outstanding: number,
   method: PaymentMethod = 'card',
+  netPaid: number = paidToDate,
 ): PaymentReceived => ({
   type: 'PaymentReceived',
   data: {
-    orderId, customerId, paymentId, amount: eur(amount), paidToDate: eur(paidToDate), outstanding: eur(outstanding), method,
+    orderId, customerId, paymentId, amount: eur(amount), paidToDate: eur(paidToDate), outstanding: eur(outstanding), netPaid: eur(netPaid), method,
     receivedAt: '2026-04-03T09:00:00.000Z',
   },
 });
