@@ -21,7 +21,7 @@ const paidOrder = (id: string, customerId: string, total: number, payments: read
   let paid = 0;
   payments.forEach((amount, index) => {
     paid = Math.round((paid + amount) * 100) / 100;
-    events.push(r('PaymentReceived', { paymentId: `${id}-p${index}`, amount: money(amount), paidToDate: money(paid), outstanding: money(Math.round((total - paid) * 100) / 100), method: 'card', receivedAt: at }));
+    events.push(r('PaymentReceived', { paymentId: `${id}-p${index}`, amount: money(amount), paidToDate: money(paid), outstanding: money(Math.round((total - paid) * 100) / 100), netPaid: money(paid), method: 'card', receivedAt: at }));
   });
   if (refund > 0) events.push(r('OrderRefunded', { refundId: `${id}-f`, amount: money(refund), refundedToDate: money(refund), netPaid: money(Math.round((paid - refund) * 100) / 100), reason: 'goodwill', refundedAt: at }));
   return events;

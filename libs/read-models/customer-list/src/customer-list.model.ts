@@ -1,14 +1,22 @@
 import type { ContractMoney } from '@meridian/platform/contracts';
+import type {
+  ContractCompanySize,
+  ContractConsentPurpose,
+  ContractCustomerKind,
+  ContractIntentLevel,
+  ContractInteractionKind,
+  ContractValueSegment,
+} from '@meridian/customers/contracts';
+import { contractValueSegments } from '@meridian/customers/contracts';
 
 export const customerListReadModel = 'customer-list';
 
-export const customerSegments = ['A', 'B', 'C', 'D', 'E'] as const;
-export type CustomerSegment = (typeof customerSegments)[number];
-
-export type CustomerKind = 'company' | 'person';
-export type CustomerIntentLevel = 'hot' | 'warm' | 'cold';
-export type CustomerConsentPurpose = 'email-marketing' | 'phone-marketing' | 'profiling' | 'data-sharing';
-export type CustomerInteractionKind = 'call' | 'email' | 'meeting' | 'visit';
+export const customerSegments: readonly ContractValueSegment[] = contractValueSegments;
+export type CustomerSegment = ContractValueSegment;
+export type CustomerKind = ContractCustomerKind;
+export type CustomerIntentLevel = ContractIntentLevel;
+export type CustomerConsentPurpose = ContractConsentPurpose;
+export type CustomerInteractionKind = ContractInteractionKind;
 
 export type ListedContact = Readonly<{
   contactId: string;
@@ -55,7 +63,7 @@ export type CustomerListItem = Readonly<{
   contactKeys: readonly string[];
   industry: string | null;
   region: string;
-  size: string | null;
+  size: ContractCompanySize | null;
   sourceChannel: string;
   ownerId: string;
   emails: readonly string[];
