@@ -2,6 +2,7 @@ import type { DeadLetterReason } from '@meridian/platform/kafka';
 import { cloudEventsSpecVersion, deadLetterHeaders, jsonContentType } from '@meridian/platform/kafka';
 import type { DeadLetterCause } from '@meridian/platform/projections';
 import { deadLetterConsumerHeader } from '@meridian/platform/projections';
+import { streamIdPattern } from './asyncapi-context';
 import type { HeadersSchema, SchemaObject } from './asyncapi.types';
 
 /** What varies between the messages of one topic; the rest of the header schema is fixed by `toCloudEventHeaders`. */
@@ -9,8 +10,8 @@ export type CloudEventHeaderFacts = Readonly<{
   source: string;
   ceType: string;
   schemaVersion: number;
-  /** Prefix of every stream id on the topic, e.g. `opportunity-`. */
-  streamIdPrefix: string;
+  /** Stream categories of the topic, e.g. `opportunity`; the first one gives the example. */
+  streamCategories: readonly string[];
 }>;
 
 /**
@@ -21,7 +22,6 @@ export type CloudEventHeaderFacts = Readonly<{
 export const optionalCloudEventHeaders: readonly string[] = ['traceparent'];
 
 const decimal = '^(0|[1-9][0-9]*)$';
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const header = (description: string, example: string, constraints: SchemaObject = {}): SchemaObject => ({
   type: 'string',
@@ -40,8 +40,8 @@ const cloudEventHeaderProperties = (facts: CloudEventHeaderFacts): Record<string
   ),
   ce_source: header('The publishing bounded context.', facts.source, { const: facts.source }),
   ce_type: header('Versioned event type; selects the payload schema.', facts.ceType, { const: facts.ceType }),
-  ce_subject: header('Stream id; always equal to the message key.', `${facts.streamIdPrefix}6f1c0d2e-0000-4000-8000-000000000001`, {
-    pattern: `^${escapeRegExp(facts.streamIdPrefix)}`,
+  ce_subject: header('Stream id; always equal to the message key.', `${facts.streamCategories[0]}-6f1c0d2e-0000-4000-8000-000000000001`, {
+    pattern: streamIdPattern(facts.streamCategories),
   }),
   ce_time: header('When the fact happened in the business (the time stamped on the command), RFC 3339.', '2026-03-01T09:00:00.000Z', {
     format: 'date-time',
@@ -93,12 +93,21 @@ const contextDeadLetterReasons: Readonly<Record<Exclude<DeadLetterReason, 'no-ro
   'projection-failed': 'the projection threw on it, e.g. an unknown ce_type (projection consumer)',
 };
 
+/** Examples drawn from the topic the dead letters belong to, so each document's examples are its own. */
+export type DeadLetterHeaderFacts = Readonly<{
+  topic: string;
+  /** `dlq-error` of a schema violation, as the relay writes it. */
+  exampleError: string;
+  /** `<read model>.g<generation>` of a consumer of the topic. */
+  exampleConsumerGroup: string;
+}>;
+
 /**
  * Dead letters keep the original key, value and headers (a consumer re-publishes
  * the message exactly as it received it, however broken), so only the `dlq-*`
  * headers are promised here.
  */
-export const deadLetterHeadersSchema = (): HeadersSchema => ({
+export const deadLetterHeadersSchema = (facts: DeadLetterHeaderFacts): HeadersSchema => ({
   type: 'object',
   description:
     "The original message's headers, unchanged (for the relay's dead letters: the full CloudEvents set, with ce_type built " +
@@ -110,17 +119,14 @@ export const deadLetterHeadersSchema = (): HeadersSchema => ({
       'schema-violation',
       { enum: Object.keys(contextDeadLetterReasons) },
     ),
-    [deadLetterHeaders.error]: header(
-      "The validator's or consumer's message, cut to 2000 characters (plus `…`).",
-      "Payload violates crm.opportunities.OpportunityStageChanged.v1: / must have required property 'fromStage'",
-    ),
+    [deadLetterHeaders.error]: header("The validator's or consumer's message, cut to 2000 characters (plus `…`).", facts.exampleError),
     [deadLetterHeaders.topic]: header(
       'The topic the message was meant for (relay) or read from (consumer), deployment prefix included.',
-      'crm.opportunities',
+      facts.topic,
     ),
     [deadLetterConsumerHeader]: header(
       "Consumer group that gave up on the message (`<read model>.g<generation>`); absent on the relay's dead letters.",
-      'opportunity-list.g1',
+      facts.exampleConsumerGroup,
     ),
   },
 });
