@@ -1,6 +1,8 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import type { OpportunityContractPayloads, OpportunityContractType } from '@meridian/opportunities/contracts';
 import { opportunityContracts } from '@meridian/opportunities/contracts';
+import type { CustomerContractPayloads, CustomerContractType } from '@meridian/customers/contracts';
+import { customerContracts } from '@meridian/customers/contracts';
 import type { OrderContractPayloads, OrderContractType } from '@meridian/orders/contracts';
 import { orderContracts } from '@meridian/orders/contracts';
 
@@ -24,6 +26,17 @@ export const consumedAs = (ceType: string, payload: unknown, envelope: Envelope)
   partition: 0,
   offset: String(envelope.revision),
 });
+
+/** Events of one customer stream, revisions counted from 0 in call order. */
+export const customerStream = (customerId: string, options: Readonly<{ tenantId?: string; firstPosition?: number; firstRevision?: number }> = {}) => {
+  let revision = options.firstRevision ?? 0;
+  return <T extends CustomerContractType>(type: T, payload: Omit<CustomerContractPayloads[T], 'customerId'>): ConsumedEvent => {
+    const next = revision++;
+    return consumedAs(customerContracts[type].ceType, { customerId, ...payload }, {
+      streamId: `customer-${customerId}`, revision: next, position: (options.firstPosition ?? 1) + next, tenantId: options.tenantId,
+    });
+  };
+};
 
 /** Events of one opportunity stream, revisions counted from 0 in call order. */
 export const opportunityStream = (opportunityId: string, options: Readonly<{ tenantId?: string; firstPosition?: number }> = {}) => {
