@@ -61,7 +61,13 @@ describe('normalisePhone', () => {
     ['(555) 010-4477', undefined, '+15550104477'],
     ['+44 20 7946 0018', '+1', '+442079460018'],
     ['0044 20 7946 0018', '+1', '+442079460018'],
-    ['030 1234567', '+49', '+490301234567'],
+    // The trunk prefix goes, so the national and the international form are one number.
+    ['030 1234567', '+49', '+49301234567'],
+    ['+49 30 1234567', '+1', '+49301234567'],
+    ['020 7946 0018', '+44', '+442079460018'],
+    ['1 (555) 010-4477', '+1', '+15550104477'],
+    // Italy keeps its leading 0: it is part of the number.
+    ['06 6982 1234', '+39', '+390669821234'],
     ['  +1 (555) 010.4477 ', '+49', '+15550104477'],
   ])('%j with default %s becomes %j', (raw, defaultCode, expected) => {
     expect(normalisePhone(raw, defaultCode)).toBe(expected);

@@ -56,15 +56,25 @@ export const isCountryCallingCode = (code: string): boolean => countryCodePatter
  * Digits only, keeping a leading `+`; `00` at the start is the international
  * prefix, so it becomes `+`. A number without a country code gets
  * `defaultCountryCode`. Total for any input: it normalises, it does not judge
- * (see `checkPhone`). The default code is prefixed as is: a national trunk
- * prefix (the leading 0 of many European numbers) is not stripped.
+ * (see `checkPhone`). A national number loses its trunk prefix before the
+ * default code is put in front, as a caller abroad would dial it: "030 1234567"
+ * under +49 is +49301234567, the same number as "+49 30 1234567", so duplicate
+ * detection sees one number. North America's trunk prefix is 1 ("1 555 010 4477");
+ * Italy and its enclaves keep the leading 0, which is part of their numbers.
  */
 export const normalisePhone = (raw: string, defaultCountryCode: string = defaultCountryCallingCode): string => {
   const trimmed = raw.trim();
   const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) return `+${digits}`;
   if (digits.startsWith('00')) return `+${digits.slice(2)}`;
-  return `${defaultCountryCode}${digits}`;
+  return `${defaultCountryCode}${withoutTrunkPrefix(digits, defaultCountryCode)}`;
+};
+
+const zeroIsPartOfNumber = new Set(['+39', '+378', '+379']);
+
+const withoutTrunkPrefix = (digits: string, countryCode: string): string => {
+  if (countryCode === '+1') return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return digits.startsWith('0') && !zeroIsPartOfNumber.has(countryCode) ? digits.slice(1) : digits;
 };
 
 // Separators people type between groups of digits; anything else (letters, a

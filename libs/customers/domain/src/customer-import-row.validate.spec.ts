@@ -50,7 +50,7 @@ describe('validateImportRow', () => {
   });
 
   it('uses the default country code given for numbers without one', () => {
-    expect(validateImportRow(row({ phones: '030 1234567; (030) 123-4567' }), '+49')).toMatchObject({ valid: true, profile: { phones: ['+490301234567'] } });
+    expect(validateImportRow(row({ phones: '030 1234567; (030) 123-4567' }), '+49')).toMatchObject({ valid: true, profile: { phones: ['+49301234567'] } });
   });
 
   it('ignores columns it does not know and blank optional cells', () => {

@@ -37,7 +37,7 @@ describe('RegisterCustomer', () => {
 
   it('uses the default country code the command names', () => {
     const [event] = decide(register({ phones: ['030 1234567'], defaultCountryCode: '+49' }), initialCustomerState);
-    expect(event.data).toHaveProperty('phones', ['+490301234567']);
+    expect(event.data).toHaveProperty('phones', ['+49301234567']);
   });
 
   it('leaves out a blank industry and an absent size rather than carrying them empty', () => {
