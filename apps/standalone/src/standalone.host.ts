@@ -6,6 +6,7 @@ import { OpportunitiesModule } from '@meridian/opportunities/api';
 import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 import { OrdersModule } from '@meridian/orders/api';
 import { ordersProcessManagerCatalogues, ordersProcessManagers } from '@meridian/orders/process-managers';
+import { customersProcessManagerCatalogues, customersProcessManagers } from '@meridian/customers/process-managers';
 
 @Module({})
 class StandaloneModule {}
@@ -34,6 +35,7 @@ export const standaloneHost: HttpHostDefinition = {
       OpportunityReadApiModule.inProcess(config),
       OrdersModule,
       ProcessManagersModule.register(ordersProcessManagers, { kind: 'in-process', catalogues: ordersProcessManagerCatalogues }),
+      ProcessManagersModule.register(customersProcessManagers, { kind: 'in-process', catalogues: customersProcessManagerCatalogues }),
     ],
   }),
 };
