@@ -72,8 +72,8 @@ describe('customer 360 assembly', () => {
   });
 
   it('finds the interaction that occurred last across the lineage', () => {
-    const call = { interactionId: 'i1', kind: 'call', occurredAt: '2026-03-02T00:00:00.000Z', summary: 'intro', contactId: null };
-    const visit = { interactionId: 'i2', kind: 'visit', occurredAt: '2026-03-05T00:00:00.000Z', summary: 'site visit', contactId: 'k1' };
+    const call = { interactionId: 'i1', kind: 'call', occurredAt: '2026-03-02T00:00:00.000Z', summary: 'intro', contactId: null } as const;
+    const visit = { interactionId: 'i2', kind: 'visit', occurredAt: '2026-03-05T00:00:00.000Z', summary: 'site visit', contactId: 'k1' } as const;
     expect(lastInteraction([customerRecord('c1', call), customerRecord('c2', visit), customerRecord('c3', null)])).toEqual({ ...visit, customerId: 'c2' });
     expect(lastInteraction([customerRecord('c3', null)])).toBeNull();
   });

@@ -5,6 +5,7 @@ import type {
   OpportunityActivity,
   OpportunitySummary,
   OrderActivity,
+  OrderPayment,
   OrderStatus,
 } from './customer-activity.model';
 
@@ -54,7 +55,7 @@ export const openOpportunities = (parts: readonly CustomerActivityDocument[]): O
     }))
     .sort((a, b) => compareText(a.expectedCloseDate, b.expectedCloseDate) || compareText(a.opportunityId, b.opportunityId));
 
-export type PaymentView = Readonly<{ paymentId: string; amount: ContractMoney; method: string; receivedAt: string }>;
+export type PaymentView = Readonly<{ paymentId: string; amount: ContractMoney; method: OrderPayment['method']; receivedAt: string }>;
 export type RefundView = Readonly<{ refundId: string; amount: ContractMoney; reason: string; refundedAt: string }>;
 
 export type OrderView = Readonly<{

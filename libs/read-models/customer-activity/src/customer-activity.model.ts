@@ -1,3 +1,7 @@
+import type { ContractInteractionKind } from '@meridian/customers/contracts';
+import type { ContractClosedStage, ContractOpenStage } from '@meridian/opportunities/contracts';
+import type { ContractPaymentMethod } from '@meridian/orders/contracts';
+
 export const customerActivityReadModel = 'customer-activity';
 
 /** At most this many timeline entries are kept per source stream; older ones are dropped and counted in `truncated`. */
@@ -19,7 +23,7 @@ export type ActivityEntry = Readonly<{
 
 export type ActivityInteraction = Readonly<{
   interactionId: string;
-  kind: string;
+  kind: ContractInteractionKind;
   /** UTC. */
   occurredAt: string;
   summary: string;
@@ -42,7 +46,7 @@ export type CustomerRecordSummary = Readonly<{
 export type OpportunitySummary = Readonly<{
   opportunityId: string;
   name: string;
-  stage: 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+  stage: ContractOpenStage | ContractClosedStage;
   amountMinor: number;
   currency: string;
   open: boolean;
@@ -52,7 +56,7 @@ export type OpportunitySummary = Readonly<{
 
 export type OrderStatus = 'draft' | 'placed' | 'confirmed' | 'cancelled';
 
-export type OrderPayment = Readonly<{ paymentId: string; amountMinor: number; method: string; receivedAt: string }>;
+export type OrderPayment = Readonly<{ paymentId: string; amountMinor: number; method: ContractPaymentMethod; receivedAt: string }>;
 export type OrderRefund = Readonly<{ refundId: string; amountMinor: number; reason: string; refundedAt: string }>;
 
 export type OrderSummary = Readonly<{
