@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeProcess, TestDatabase } from '@meridian/platform/testing';
 import { createTestDatabase, distEntry, spawnNodeProcess } from '@meridian/platform/testing';
+import { readModelNames } from '../read-model-catalogue';
 import type { DedicatedFerretDB } from './dedicated-ferretdb';
 import { startDedicatedFerretDB } from './dedicated-ferretdb';
 
@@ -16,6 +17,8 @@ export type Pipeline = Readonly<{
   mongodbUrl: string;
   /** Base URL of the opportunities service: commands on PostgreSQL, queries on MongoDB. */
   apiUrl: string;
+  /** Another context's service on the same servers; resolves to its base URL. */
+  startService: (app: 'customers-service' | 'orders-service') => Promise<string>;
   startRelay: () => Promise<NodeProcess>;
   startProjections: () => Promise<NodeProcess>;
   /** `projections rebuild <read model>` to completion. */
@@ -50,13 +53,17 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     return process;
   };
 
-  const service = await started(
-    spawnNodeProcess(distEntry('opportunities-service'), {
-      ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '15000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
-    }),
-    /listening on http:\/\/127\.0\.0\.1:\d+/,
-  );
-  const [, port] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(service.output()) ?? [];
+  const startService = async (app: string): Promise<string> => {
+    const service = await started(
+      spawnNodeProcess(distEntry(app), {
+        ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '15000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
+      }),
+      /listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
+    const [, port] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(service.output()) ?? [];
+    return `http://127.0.0.1:${port}`;
+  };
+  const apiUrl = await startService('opportunities-service');
 
   return {
     run,
@@ -65,10 +72,12 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     database,
     ferretdb,
     mongodbUrl,
-    apiUrl: `http://127.0.0.1:${port}`,
+    apiUrl,
+    startService,
     startRelay: () =>
       started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', LOG_LEVEL: 'info' }), /"relay started"/),
-    startProjections: () => started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, 2),
+    // Ready once every read model's consumer has joined.
+    startProjections: () => started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, readModelNames.length),
     rebuild: async (readModel) => {
       const rebuild = spawnNodeProcess(distEntry('projections'), projectionsEnv, ['rebuild', readModel]);
       return { code: await rebuild.exited(), output: rebuild.output() };
