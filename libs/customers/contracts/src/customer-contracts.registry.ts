@@ -1,5 +1,5 @@
-import type { EventSchema } from '@meridian/platform/contracts';
-import { contractTypeOfCeType } from '@meridian/platform/contracts';
+import type { ContractEvent, EventSchema } from '@meridian/platform/contracts';
+import { contractEventOf, contractTypeOfCeType, hasContract } from '@meridian/platform/contracts';
 import type { CustomerConsentRecordedV1, CustomerGroupsAssignedV1, CustomerIntentLevelSetV1, CustomerTaggedV1, CustomerUntaggedV1 } from './customer-classification.contracts';
 import {
   customerConsentRecordedSchemaV1,
@@ -92,23 +92,15 @@ export const customerContracts = {
 
 export const customerContractTypes = Object.keys(customerContracts) as readonly CustomerContractType[];
 
-export const isCustomerContractType = (type: string): type is CustomerContractType => Object.prototype.hasOwnProperty.call(customerContracts, type);
+export const isCustomerContractType = (type: string): type is CustomerContractType => hasContract(customerContracts, type);
 
 /** Resolves an incoming `ce_type` header; `undefined` for a type or version this library does not know. */
 export const customerContractTypeOfCeType = (ceType: string): CustomerContractType | undefined =>
   contractTypeOfCeType<CustomerContractType>(customerContracts, ceType);
 
 /** A received public event narrowed to its contract: `type` tells which payload it carries. */
-export type CustomerContractEvent = {
-  [TType in CustomerContractType]: Readonly<{ type: TType; payload: CustomerContractPayloads[TType] }>;
-}[CustomerContractType];
+export type CustomerContractEvent = ContractEvent<CustomerContractPayloads>;
 
-/**
- * Types a received payload by its `ce_type`, or `undefined` for a type or
- * version this library does not know. No validation here: the relay checked
- * the payload against this very schema before publishing it.
- */
-export const customerContractEventOf = (ceType: string, payload: unknown): CustomerContractEvent | undefined => {
-  const type = customerContractTypeOfCeType(ceType);
-  return type === undefined ? undefined : ({ type, payload } as CustomerContractEvent);
-};
+/** Types a received payload by its `ce_type`; `undefined` for a type or version this library does not know. */
+export const customerContractEventOf = (ceType: string, payload: unknown): CustomerContractEvent | undefined =>
+  contractEventOf<CustomerContractPayloads>(customerContracts, ceType, payload);

@@ -1,3 +1,5 @@
+import type { ContractEvent } from '@meridian/platform/contracts';
+import { contractEventOf, contractTypeOfCeType, hasContract } from '@meridian/platform/contracts';
 import type { EventSchema } from './event-contract.schema';
 import { ceTypeOf } from './event-contract.schema';
 import type { ActivityLoggedV1 } from './opportunity-activity.contracts';
@@ -75,24 +77,15 @@ export const opportunityContracts = {
 
 export const opportunityContractTypes = Object.keys(opportunityContracts) as readonly OpportunityContractType[];
 
-export const isOpportunityContractType = (type: string): type is OpportunityContractType =>
-  Object.prototype.hasOwnProperty.call(opportunityContracts, type);
+export const isOpportunityContractType = (type: string): type is OpportunityContractType => hasContract(opportunityContracts, type);
 
 /** Resolves an incoming `ce_type` header; `undefined` for a type or version this library does not know. */
 export const opportunityContractTypeOfCeType = (ceType: string): OpportunityContractType | undefined =>
-  opportunityContractTypes.find((type) => opportunityContracts[type].ceType === ceType);
+  contractTypeOfCeType(opportunityContracts, ceType);
 
 /** A received public event narrowed to its contract: `type` tells which payload it carries. */
-export type OpportunityContractEvent = {
-  [TType in OpportunityContractType]: Readonly<{ type: TType; payload: OpportunityContractPayloads[TType] }>;
-}[OpportunityContractType];
+export type OpportunityContractEvent = ContractEvent<OpportunityContractPayloads>;
 
-/**
- * Types a received payload by its `ce_type`, or `undefined` for a type or
- * version this library does not know. No validation here: the relay checked
- * the payload against this very schema before publishing it.
- */
-export const opportunityContractEventOf = (ceType: string, payload: unknown): OpportunityContractEvent | undefined => {
-  const type = opportunityContractTypeOfCeType(ceType);
-  return type === undefined ? undefined : ({ type, payload } as OpportunityContractEvent);
-};
+/** Types a received payload by its `ce_type`; `undefined` for a type or version this library does not know. */
+export const opportunityContractEventOf = (ceType: string, payload: unknown): OpportunityContractEvent | undefined =>
+  contractEventOf<OpportunityContractPayloads>(opportunityContracts, ceType, payload);

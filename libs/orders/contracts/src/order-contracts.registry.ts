@@ -1,4 +1,5 @@
-import { contractTypeOfCeType } from '@meridian/platform/contracts';
+import type { ContractEvent } from '@meridian/platform/contracts';
+import { contractEventOf, contractTypeOfCeType, hasContract } from '@meridian/platform/contracts';
 import type { EventSchema } from './event-contract.schema';
 import { ceTypeOf } from './event-contract.schema';
 import type { OrderCancelledV1, OrderConfirmedV1, OrderDraftedFromOpportunityV1, OrderPlacedV1 } from './order-lifecycle.contracts';
@@ -51,22 +52,14 @@ export const orderContracts = {
 
 export const orderContractTypes = Object.keys(orderContracts) as readonly OrderContractType[];
 
-export const isOrderContractType = (type: string): type is OrderContractType => Object.prototype.hasOwnProperty.call(orderContracts, type);
+export const isOrderContractType = (type: string): type is OrderContractType => hasContract(orderContracts, type);
 
 /** Resolves an incoming `ce_type` header; `undefined` for a type or version this library does not know. */
 export const orderContractTypeOfCeType = (ceType: string): OrderContractType | undefined => contractTypeOfCeType(orderContracts, ceType);
 
 /** A received public event narrowed to its contract: `type` tells which payload it carries. */
-export type OrderContractEvent = {
-  [TType in OrderContractType]: Readonly<{ type: TType; payload: OrderContractPayloads[TType] }>;
-}[OrderContractType];
+export type OrderContractEvent = ContractEvent<OrderContractPayloads>;
 
-/**
- * Types a received payload by its `ce_type`, or `undefined` for a type or
- * version this library does not know. No validation here: the relay checked
- * the payload against this very schema before publishing it.
- */
-export const orderContractEventOf = (ceType: string, payload: unknown): OrderContractEvent | undefined => {
-  const type = orderContractTypeOfCeType(ceType);
-  return type === undefined ? undefined : ({ type, payload } as OrderContractEvent);
-};
+/** Types a received payload by its `ce_type`; `undefined` for a type or version this library does not know. */
+export const orderContractEventOf = (ceType: string, payload: unknown): OrderContractEvent | undefined =>
+  contractEventOf<OrderContractPayloads>(orderContracts, ceType, payload);

@@ -3,4 +3,5 @@ export { ceTypeOn, contractValidatorOptions, eventSchemaFor, jsonSchemaDialect, 
 export type { ContractCalendarDate, ContractInstant, ContractMoney } from './contract-values';
 export { calendarDateSchema, instantSchema, moneySchema, nonBlankTextSchema, textListSchema, textSchema } from './contract-values';
 export type { ContextCatalogue, ContractVersion } from './public-catalogue';
-export { contextCatalogueOf, contractTypeOfCeType } from './public-catalogue';
+export type { ContractEvent } from './public-catalogue';
+export { contextCatalogueOf, contractEventOf, contractTypeOfCeType, hasContract } from './public-catalogue';

@@ -36,3 +36,26 @@ export const contractTypeOfCeType = <TType extends string>(
   contracts: Readonly<Record<TType, Readonly<{ ceType: string }>>>,
   ceType: string,
 ): TType | undefined => (Object.keys(contracts) as TType[]).find((type) => contracts[type].ceType === ceType);
+
+/** A received public event narrowed to its contract: `type` tells which payload it carries. */
+export type ContractEvent<TPayloads> = {
+  [TType in keyof TPayloads & string]: Readonly<{ type: TType; payload: TPayloads[TType] }>;
+}[keyof TPayloads & string];
+
+/**
+ * Types a received payload by its `ce_type`, or `undefined` for a type or
+ * version the registry does not know. No validation here: the relay checked
+ * the payload against this very schema before publishing it.
+ */
+export const contractEventOf = <TPayloads>(
+  contracts: Readonly<Record<keyof TPayloads & string, Readonly<{ ceType: string }>>>,
+  ceType: string,
+  payload: unknown,
+): ContractEvent<TPayloads> | undefined => {
+  const type = contractTypeOfCeType(contracts, ceType);
+  return type === undefined ? undefined : ({ type, payload } as ContractEvent<TPayloads>);
+};
+
+/** Whether a stored event type has a contract in the registry. */
+export const hasContract = <TType extends string>(contracts: Readonly<Record<TType, unknown>>, type: string): type is TType =>
+  Object.prototype.hasOwnProperty.call(contracts, type);
