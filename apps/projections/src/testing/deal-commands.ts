@@ -1,7 +1,7 @@
 import type { HttpResponse } from '@meridian/platform/testing';
 import { send } from '@meridian/platform/testing';
 
-export type DealTerms = Readonly<{ ownerId: string; region: string; productLine: string; sourceChannel: string; amount: number; currency?: string; expectedCloseDate?: string }>;
+export type DealTerms = Readonly<{ customerId?: string; ownerId: string; region: string; productLine: string; sourceChannel: string; amount: number; currency?: string; expectedCloseDate?: string }>;
 
 export type Sent = Readonly<{ opportunityId: string; position: number }>;
 
@@ -21,7 +21,7 @@ export const dealCommands = (baseUrl: string, tenantId: string) => {
         await send(baseUrl, 'POST', '/api/v1/opportunities', {
           headers,
           body: {
-            customerId: 'cus-1', name, ownerId: terms.ownerId, amount: { amount: terms.amount, currency: terms.currency ?? 'EUR' },
+            customerId: terms.customerId ?? 'cus-1', name, ownerId: terms.ownerId, amount: { amount: terms.amount, currency: terms.currency ?? 'EUR' },
             expectedCloseDate: terms.expectedCloseDate ?? '2027-03-31', sourceChannel: terms.sourceChannel, productLine: terms.productLine, region: terms.region,
           },
         }),
