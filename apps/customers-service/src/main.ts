@@ -1,1 +1,5 @@
-export {};
+import 'reflect-metadata';
+import { runHttpHost } from '@meridian/platform/nest';
+import { customersServiceHost } from './customers-service.host';
+
+void runHttpHost(customersServiceHost);

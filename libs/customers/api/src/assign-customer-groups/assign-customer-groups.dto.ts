@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray } from 'class-validator';
+import { IsReference } from '../shared/validators';
+
+export const maxGroupsPerCustomer = 50;
+
+export class AssignCustomerGroupsDto {
+  @ApiProperty({ type: [String], maxItems: maxGroupsPerCustomer, example: ['key-accounts', 'dach-partners'], description: 'The whole new set of group ids' })
+  @IsArray()
+  @ArrayMaxSize(maxGroupsPerCustomer)
+  @IsReference({ each: true })
+  groups!: string[];
+}

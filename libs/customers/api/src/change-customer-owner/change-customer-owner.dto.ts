@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsReference } from '../shared/validators';
+
+export class ChangeCustomerOwnerDto {
+  @ApiProperty({ example: 'rep-bo', description: 'User who owns the relationship from now on' })
+  @IsReference()
+  ownerId!: string;
+}

@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import type { ValidationArguments } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { defaultSegmentPolicy, maxMoneyAmount, maxSegmentWindowDays } from '@meridian/customers/domain';
+
+const currencyRule = [/^[A-Z]{3}$/, { message: '$property must be a three-letter ISO 4217 code in capitals' }] as const;
+
+/** A bound on one request; the domain has no upper limit. */
+export const maxHighPurchaseCount = 1_000_000;
+
+export class ThresholdMoneyDto {
+  @ApiProperty({ example: 1000, minimum: 0.01, maximum: maxMoneyAmount, description: 'Major units with at most two decimals, above zero' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(maxMoneyAmount)
+  amount!: number;
+
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @Matches(...currencyRule)
+  currency!: string;
+}
+
+/** The threshold in another currency than the policy's could never be compared with an order: a 400 naming the field. */
+const InPolicyCurrency = () =>
+  ValidateBy({
+    name: 'inPolicyCurrency',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        typeof value !== 'object' || value === null || (value as { currency?: unknown }).currency === (args?.object as { currency?: unknown }).currency,
+      defaultMessage: () => 'highAverageOrderValue must be in the policy currency',
+    },
+  });
+
+export class SetSegmentPolicyDto {
+  @ApiProperty({ example: defaultSegmentPolicy.windowDays, minimum: 1, maximum: maxSegmentWindowDays, description: 'Purchases in the last this many days count' })
+  @IsInt()
+  @Min(1)
+  @Max(maxSegmentWindowDays)
+  windowDays!: number;
+
+  @ApiProperty({ example: defaultSegmentPolicy.currency, pattern: '^[A-Z]{3}$', description: 'Only orders in this currency count' })
+  @Matches(...currencyRule)
+  currency!: string;
+
+  @ApiProperty({ type: ThresholdMoneyDto, description: 'An average order value at or above this is high value' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ThresholdMoneyDto)
+  @InPolicyCurrency()
+  highAverageOrderValue!: ThresholdMoneyDto;
+
+  @ApiProperty({ example: defaultSegmentPolicy.highPurchaseCount, minimum: 1, maximum: maxHighPurchaseCount, description: 'This many purchases in the window or more is high frequency' })
+  @IsInt()
+  @Min(1)
+  @Max(maxHighPurchaseCount)
+  highPurchaseCount!: number;
+}

@@ -1,0 +1,101 @@
+import { applyDecorators } from '@nestjs/common';
+import type { ValidationArguments, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { checkEmail, checkPhone, defaultCountryCallingCode, isCountryCallingCode, isInstant } from '@meridian/customers/domain';
+
+// The request rules every context's API applies (repeated, since contexts share
+// contracts only), plus the customers' own: contact points are checked here
+// with the domain's own functions, so a bad address is a 400 naming the field
+// rather than a 409 from the decider (which still checks, for other callers).
+
+/** Free text: not blank, and no control characters other than tab and line breaks (jsonb cannot store U+0000). */
+export const IsText = (maxLength: number) =>
+  applyDecorators(
+    IsString(),
+    MaxLength(maxLength),
+    Matches(/\S/, { message: '$property must not be blank' }),
+    // eslint-disable-next-line no-control-regex
+    Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '$property must not contain control characters' }),
+  );
+
+/** May be left out, but not sent as null: null must never reach an event that promises a value when the field is present. */
+export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Ids from other contexts and from clients: opaque, but bounded and printable. */
+export const IsReference = (options: ValidationOptions = {}) =>
+  applyDecorators(
+    IsString(options),
+    Matches(/^[\x21-\x7e]{1,128}$/, { ...options, message: `$property must ${options.each ? 'each ' : ''}be 1-128 printable characters without spaces` }),
+  );
+
+/** An RFC 3339 instant with seconds and an offset, on a real calendar day: what the public contracts promise. */
+export const IsRfc3339Instant = () =>
+  ValidateBy({
+    name: 'isRfc3339Instant',
+    validator: {
+      validate: (value: unknown) => isInstant(value),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must be an RFC 3339 instant with an offset, e.g. 2026-03-01T09:30:00Z`,
+    },
+  });
+
+export const IsCountryCallingCode = () =>
+  ValidateBy({
+    name: 'isCountryCallingCode',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCountryCallingCode(value),
+      defaultMessage: () => 'defaultCountryCode must be + and 1-3 digits, not starting with 0 (e.g. +44)',
+    },
+  });
+
+/** At most this many emails or phones per customer or contact: a bound on one request, not a business rule. */
+export const maxContactPoints = 20;
+
+type ContactPointCheck = (raw: string, object: object) => ReturnType<typeof checkEmail>;
+
+/** The country code phones of this object are normalised with; a malformed one is reported on its own field. */
+const countryCodeOf = (object: object): string => {
+  const code = (object as { defaultCountryCode?: unknown }).defaultCountryCode;
+  return typeof code === 'string' && isCountryCallingCode(code) ? code : defaultCountryCallingCode;
+};
+
+const problemsOf = (value: unknown, check: ContactPointCheck, object: object): string[] =>
+  Array.isArray(value)
+    ? value.flatMap((raw: unknown, index) => {
+        if (typeof raw !== 'string') return [`[${index}] must be a string`];
+        const result = check(raw, object);
+        return result.valid ? [] : [`[${index}] "${raw}" ${result.problem}`];
+      })
+    : [];
+
+const contactPointList = (name: string, check: ContactPointCheck) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(maxContactPoints),
+    ValidateBy({
+      name,
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => problemsOf(value, check, args?.object ?? {}).length === 0,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'value'}: ${problemsOf(args?.value, check, args?.object ?? {}).join('; ')}`,
+      },
+    }),
+  );
+
+/** A list of email addresses, each valid as the domain judges it (normalised later, by the decider). */
+export const IsEmailList = () => contactPointList('isEmailList', (raw) => checkEmail(raw));
+
+/** A list of phone numbers, each valid with the object's `defaultCountryCode` (else the domain's default). */
+export const IsPhoneList = () => contactPointList('isPhoneList', (raw, object) => checkPhone(raw, countryCodeOf(object)));
+
+/** The emails and phones as the decider will record them: normalised, de-duplicated, invalid ones left out. */
+export const normalisedContactPoints = (
+  emails: readonly string[],
+  phones: readonly string[],
+  defaultCountryCode: string | undefined,
+): Readonly<{ emails: string[]; phones: string[] }> => {
+  const valid = (results: readonly ReturnType<typeof checkEmail>[]) => [...new Set(results.flatMap((r) => (r.valid ? [r.value] : [])))];
+  return {
+    emails: valid(emails.map((raw) => checkEmail(raw))),
+    phones: valid(phones.map((raw) => checkPhone(raw, defaultCountryCode ?? defaultCountryCallingCode))),
+  };
+};
