@@ -2,6 +2,8 @@
 # Meridian images: one build target per deployable, all from one `npm run build`.
 #
 #   docker build --target opportunities-service -t meridian/opportunities-service .
+#   docker build --target customers-service     -t meridian/customers-service .
+#   docker build --target orders-service        -t meridian/orders-service .
 #   docker build --target relay                 -t meridian/relay .
 #   docker build --target projections           -t meridian/projections .
 #   docker build --target standalone            -t meridian/standalone .   (also the default target)
@@ -90,6 +92,33 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
 ENTRYPOINT ["node", "dist/apps/opportunities-service/src/main.js"]
+
+# The customers context's HTTP service: customers, contacts, merges, CSV
+# imports (up to 32 MB per file), customer list, 360 and value segments; its
+# process manager turns crm.orders into value segments (MONGODB_URL + KAFKA_BROKERS).
+FROM runtime AS customers-service
+LABEL org.opencontainers.image.title="meridian-customers-service" \
+      org.opencontainers.image.description="Meridian customers service: REST API of customers, imports, customer 360 and value segments (/api/v1/customers)"
+COPY --from=build /src/dist/apps/customers-service ./dist/apps/customers-service
+USER node
+ENV PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
+ENTRYPOINT ["node", "dist/apps/customers-service/src/main.js"]
+
+# The orders context's HTTP service: orders, payments, refunds; its process
+# manager drafts an order per won opportunity from crm.opportunities (MONGODB_URL + KAFKA_BROKERS).
+FROM runtime AS orders-service
+LABEL org.opencontainers.image.title="meridian-orders-service" \
+      org.opencontainers.image.description="Meridian orders service: REST API of orders, payments and refunds (/api/v1/orders)"
+COPY --from=build /src/dist/apps/orders-service ./dist/apps/orders-service
+USER node
+ENV PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
+ENTRYPOINT ["node", "dist/apps/orders-service/src/main.js"]
 
 # Event store feed → Kafka. Run exactly one per event store (see docs/kafka.md).
 FROM runtime AS relay

@@ -3,10 +3,14 @@
 // Kubernetes cluster: node tools/deploy/check.js
 //
 //   Dockerfile + .dockerignore   tally lint, project rules, build context
-//   docker-compose.yml           docker-compose 1.29.2 config, project rules, process settings
+//   docker-compose.yml           docker-compose 1.29.2 config, project rules, process settings,
+//                                Prometheus scrape targets
 //   deploy/helm/meridian         helm lint, helm template (default and ci/*-values.yaml),
 //                                Kubernetes schemas (strict), ServiceMonitor schema,
-//                                project rules, process settings
+//                                project rules, process settings, read-model names
+//
+// The services every check expects (Dockerfile targets, compose services,
+// Deployments, Ingress routes) are listed once, in tools/deploy/services.js.
 //   self-checks                  each validator is fed a broken copy of the real
 //                                input and must reject it, so a pass means something
 //
@@ -21,7 +25,9 @@ const { root, log, seconds } = require('./lib');
 const { installAll, tools, versions } = require('./install');
 const { lintDockerfile, dockerfileProblems, contextProblems } = require('./checks/dockerfile');
 const { composeConfig, composeProblems } = require('./checks/compose');
-const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor } = require('./checks/helm');
+const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor, schemaReadModels, readModelsProblems } = require('./checks/helm');
+const { readModelNames } = require('./checks/settings');
+const { httpServices, deployables } = require('./services');
 const { selfChecks } = require('./self-checks');
 
 /** Kubernetes versions the chart is validated against: the oldest it supports (Chart.yaml kubeVersion) and the newest with bundled schemas. */
@@ -59,7 +65,7 @@ const checkDockerfile = async () => {
     return expectOk(result, `${result.summary.total} findings with ${result.rules} rules enabled (fail level: warning)`);
   });
   await check('Dockerfile targets, users, health checks, labels', () =>
-    expectNone(dockerfileProblems(fs.readFileSync(dockerfile, 'utf8')), 'opportunities-service, relay, projections, standalone'));
+    expectNone(dockerfileProblems(fs.readFileSync(dockerfile, 'utf8')), deployables.map(({ target }) => target).join(', ')));
   await check('build context (.dockerignore, docker-py rules)', async () => {
     const { problems, count } = await contextProblems(tools.composePython, fs.readFileSync(path.join(root, '.dockerignore'), 'utf8'));
     return expectNone(problems, `${count} files; every workspace manifest and copied file present, no local state or tests`);
@@ -78,7 +84,8 @@ const checkCompose = async () => {
       return expectOk(result, `${Object.keys(result.config?.services ?? {}).length} services: ${Object.keys(result.config?.services ?? {}).join(', ')}`);
     });
     if (config) {
-      await check('compose health checks, targets, ports, process settings', async () => expectNone(await composeProblems(config), 'as required'));
+      await check('compose health checks, targets, ports, process settings', async () =>
+        expectNone(await composeProblems(config), `as required; ${httpServices.map(({ target, hostPort }) => `${target} on ${hostPort}`).join(', ')}`));
     }
   }
   await check('Prometheus scrape config targets compose services', () => {
@@ -86,7 +93,27 @@ const checkCompose = async () => {
     const services = Object.keys(YAML.parse(fs.readFileSync(file, 'utf8')).services);
     const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
     const unknown = targets.map((t) => t.split(':')[0]).filter((host) => host !== 'localhost' && !services.includes(host));
-    return expectNone(unknown.map((host) => `scrape target host ${host} is no compose service`), `${targets.length} targets`);
+    // Every HTTP service serves /metrics on its container port.
+    const unscraped = httpServices.filter(({ target }) => !targets.includes(`${target}:3000`)).map(({ target }) => `${target}:3000 is not scraped`);
+    return expectNone([...unknown.map((host) => `scrape target host ${host} is no compose service`), ...unscraped],
+      `${targets.length} targets, every HTTP service among them`);
+  });
+};
+
+const checkReadModels = async () => {
+  await check('PROJECTIONS_READ_MODELS: values.schema.json = the projections catalogue', async () => {
+    const schemaText = fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8');
+    const names = await readModelNames();
+    expectNone(readModelsProblems(schemaText, names));
+    // Every name at once, through the schema, the template and the projections' own loader.
+    const all = schemaReadModels(schemaText).join(',');
+    // --set splits on commas; an escaped one stays in the value.
+    const rendered = await helmTemplate(tools.helm, [], KUBE_VERSIONS.at(-1), { set: [`projections.readModels=${all.replaceAll(',', '\\,')}`] });
+    expectOk(rendered);
+    const projections = rendered.docs.find((d) => d.kind === 'Deployment' && d.metadata.labels['app.kubernetes.io/component'] === 'projections');
+    const passed = projections?.spec.template.spec.containers[0].env.find((e) => e.name === 'PROJECTIONS_READ_MODELS')?.value;
+    if (passed !== all) throw new Error(`the projections Deployment got PROJECTIONS_READ_MODELS=${passed}, expected ${all}`);
+    return expectNone(await chartProblems(rendered.docs, { secretStandIn: SECRET_STAND_IN }), `${names.join(', ')}: accepted by the schema, rendered, accepted by the loader`);
   });
 };
 
@@ -106,7 +133,8 @@ const checkChart = async () => {
       });
       if (kubeVersion === KUBE_VERSIONS.at(-1) && rendered.ok) {
         await check(`chart rules and process settings (${label})`, async () =>
-          expectNone(await chartProblems(rendered.docs, { secretStandIn: SECRET_STAND_IN }), 'relay 1× Recreate, probes, resources, HPA, PDB, Ingress, env accepted'));
+          expectNone(await chartProblems(rendered.docs, { secretStandIn: SECRET_STAND_IN }),
+            `${httpServices.map(({ chartKey }) => chartKey).join(', ')}: probes, resources, HPA, PDB, Ingress routes and body limits; relay 1× Recreate; env accepted`));
       }
     }
   }
@@ -137,6 +165,7 @@ const main = async () => {
   await checkDockerfile();
   await checkCompose();
   await checkChart();
+  await checkReadModels();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-self-check-'));
   try {
     await selfChecks({ check, tools, scratch, kubeVersion: KUBE_VERSIONS.at(-1), secretStandIn: SECRET_STAND_IN });

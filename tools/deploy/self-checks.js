@@ -7,8 +7,8 @@ const path = require('node:path');
 const { root } = require('./lib');
 const { lintDockerfile, dockerfileProblems, contextProblems } = require('./checks/dockerfile');
 const { composeConfig, composeProblems } = require('./checks/compose');
-const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor } = require('./checks/helm');
-const { settingsProblems } = require('./checks/settings');
+const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor, readModelsProblems } = require('./checks/helm');
+const { settingsProblems, readModelNames } = require('./checks/settings');
 
 const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
 const replaceOnce = (text, from, to) => {
@@ -57,6 +57,15 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
     return rejected(await composeProblems(config), /waits for kafka to be healthy/);
   });
 
+  await check(name('compose rules reject a missing service and a service without MONGODB_URL'), async () => {
+    const { config } = await composeConfig(tools.dockerCompose, path.join(root, 'docker-compose.yml'));
+    delete config.services['orders-service'];
+    delete config.services['customers-service'].environment.MONGODB_URL;
+    const problems = await composeProblems(config);
+    rejected(problems, /orders-service: 0 compose services are built from this target/);
+    return rejected(problems, /customers-service: needs MONGODB_URL/);
+  });
+
   await check(name('process settings reject a bad broker list and a misspelt variable'), async () => {
     const bad = await settingsProblems('relay', { EVENTSTORE_URL: 'postgres://u:p@db:5432/m', KAFKA_BROKERS: 'kafka', RELAY_BATCHSIZE: '10' });
     rejected(bad, /RELAY_BATCHSIZE/);
@@ -101,6 +110,27 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
     const problems = await chartProblems(docs, { secretStandIn });
     rejected(problems, /relay must have replicas: 1/);
     return rejected(problems, /PROJECTIONS_SESSION_TIMEOUT_MS="10"/);
+  });
+
+  await check(name('chart rules reject a lost route, a small import body limit, an unmonitored service'), async () => {
+    const docs = copy();
+    const main = docs.find((d) => d.kind === 'Ingress' && d.metadata.name === 'meridian');
+    for (const rule of main.spec.rules) rule.http.paths = rule.http.paths.filter((p) => p.path !== '/api/v1/orders');
+    docs.find((d) => d.kind === 'Ingress' && d.metadata.name === 'meridian-customers-large-body').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'] = '8m';
+    delete docs.find((d) => d.kind === 'Service' && d.metadata.name === 'meridian-customers').metadata.labels['meridian.io/http-service'];
+    const problems = await chartProblems(docs, { secretStandIn });
+    rejected(problems, /does not route \/api\/v1\/orders to meridian-orders/);
+    rejected(problems, /\/api\/v1\/customers\/imports .* accepts bodies up to 8m, needs 32 MiB/);
+    return rejected(problems, /ServiceMonitor meridian does not select meridian-customers/);
+  });
+
+  await check(name('read-model check rejects a schema naming a read model the projections do not host'), async () => {
+    const schema = JSON.parse(read('deploy/helm/meridian/values.schema.json'));
+    const readModels = schema.properties.projections.properties.readModels;
+    // Both alternations of ^$|^(…)(,(…))*$ gain the misspelt name.
+    replaceOnce(readModels.pattern, '|customer-list|', ''); // stale guard: throws when the name is gone
+    readModels.pattern = readModels.pattern.replaceAll('|customer-list|', '|customer-list|customer-lists|');
+    return rejected(readModelsProblems(JSON.stringify(schema), await readModelNames()), /accepts read model customer-lists, which the projections process does not host/);
   });
 };
 

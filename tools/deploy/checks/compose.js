@@ -3,17 +3,19 @@
 //   schema it bundles, interpolation, references between services and volumes);
 // - what this project relies on, read from the resolved configuration: every
 //   `service_healthy` dependency has a health check, every built service names
-//   an existing Dockerfile target, one relay, host ports on loopback only,
-//   files mounted from the repository exist;
+//   an existing Dockerfile target, every HTTP service (tools/deploy/services.js)
+//   is there with its host port and the settings it needs, one relay, host
+//   ports on loopback only, files mounted from the repository exist;
 // - the Meridian processes' environment, through their own config loaders.
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
 const { root, exec } = require('../lib');
 const { settingsProblems } = require('./settings');
+const { httpServices, deployables } = require('../services');
 
 /** Which loader judges a built service's environment, by its Dockerfile target. */
-const processKindOf = { 'opportunities-service': 'http', standalone: 'http', relay: 'relay', projections: 'projections' };
+const processKindOf = Object.fromEntries(deployables.map(({ target, kind }) => [target, kind]));
 
 /** `docker-compose -f <file> config` with these environment variables: the resolved configuration, or why not. */
 const composeConfig = async (dockerCompose, file, env = {}) => {
@@ -52,6 +54,20 @@ const composeProblems = async (config) => {
       const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
       if (source?.startsWith('/') && !fs.existsSync(source)) problems.push(`${name}: mounts ${source}, which does not exist`);
     }
+  }
+  for (const { target, hostPort, needs } of httpServices) {
+    const built = Object.entries(services).filter(([, service]) => service.build?.target === target);
+    if (built.length !== 1) {
+      problems.push(`${target}: ${built.length} compose services are built from this target, expected 1`);
+      continue;
+    }
+    const [name, service] = built[0];
+    const published = (service.ports ?? [])
+      .map((port) => (typeof port === 'string' ? port : `${port.host_ip ?? ''}:${port.published}:${port.target}`).replace(/\/tcp$/, ''));
+    if (!published.includes(`127.0.0.1:${hostPort}:3000`)) problems.push(`${name}: expected port 127.0.0.1:${hostPort}:3000, has ${published.join(', ') || 'none'}`);
+    const missing = needs.filter((variable) => !service.environment?.[variable]);
+    if (missing.length > 0) problems.push(`${name}: needs ${missing.join(', ')} (without them part of the service is off)`);
+    if (!service.depends_on) problems.push(`${name}: no depends_on (it would start before its servers are healthy)`);
   }
   const relay = services.relay;
   if (!relay) problems.push('no relay service');

@@ -10,8 +10,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { root, exec } = require('../lib');
+const { deployables: allDeployables } = require('../services');
 
-const deployables = ['opportunities-service', 'relay', 'projections', 'standalone'];
+const deployables = allDeployables.map(({ target }) => target);
+const kindOf = Object.fromEntries(allDeployables.map(({ target, kind }) => [target, kind]));
 
 /** tally on a Dockerfile (path), with the build context for its context-aware rules. */
 const lintDockerfile = async (tally, dockerfile) => {
@@ -63,7 +65,10 @@ const dockerfileProblems = (text) => {
     const last = (name) => all.filter((i) => i.instruction === name).at(-1);
     const user = last('USER');
     if (!user || /^(root|0)(:|$)/.test(user.args)) problems.push(`${app}: runs as root (last USER: ${user?.args ?? 'none'})`);
-    if (!last('HEALTHCHECK') || /^NONE$/i.test(last('HEALTHCHECK').args)) problems.push(`${app}: no HEALTHCHECK`);
+    const healthcheck = last('HEALTHCHECK');
+    if (!healthcheck || /^NONE$/i.test(healthcheck.args)) problems.push(`${app}: no HEALTHCHECK`);
+    else if (kindOf[app] === 'http' && !healthcheck.args.includes('"http", "/health/live"')) problems.push(`${app}: HEALTHCHECK does not call /health/live`);
+    else if (kindOf[app] !== 'http' && !healthcheck.args.includes('"heartbeat"')) problems.push(`${app}: HEALTHCHECK does not check the heartbeat`);
     for (const label of ['title', 'description', 'version', 'revision', 'source', 'licenses']) {
       if (!all.some((i) => i.instruction === 'LABEL' && i.args.includes(`org.opencontainers.image.${label}=`))) problems.push(`${app}: no OCI label org.opencontainers.image.${label}`);
     }

@@ -5,8 +5,13 @@
 //   the schemas (kubeconform would download them);
 // - the ServiceMonitor, a prometheus-operator CRD that Kubernetes' schemas do
 //   not know, against the schema generated from prometheus-operator's API types;
-// - what this project relies on (chartProblems) and, through the processes'
-//   own config loaders, the environment each Deployment gets.
+// - what this project relies on (chartProblems): every HTTP service of
+//   tools/deploy/services.js with its Deployment, Service, probes, HPA or
+//   replicas, PDB, Ingress routes, body limits and ServiceMonitor coverage,
+//   and, through the processes' own config loaders, the environment each
+//   Deployment gets;
+// - PROJECTIONS_READ_MODELS: the names values.schema.json accepts are the
+//   projections catalogue's (readModelsProblems).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -14,6 +19,7 @@ const { pathToFileURL } = require('node:url');
 const YAML = require('yaml');
 const { root, exec } = require('../lib');
 const { settingsProblems } = require('./settings');
+const { httpServices } = require('../services');
 
 const chartDir = path.join(root, 'deploy', 'helm', 'meridian');
 
@@ -83,6 +89,23 @@ const environmentOf = (deployment, docs, secretStandIn) => {
   return env;
 };
 
+/** An nginx size (bytes, or a number with k, m, g; 0 = no limit) in bytes; undefined when unreadable. */
+const nginxSize = (value) => {
+  const match = /^([0-9]+)([kmg]?)$/i.exec(String(value ?? '').trim());
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  return number === 0 ? Infinity : number * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase()];
+};
+const bodySizeAnnotation = 'nginx.ingress.kubernetes.io/proxy-body-size';
+
+/**
+ * Does a ServiceMonitor's label selector (matchLabels, the only form the chart
+ * uses) match a Service? Both are rendered without a namespace, i.e. into the
+ * release's, which the monitor's namespaceSelector names.
+ */
+const selects = (monitor, service) =>
+  Object.entries(monitor.spec.selector?.matchLabels ?? {}).every(([key, value]) => service.metadata.labels?.[key] === value);
+
 const chartProblems = async (docs, { secretStandIn }) => {
   const problems = [];
   const of = (kind) => docs.filter((d) => d.kind === kind);
@@ -108,15 +131,61 @@ const chartProblems = async (docs, { secretStandIn }) => {
     }
     for (const problem of await settingsProblems(kind, environmentOf(deployment, docs, secretStandIn))) problems.push(`${name} environment: ${problem}`);
   }
-  const routes = of('Ingress').flatMap((i) => i.spec.rules.flatMap((r) => r.http.paths.map((p) => [p.path, p.backend.service.name])));
-  for (const prefix of ['/api/v1/opportunities', '/api/v1/analytics']) {
-    if (!routes.some(([p, service]) => p === prefix && service.endsWith('-opportunities'))) problems.push(`the Ingress does not route ${prefix} to the opportunities service`);
+  const routes = of('Ingress').flatMap((ingress) => ingress.spec.rules.flatMap((rule) => rule.http.paths.map((p) => ({ ingress, path: p.path, service: p.backend.service.name }))));
+  const monitors = docs.filter(isServiceMonitor);
+  for (const { target, chartKey, routes: prefixes, largeBody, needs } of httpServices) {
+    const deployment = deployments.find((d) => component(d) === `${chartKey}-service`);
+    if (!deployment) {
+      problems.push(`no Deployment for ${target} (services.${chartKey})`);
+      continue;
+    }
+    const name = deployment.metadata.name;
+    if (!new RegExp(`(^|/)${target}:[^/]+$`).test(containerOf(deployment).image)) problems.push(`${name}: image ${containerOf(deployment).image} is not ${target}`);
+    const env = environmentOf(deployment, docs, secretStandIn);
+    const missing = needs.filter((variable) => !env[variable]);
+    if (missing.length > 0) problems.push(`${name}: needs ${missing.join(', ')} (without them part of the service is off)`);
+    const service = of('Service').find((s) => s.metadata.name === name);
+    if (!service) problems.push(`${name}: no Service`);
+    for (const prefix of prefixes) {
+      if (!routes.some((r) => r.path === prefix && r.service === name)) problems.push(`the Ingress does not route ${prefix} to ${name}`);
+    }
+    for (const { path: bodyPath, minBytes } of largeBody) {
+      const route = routes.find((r) => r.path === bodyPath && r.service === name);
+      const size = route?.ingress.metadata.annotations?.[bodySizeAnnotation];
+      if (!route) problems.push(`no Ingress routes ${bodyPath} to ${name}`);
+      else if (!(nginxSize(size) >= minBytes)) {
+        problems.push(`${bodyPath} (Ingress ${route.ingress.metadata.name}) accepts bodies up to ${size ?? 'the controller default (1m)'}, needs ${minBytes / 1024 ** 2} MiB`);
+      }
+    }
+    for (const monitor of monitors) {
+      if (service && !selects(monitor, service)) problems.push(`the ServiceMonitor ${monitor.metadata.name} does not select ${name}`);
+    }
   }
-  for (const monitor of docs.filter(isServiceMonitor)) {
+  for (const monitor of monitors) {
     const ports = monitor.spec.endpoints?.map((e) => e.port) ?? [];
     if (!ports.every((p) => of('Service').some((s) => s.spec.ports.some((sp) => sp.name === p)))) problems.push('the ServiceMonitor names a port no Service has');
   }
   return problems;
 };
 
-module.exports = { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor };
+/**
+ * The read-model names values.schema.json lets through to
+ * PROJECTIONS_READ_MODELS, from its pattern `^$|^(a|b)(,(a|b))*$`, against the
+ * projections catalogue: a name only the schema knows would crash the pods at
+ * start, one only the catalogue knows could not be chosen.
+ */
+const schemaReadModels = (schemaText) => {
+  const pattern = JSON.parse(schemaText).properties?.projections?.properties?.readModels?.pattern ?? '';
+  const match = /^\^\$\|\^\(([a-z0-9|-]+)\)\(,\(\1\)\)\*\$$/.exec(pattern);
+  return match ? match[1].split('|') : undefined;
+};
+const readModelsProblems = (schemaText, catalogueNames) => {
+  const names = schemaReadModels(schemaText);
+  if (!names) return ['values.schema.json: projections.readModels.pattern is no longer ^$|^(a|b)(,(a|b))*$; update tools/deploy/checks/helm.js'];
+  return [
+    ...names.filter((n) => !catalogueNames.includes(n)).map((n) => `values.schema.json accepts read model ${n}, which the projections process does not host (${catalogueNames.join(', ')})`),
+    ...catalogueNames.filter((n) => !names.includes(n)).map((n) => `values.schema.json refuses read model ${n}, which the projections process hosts`),
+  ];
+};
+
+module.exports = { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor, schemaReadModels, readModelsProblems };

@@ -97,3 +97,37 @@ checksum/secret: {{ include (print .Template.BasePath "/secret.yaml") . | sha256
 - name: tmp
   mountPath: /tmp
 {{- end -}}
+
+{{/*
+An Ingress's spec: the class, TLS, and one rule per host (any host when
+ingress.hosts is empty) with the given paths; call with
+(dict "root" $ "paths" (list (dict "path" "/api/v1/…" "service" "<Service name>"))).
+*/}}
+{{- define "meridian.ingressSpec" }}
+spec:
+  {{- with .root.Values.ingress.className }}
+  ingressClassName: {{ . }}
+  {{- end }}
+  {{- with .root.Values.ingress.tls }}
+  tls:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  rules:
+    {{- $paths := .paths }}
+    {{- range (.root.Values.ingress.hosts | default (list "")) }}
+    - http:
+        paths:
+          {{- range $paths }}
+          - path: {{ .path }}
+            pathType: Prefix
+            backend:
+              service:
+                name: {{ .service }}
+                port:
+                  name: http
+          {{- end }}
+      {{- if . }}
+      host: {{ . | quote }}
+      {{- end }}
+    {{- end }}
+{{- end }}
