@@ -1,3 +1,7 @@
+import { CommandHandler } from '@meridian/platform/eventsourcing';
+import { systemClock } from '@meridian/platform/nest';
+import { CustomerCommands } from '@meridian/customers/api';
+import { defaultSegmentPolicy } from '@meridian/customers/domain';
 import type { CustomersServiceUnderTest } from './testing/customers-service-fixtures';
 import { newCustomerBody, problemJson, registerCustomer, startCustomersService, stopCustomersService, tenantA } from './testing/customers-service-fixtures';
 
@@ -110,5 +114,27 @@ describe('customers-service over HTTP on PostgreSQL', () => {
     }
     expect((refusals[0][0].body as Record<string, unknown>).contactId).toBe('ghost');
     expect(await streamOf(customerId)).toHaveLength(2);
+  });
+
+  it("shows the value segment figures recorded through CustomerCommands, the process managers' entry point", async () => {
+    const customerId = await registerCustomer(host());
+    const commands = new CustomerCommands(new CommandHandler(host().store), systemClock, host().store);
+    const context = { tenantId: 'acme', actorId: 'process-manager:order-value-segments', correlationId: 'corr-order', causationId: 'evt-paid-1', idempotencyKey: 'evt-paid-1' };
+    const paidAt = '2026-03-05T10:00:00.000Z';
+    const record = {
+      type: 'RecordOrderValue', data: {
+        customerId, orderId: 'ord-1', netValue: { amount: 1500, currency: 'EUR' }, purchasedAt: paidAt, orderRevision: 2, recordedAt: paidAt, policy: defaultSegmentPolicy, asOf: paidAt,
+      },
+    } as const;
+    expect(await commands.handle(record, context, paidAt)).toMatchObject({ revision: 2, replayed: false });
+    expect(await commands.handle(record, context, paidAt)).toMatchObject({ revision: 2, replayed: true });
+    expect((await read(customerId)).body).toMatchObject({
+      valueSegment: {
+        segment: 'C', purchaseCount: 1, averageOrderValue: { amount: 1500, currency: 'EUR' }, windowEnd: paidAt, changedAt: paidAt,
+        orders: [{ orderId: 'ord-1', netValue: { amount: 1500, currency: 'EUR' }, purchasedAt: paidAt }],
+      },
+      revision: 2,
+    });
+    expect((await streamOf(customerId)).at(-1)?.metadata).toMatchObject({ actorId: 'process-manager:order-value-segments', causationId: 'evt-paid-1', occurredAt: paidAt });
   });
 });
