@@ -3,7 +3,7 @@ import type { CustomerEvent } from './customer.events';
 import { CustomerRuleCodes, violation } from './customer.rules';
 import type { CustomerContact, RegisteredCustomer } from './customer.state';
 import { interactionKinds } from './customer.values';
-import { oneOf, optionalText, requiredText, validEmails, validPhones } from './customer-fields.validate';
+import { oneOf, optionalText, requiredText, validEmails, validInstant, validPhones } from './customer-fields.validate';
 import { equalData } from './plain-data.equal';
 
 type Decision = readonly CustomerEvent[];
@@ -70,13 +70,15 @@ export const recordInteraction = ({ data }: RecordInteraction, state: Registered
   if (state.interactionIds.includes(interactionId)) return [];
   const kind = oneOf(interactionKinds, data.kind, 'kind');
   const summary = requiredText(data.summary, 'summary');
+  // The time comes from the caller (a person, an import): it must be an instant the contract can publish.
+  const occurredAt = validInstant(data.occurredAt, 'occurredAt');
   const contactId = optionalText(data.contactId);
   if (contactId !== undefined && currentContact(state, contactId) === undefined) throw contactNotFound(state, contactId);
   return [
     {
       type: 'InteractionRecorded',
       data: {
-        customerId: state.customerId, interactionId, kind, occurredAt: data.occurredAt, summary,
+        customerId: state.customerId, interactionId, kind, occurredAt, summary,
         ...(contactId !== undefined ? { contactId } : {}),
         recordedAt: data.recordedAt,
       },

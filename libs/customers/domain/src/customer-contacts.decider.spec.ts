@@ -119,4 +119,10 @@ describe('RecordInteraction', () => {
     spec.given([registered]).when(record({ interactionId: '' })).thenRejects(Codes.blankField);
     spec.given([registered]).when(record({ kind: 'note' as 'call' })).thenRejects(Codes.invalidField);
   });
+
+  it('refuses an occurredAt that is not an instant with an offset, which the contract could not publish', () => {
+    for (const occurredAt of ['yesterday', '2026-03-01', '2026-03-01T09:00:00']) {
+      spec.given([registered]).when(record({ occurredAt })).thenRejects(Codes.invalidField);
+    }
+  });
 });
