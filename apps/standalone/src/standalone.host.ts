@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
 import { EventStoreModule, ProcessManagersModule } from '@meridian/platform/nest';
+import { CustomersModule } from '@meridian/customers/api';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
 import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 import { OrdersModule } from '@meridian/orders/api';
@@ -34,6 +35,7 @@ export const standaloneHost: HttpHostDefinition = {
       OpportunitiesModule,
       OpportunityReadApiModule.inProcess(config),
       OrdersModule,
+      CustomersModule,
       ProcessManagersModule.register(ordersProcessManagers, { kind: 'in-process', catalogues: ordersProcessManagerCatalogues }),
       ProcessManagersModule.register(customersProcessManagers, { kind: 'in-process', catalogues: customersProcessManagerCatalogues }),
     ],
