@@ -33,7 +33,17 @@ export type CustomerImportDependencies = Readonly<{
   progressIntervalMs?: number;
   /** Rows of the file settled so far, as the job advances (for a live status). */
   onProgress?: (settledRows: number) => void;
+  /** Aborting stops the job at the next batch boundary (shutdown); it resumes from there when the file is uploaded again. */
+  signal?: AbortSignal;
 }>;
+
+/** The run stopped between batches because it was asked to; nothing is half done. */
+export class CustomerImportStopped extends Error {
+  constructor(readonly importId: string, readonly nextRow: number) {
+    super(`Customer import ${importId} stopped before row ${nextRow}; upload the same file again to resume`);
+    this.name = 'CustomerImportStopped';
+  }
+}
 
 export const defaultImportBatchSize = 250;
 
@@ -45,8 +55,12 @@ export type OpenedImport = Readonly<{ stream: CustomerImportStream; resumed: boo
  * appends nothing; another file under the same id is refused by the decider).
  * Returns the stream, to answer the upload before the rows are processed.
  */
-export const openCustomerImport = async (deps: CustomerImportDependencies, request: CustomerImportRequest): Promise<OpenedImport> => {
-  const stream = await CustomerImportStream.load(deps.store, request.tenantId, request.importId);
+export const openCustomerImport = async (
+  deps: CustomerImportDependencies,
+  request: CustomerImportRequest,
+  loaded?: CustomerImportStream,
+): Promise<OpenedImport> => {
+  const stream = loaded ?? (await CustomerImportStream.load(deps.store, request.tenantId, request.importId));
   const { importId, fileName, fileSha256, rows } = request;
   const startedAt = deps.now().toISOString();
   const appended = await stream.execute(
@@ -101,6 +115,7 @@ export const runCustomerImport = async (
   let firstBatchOfRun = true;
   while (stream.state.status === 'started' && stream.state.nextRow <= stream.state.rowCount) {
     const firstRow = stream.state.nextRow;
+    if (deps.signal?.aborted) throw new CustomerImportStopped(request.importId, firstRow);
     const lastRow = Math.min(firstRow + batchSize - 1, stream.state.rowCount);
     const now = deps.now().toISOString();
     // A crash can only have left registrations behind in the batch right after the last recorded one.

@@ -124,6 +124,8 @@ const kindsFor = (random: SeededRandom, options: CustomerImportGeneration): Kind
  * `rejected` are invalid, `inFileDuplicates` repeat an earlier row and
  * `existingDuplicates` repeat an existing customer (register
  * `existingCustomers` first). The same options always give the same bytes.
+ * Emails and phones are numbered by row, not by seed: two generated files
+ * imported into one tenant duplicate each other, so give each its own tenant.
  */
 export const generateCustomerImportCsv = (options: CustomerImportGeneration): GeneratedCustomerImport => {
   const random = seededRandom(options.seed);
@@ -140,7 +142,7 @@ export const generateCustomerImportCsv = (options: CustomerImportGeneration): Ge
     const freshEmail = domain === 'gmail.com' ? `first.last.x${row}@gmail.com` : `x${row}@${domain}`;
     const cells: Cells = {
       name: companyName(random, row), region: random.pick(regions), ownerId: `rep-${random.below(5)}`,
-      kind: random.pick(['', 'company', 'company', 'person']), industry: random.pick(['', 'Retail', 'Software', 'Health']),
+      kind: random.pick(['', 'company', 'company', 'person']), industry: random.pick(['', 'Retail', 'Software & Services', 'Health Care Providers', 'Industrial Machinery']),
       size: random.pick(sizes), sourceChannel: random.pick(['', 'fair', 'webinar']),
       emails: freshEmail, phones: phoneOf(random, '556', row),
     };
