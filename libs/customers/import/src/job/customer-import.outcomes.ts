@@ -18,9 +18,19 @@ export const validateFileRow = ({ record, problems }: ImportFileRow, defaultCoun
   return { valid: false, errors: [...problems, ...(result.valid ? [] : result.errors)] };
 };
 
-/** Per row (index = row − 1): its validation. Pure and cheap, so a resumed job simply redoes it. */
-export const validateFile = (rows: readonly ImportFileRow[], defaultCountryCode?: string): ImportRowResult[] =>
-  rows.map((row) => validateFileRow(row, defaultCountryCode));
+/**
+ * Per row (index = row − 1): its validation. Pure and cheap (about 15 µs a
+ * row), so a resumed job simply redoes it; it yields to the event loop every
+ * few thousand rows, so a 50,000-row file does not stall requests for most of a second.
+ */
+export const validateFile = async (rows: readonly ImportFileRow[], defaultCountryCode?: string): Promise<ImportRowResult[]> => {
+  const results: ImportRowResult[] = [];
+  for (let start = 0; start < rows.length; start += 2_000) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of rows.slice(start, start + 2_000)) results.push(validateFileRow(row, defaultCountryCode));
+  }
+  return results;
+};
 
 /** Rows repeating an earlier valid row's email or phone, by row number. */
 export const inFileDuplicatesOf = (validations: readonly ImportRowResult[]): ReadonlyMap<number, DuplicateRow> => {

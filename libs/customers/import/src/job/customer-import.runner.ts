@@ -85,7 +85,7 @@ export const runCustomerImport = async (
   const started = stream.state;
   if (started.status === 'absent') throw new Error(`Import ${request.importId} was not started`);
   const batchSize = deps.batchSize ?? defaultImportBatchSize;
-  const validations = validateFile(request.rows, request.defaultCountryCode);
+  const validations = await validateFile(request.rows, request.defaultCountryCode);
   const facts: ImportJobFacts = {
     tenantId: request.tenantId,
     importId: request.importId,
