@@ -1,9 +1,8 @@
 import type { BeforeApplicationShutdown, DynamicModule, FactoryProvider, OnApplicationShutdown, Type } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import type { StructuredLog } from '@meridian/platform/kafka';
 import type { AppConfig } from '@meridian/platform/nest';
-import { EVENT_STORE } from '@meridian/platform/nest';
+import { EVENT_STORE, nestStructuredLog } from '@meridian/platform/nest';
 import { GetSalesFunnelController } from './get-sales-funnel/get-sales-funnel.controller';
 import type { InProcessReadModels } from './hosting/in-process-read-models';
 import { startInProcessReadModels } from './hosting/in-process-read-models';
@@ -14,12 +13,6 @@ import type { OpportunityReadModels } from './shared/opportunity-read-models';
 import { OPPORTUNITY_READ_MODELS } from './shared/opportunity-read-models';
 
 const READ_SIDE = Symbol('OpportunityReadSide');
-
-const nestLog = (logger: Logger): StructuredLog => (level, message, fields = {}) => {
-  const line = Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
-  if (level === 'info') logger.log(line);
-  else logger[level](line);
-};
 
 @Injectable()
 class InProcessReadSideLifecycle implements BeforeApplicationShutdown {
@@ -60,7 +53,7 @@ export class OpportunityReadApiModule {
     return withReadSide(
       {
         inject: [EVENT_STORE],
-        useFactory: (store: EventStore) => startInProcessReadModels(store, nestLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
+        useFactory: (store: EventStore) => startInProcessReadModels(store, nestStructuredLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
       },
       InProcessReadSideLifecycle,
     );
@@ -73,6 +66,6 @@ export class OpportunityReadApiModule {
       mongodbUrl: config.mongodbUrl, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, maxWaitMs: config.readWaitMaxMs,
       eventStoreUrl: config.eventStoreUrl, relayCheckpointName: config.relayCheckpointName,
     };
-    return withReadSide({ useFactory: () => openMongoReadModels({ ...settings, log: nestLog(logger) }) }, MongoReadSideLifecycle);
+    return withReadSide({ useFactory: () => openMongoReadModels({ ...settings, log: nestStructuredLog(logger) }) }, MongoReadSideLifecycle);
   }
 }

@@ -11,6 +11,16 @@ export type { CommandRequest } from './http/request-context';
 export { CommandRequestContext, TenantId, parseCommandRequest } from './http/request-context';
 export { CommandEndpoint, QueryEndpoint, ReadModelQueryEndpoint, commandResponseHeaders, setupOpenApi } from './http/openapi';
 export { MinPosition, ReadModelBehind, ReadStoreUnavailable, ReadYourWrites, awaitReadModelPosition, parseMinPosition } from './http/read-your-writes';
+export type { QueryReader } from './http/query-params';
+export { queryReader } from './http/query-params';
+export { readFrom } from './read-models/read-from';
+export type { RelayProgress } from './read-models/relay-progress';
+export { relayProgressOf } from './read-models/relay-progress';
+export type { MongoReadSide, MongoReadSideSettings } from './read-models/mongo-read-side';
+export { openMongoReadSide } from './read-models/mongo-read-side';
+export { nestStructuredLog } from './logging/nest-structured-log';
+/** For specs of query-string parsers. */
+export { queryParsing } from './testing/query-parsing';
 export type { OpenApiOptions } from './http/openapi';
 export { createValidationPipe } from './http/validation.pipe';
 export { closeOnSignals, createHttpApp, createLogger } from './http/create-http-app';

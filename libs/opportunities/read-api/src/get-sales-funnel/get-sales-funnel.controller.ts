@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
+import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, readFrom } from '@meridian/platform/nest';
 import { salesFunnelReadModel, salesFunnelReport } from '@meridian/read-models/sales-funnel';
 import type { OpportunityReadModels } from '../shared/opportunity-read-models';
 import { OPPORTUNITY_READ_MODELS } from '../shared/opportunity-read-models';
-import { readFrom } from '../shared/read-from';
 import { SalesFunnelView, toSalesFunnelView } from './sales-funnel-report.view';
 import { parseSalesFunnelQuery } from './sales-funnel.query';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { queryParsing } from '../testing/query-parsing';
+import { queryParsing } from '@meridian/platform/nest';
 import { parseSalesFunnelQuery } from './sales-funnel.query';
 
 const { parse, errorsOf } = queryParsing(parseSalesFunnelQuery);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FunnelSplit, SalesFunnelQuery } from '@meridian/read-models/sales-funnel';
-import { queryReader } from '../shared/query-params';
+import { queryReader } from '@meridian/platform/nest';
 
 const splits = ['ownerId', 'region', 'productLine', 'sourceChannel'] as const;
 const dimensionOf = { ownerId: 'owner', region: 'region', productLine: 'productLine', sourceChannel: 'sourceChannel' } as const;

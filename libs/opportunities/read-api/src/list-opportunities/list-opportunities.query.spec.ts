@@ -1,4 +1,4 @@
-import { queryParsing } from '../testing/query-parsing';
+import { queryParsing } from '@meridian/platform/nest';
 import { parseListOpportunitiesQuery } from './list-opportunities.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListOpportunitiesQuery);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { OpportunityListQuery } from '@meridian/read-models/opportunity-list';
 import { maxPageSize, opportunityListSortFields } from '@meridian/read-models/opportunity-list';
-import { queryReader } from '../shared/query-params';
+import { queryReader } from '@meridian/platform/nest';
 
 const stages = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
 

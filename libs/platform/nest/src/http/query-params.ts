@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { FieldError } from '@meridian/platform/nest';
-import { RequestValidationFailed } from '@meridian/platform/nest';
+import type { FieldError } from './problem-details';
+import { RequestValidationFailed } from './problem-details';
 
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Printable text only: control characters in a filter value are a client bug, not a search term.
 /** 2026-02-31 has the right shape but is no day. */
 const isCalendarDate = (value: string): boolean => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+// Printable text only: control characters in a filter value are a client bug, not a search term.
 const textPattern = /^[^\p{Cc}]{1,200}$/u;
 
 /**
@@ -57,3 +57,5 @@ export const queryReader = (request: FastifyRequest, allowed: readonly string[])
     },
   };
 };
+
+export type QueryReader = ReturnType<typeof queryReader>;

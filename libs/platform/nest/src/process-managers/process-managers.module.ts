@@ -2,9 +2,10 @@ import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap }
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
-import type { PublicEventCatalogue, StructuredLog } from '@meridian/platform/kafka';
+import type { PublicEventCatalogue } from '@meridian/platform/kafka';
 import type { HostedProcessManager } from '@meridian/platform/projections';
 import { EVENT_STORE } from '../eventstore/event-store.module';
+import { nestStructuredLog } from '../logging/nest-structured-log';
 import type { KafkaHostingSettings, RunningProcessManagers } from './process-manager-hosting';
 import { startProcessManagersInProcess, startProcessManagersOnKafka } from './process-manager-hosting';
 
@@ -17,12 +18,6 @@ export type ProcessManagerHosting =
 
 const HOSTING = Symbol('ProcessManagerHosting');
 const FACTORY = Symbol('ProcessManagerFactory');
-
-const nestLog = (logger: Logger): StructuredLog => (level, message, fields = {}) => {
-  const line = Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
-  if (level === 'info') logger.log(line);
-  else logger[level](line);
-};
 
 @Injectable()
 class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,7 +33,7 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const managers = this.factory(this.handler, this.store);
-    const log = nestLog(this.logger);
+    const log = nestStructuredLog(this.logger);
     this.running =
       this.hosting.kind === 'in-process'
         ? await startProcessManagersInProcess(managers, { store: this.store, catalogues: this.hosting.catalogues, log, progress: (line) => this.logger.log(line) })

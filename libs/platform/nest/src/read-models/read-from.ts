@@ -1,4 +1,4 @@
-import { ReadModelBehind, ReadStoreUnavailable, awaitReadModelPosition } from '@meridian/platform/nest';
+import { ReadModelBehind, ReadStoreUnavailable, awaitReadModelPosition } from '../http/read-your-writes';
 import type { ProjectedDocument, ReadModelAccess, ReadModelStorage } from '@meridian/platform/projections';
 
 /**

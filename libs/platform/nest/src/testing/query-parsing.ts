@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { RequestValidationFailed } from '@meridian/platform/nest';
+import { RequestValidationFailed } from '../http/problem-details';
 
 type Query = Record<string, unknown>;
 

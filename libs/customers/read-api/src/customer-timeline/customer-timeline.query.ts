@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { queryReader } from '@meridian/platform/nest';
+import type { TimelineRequest } from '@meridian/read-models/customer-activity';
+import { InvalidTimelineCursor, maxTimelinePageSize, timeline } from '@meridian/read-models/customer-activity';
+
+export const customerTimelineParameters = ['before', 'limit', 'minPosition'] as const;
+
+/** Whether the timeline would take this cursor: asked of the timeline itself (over no entries), so the cursor format has one owner. */
+const isTimelineCursor = (cursor: string): boolean => {
+  try {
+    timeline([], { before: cursor });
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidTimelineCursor) return false;
+    throw error;
+  }
+};
+
+/** A page request of the timeline; a `before` that is not a cursor the timeline handed out is a 400 naming it, before any read. */
+export const parseCustomerTimelineQuery = (request: FastifyRequest): TimelineRequest => {
+  const read = queryReader(request, customerTimelineParameters);
+  const before = read.text('before');
+  if (before !== undefined && !isTimelineCursor(before)) read.fail('before', 'must be the `next` cursor of a previous page');
+  const limit = read.integer('limit', 1, maxTimelinePageSize);
+  read.done();
+  return { ...(before === undefined ? {} : { before }), ...(limit === undefined ? {} : { limit }) };
+};

@@ -1,0 +1,48 @@
+import type { CustomerDirectory } from '@meridian/customers/api';
+import type { DuplicateCandidate } from '@meridian/customers/domain';
+import type { CustomerListItem } from '@meridian/read-models/customer-list';
+import { findByEmailsOrPhones, findByNamePrefix, maxPageSize, nameKeyOf } from '@meridian/read-models/customer-list';
+import type { CustomerReadModels } from '../shared/customer-read-models';
+
+/**
+ * How many leading letters of the folded name pick similar-name candidates.
+ * Jaro–Winkler weighs the first characters most, so names that score ≥ 0.85
+ * almost always share them; three keep the net small in a large region.
+ */
+export const namePrefixLength = 3;
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/**
+ * A row as duplicate detection sees it. The customer's contacts' emails and
+ * phones count as the customer's: the lookup found it through them, and a
+ * shared contact point is what makes a strong duplicate.
+ */
+export const toDuplicateCandidate = (item: CustomerListItem): DuplicateCandidate => ({
+  customerId: item.customerId,
+  kind: item.kind,
+  name: item.name,
+  region: item.region,
+  emails: unique([...item.emails, ...item.contacts.flatMap((contact) => contact.emails)]),
+  phones: unique([...item.phones, ...item.contacts.flatMap((contact) => contact.phones)]),
+});
+
+/**
+ * The customers API's directory port over the customer list: whoever shares a
+ * normalised email or phone, and whoever in the same region has a name
+ * starting like the probe's. The domain judges them (findLikelyDuplicates);
+ * this only fetches. Eventually consistent and without read-your-writes: a
+ * customer registered a moment ago may be missing, as the port allows.
+ */
+export const customerDirectoryOver = (readModels: Pick<CustomerReadModels, 'customerList'>): CustomerDirectory => ({
+  duplicateCandidates: async (tenantId, probe) => {
+    const { documents } = await readModels.customerList.storage();
+    const prefix = nameKeyOf(probe.name).slice(0, namePrefixLength);
+    const [byContact, byName] = await Promise.all([
+      findByEmailsOrPhones(documents, tenantId, probe.emails, probe.phones, { limit: maxPageSize }),
+      findByNamePrefix(documents, tenantId, probe.region, prefix, { limit: maxPageSize }),
+    ]);
+    const byCustomer = new Map([...byContact, ...byName].map((item) => [item.customerId, item]));
+    return [...byCustomer.values()].map(toDuplicateCandidate);
+  },
+});

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
+import type { CustomerSegment } from '@meridian/read-models/customer-list';
+import { customerSegments, customersInSegment, maxPageSize } from '@meridian/read-models/customer-list';
+import { CustomerListPageView, toCustomerListPageView } from '../list-customers/customer-list-page.view';
+import type { CustomerReadModels } from '../shared/customer-read-models';
+import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
+import { fromCustomerList } from '../shared/customer-reads';
+import { SegmentParam } from '../shared/path-params';
+import { parseSegmentCustomersQuery } from './segment-customers.query';
+
+@ApiTags('customer segments')
+@Controller('api/v1/customers/segments')
+export class ListSegmentCustomersController {
+  constructor(@Inject(CUSTOMER_READ_MODELS) private readonly readModels: CustomerReadModels) {}
+
+  @Get(':segment/customers')
+  @ApiOperation({ summary: 'The active customers of one value segment, by name, paged (eventually consistent; see X-Min-Position)' })
+  @ReadModelQueryEndpoint()
+  @ReadYourWrites()
+  @ApiParam({ name: 'segment', enum: customerSegments })
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${maxPageSize}, default 50` })
+  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @ApiOkResponse({ type: CustomerListPageView })
+  async list(
+    @Param('segment', SegmentParam) segment: CustomerSegment,
+    @TenantId() tenantId: string,
+    @MinPosition() minPosition: number | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<CustomerListPageView> {
+    const page = parseSegmentCustomersQuery(request);
+    return toCustomerListPageView(await fromCustomerList(this.readModels, minPosition, (documents) => customersInSegment(documents, tenantId, segment, page)));
+  }
+}

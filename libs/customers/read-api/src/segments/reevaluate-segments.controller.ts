@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Clock, CommandRequest } from '@meridian/platform/nest';
+import { CLOCK, CommandRequestContext, MinPosition, ReadModelQueryEndpoint, ReadYourWrites, RequestValidationFailed, queryReader } from '@meridian/platform/nest';
+import { ReevaluateSegmentsDto, SegmentSweepView } from './reevaluate-segments.dto';
+import { SegmentSweep } from './segment-sweep.service';
+
+@ApiTags('customer segments')
+@Controller('api/v1/customers/segments')
+export class ReevaluateSegmentsController {
+  constructor(
+    private readonly sweep: SegmentSweep,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('reevaluate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Judge the value segment of every customer in B to E again, as of now (or asOf), under the policy in force',
+    description:
+      'For purchases that left the window and after a policy change. Only changed segments append an event, so running it twice changes nothing. ' +
+      'Who is judged comes from the customer list (see X-Min-Position).',
+  })
+  @ReadModelQueryEndpoint()
+  @ReadYourWrites()
+  @ApiHeader({ name: 'X-User-Id', required: true, description: 'Acting user, stamped into event metadata' })
+  @ApiOkResponse({ type: SegmentSweepView })
+  async reevaluate(
+    @Body() body: ReevaluateSegmentsDto,
+    @CommandRequestContext() command: CommandRequest,
+    @MinPosition() minPosition: number | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<SegmentSweepView> {
+    queryReader(request, ['minPosition']).done();
+    const now = this.clock.now().toISOString();
+    // Judging the future would drop customers from segments before their purchases left the window.
+    if (body.asOf !== undefined && Date.parse(body.asOf) > Date.parse(now)) {
+      throw new RequestValidationFailed([{ field: 'asOf', messages: ['must not be in the future'] }]);
+    }
+    return this.sweep.run(command.context, body.asOf ?? now, minPosition);
+  }
+}
