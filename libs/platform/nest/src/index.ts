@@ -20,7 +20,6 @@ export type { MongoReadSide, MongoReadSideSettings } from './read-models/mongo-r
 export { openMongoReadSide } from './read-models/mongo-read-side';
 export { nestStructuredLog } from './logging/nest-structured-log';
 /** For specs of query-string parsers. */
-export { queryParsing } from './testing/query-parsing';
 export type { OpenApiOptions } from './http/openapi';
 export { createValidationPipe } from './http/validation.pipe';
 export { closeOnSignals, createHttpApp, createLogger } from './http/create-http-app';

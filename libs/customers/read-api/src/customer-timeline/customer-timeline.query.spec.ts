@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { queryParsing } from '@meridian/platform/nest';
+import { queryParsing } from '@meridian/platform/nest/testing';
 import { timelineCursorOf } from '@meridian/read-models/customer-activity';
 import { parseCustomerTimelineQuery } from './customer-timeline.query';
 

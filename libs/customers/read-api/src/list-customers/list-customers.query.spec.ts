@@ -1,4 +1,4 @@
-import { queryParsing } from '@meridian/platform/nest';
+import { queryParsing } from '@meridian/platform/nest/testing';
 import { parseListCustomersQuery } from './list-customers.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListCustomersQuery);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { queryParsing } from '@meridian/platform/nest';
+import { queryParsing } from '@meridian/platform/nest/testing';
 import { parseSegmentCustomersQuery } from './segment-customers.query';
 
 const segmentQuery = queryParsing((request: FastifyRequest) => parseSegmentCustomersQuery(request));

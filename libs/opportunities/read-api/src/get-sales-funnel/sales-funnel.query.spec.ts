@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { queryParsing } from '@meridian/platform/nest';
+import { queryParsing } from '@meridian/platform/nest/testing';
 import { parseSalesFunnelQuery } from './sales-funnel.query';
 
 const { parse, errorsOf } = queryParsing(parseSalesFunnelQuery);

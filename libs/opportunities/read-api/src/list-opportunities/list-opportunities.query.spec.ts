@@ -1,4 +1,4 @@
-import { queryParsing } from '@meridian/platform/nest';
+import { queryParsing } from '@meridian/platform/nest/testing';
 import { parseListOpportunitiesQuery } from './list-opportunities.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListOpportunitiesQuery);

@@ -1,0 +1,1 @@
+export { queryParsing } from './query-parsing';
