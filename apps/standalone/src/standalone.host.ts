@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
 import { EventStoreModule, ProcessManagersModule } from '@meridian/platform/nest';
 import { CustomersModule } from '@meridian/customers/api';
+import { CustomerImportModule } from '@meridian/customers/import';
+import { CustomerReadApiModule } from '@meridian/customers/read-api';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
 import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 import { OrdersModule } from '@meridian/orders/api';
@@ -36,6 +38,8 @@ export const standaloneHost: HttpHostDefinition = {
       OpportunityReadApiModule.inProcess(config),
       OrdersModule,
       CustomersModule,
+      CustomerReadApiModule.inProcess(config),
+      CustomerImportModule,
       ProcessManagersModule.register(ordersProcessManagers, { kind: 'in-process', catalogues: ordersProcessManagerCatalogues }),
       ProcessManagersModule.register(customersProcessManagers, { kind: 'in-process', catalogues: customersProcessManagerCatalogues }),
     ],

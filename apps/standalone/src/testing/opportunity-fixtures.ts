@@ -1,3 +1,4 @@
+import type { EventStore } from '@meridian/platform/eventsourcing';
 export const tenantA = { 'x-tenant-id': 'acme', 'x-user-id': 'rep-ada' };
 export const tenantB = { 'x-tenant-id': 'globex', 'x-user-id': 'rep-hank' };
 
@@ -12,3 +13,11 @@ export const newOpportunityBody = (overrides: Record<string, unknown> = {}) => (
   region: 'emea',
   ...overrides,
 });
+
+/**
+ * Opportunity events appended after `position`. "Nothing was appended" is
+ * checked per category: in standalone the process managers append orders in
+ * the background (for deals an earlier test won), so the head moves anyway.
+ */
+export const opportunityEventsAfter = async (store: EventStore, position: number) =>
+  (await store.readAll({ after: position, maxCount: 10_000 })).filter((event) => event.streamId.startsWith('opportunity-'));
