@@ -54,7 +54,7 @@ export type OpportunitySummary = Readonly<{
   expectedCloseDate: string;
 }>;
 
-export type OrderStatus = 'draft' | 'placed' | 'confirmed' | 'cancelled';
+export type OrderStatus = 'drafted' | 'placed' | 'confirmed' | 'cancelled';
 
 export type OrderPayment = Readonly<{ paymentId: string; amountMinor: number; method: ContractPaymentMethod; receivedAt: string }>;
 export type OrderRefund = Readonly<{ refundId: string; amountMinor: number; reason: string; refundedAt: string }>;

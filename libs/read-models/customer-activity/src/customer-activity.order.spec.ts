@@ -79,7 +79,7 @@ describe('customer activity: order streams', () => {
     const d = orderStream('r2', 'c1');
     const drafted = d('OrderDraftedFromOpportunity', { opportunityId: 'o1', currency: 'USD', lines: [orderLine(1800, 'USD')], total: { amount: 1800, currency: 'USD' }, draftedAt: at });
     expect(projectAll(customerActivityProjection, [drafted]).get('order-r2')).toMatchObject({
-      kind: 'order', customerId: 'c1', summary: { status: 'draft', opportunityId: 'o1', totalMinor: 180000, currency: 'USD', createdAt: at },
+      kind: 'order', customerId: 'c1', summary: { status: 'drafted', opportunityId: 'o1', totalMinor: 180000, currency: 'USD', createdAt: at },
       entries: [{ type: 'OrderDraftedFromOpportunity', summary: 'Order drafted from a won opportunity: 1,800.00 USD' }],
     });
   });

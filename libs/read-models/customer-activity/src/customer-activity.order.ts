@@ -15,7 +15,7 @@ const later = (a: string | null, b: string): string => (a !== null && a > b ? a 
 
 type Creation = Readonly<{ orderId: string; customerId: string; total: ContractMoney; opportunityId?: string }>;
 
-const created = (event: ConsumedEvent, p: Creation, status: 'draft' | 'placed', at: string): OrderActivity => ({
+const created = (event: ConsumedEvent, p: Creation, status: 'drafted' | 'placed', at: string): OrderActivity => ({
   ...startedFrom(event, p.customerId),
   kind: 'order',
   summary: {
@@ -40,7 +40,7 @@ export const evolveOrderActivity = (document: OrderActivity | null, event: Consu
   }
   if (known.type === 'OrderDraftedFromOpportunity') {
     const p = known.payload;
-    return advanced(created(event, p, 'draft', p.draftedAt), event, entryOf(event, p.draftedAt, `Order drafted from a won opportunity: ${money(p.total)}`));
+    return advanced(created(event, p, 'drafted', p.draftedAt), event, entryOf(event, p.draftedAt, `Order drafted from a won opportunity: ${money(p.total)}`));
   }
   if (document === null) return null;
   switch (known.type) {

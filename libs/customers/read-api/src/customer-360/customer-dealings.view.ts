@@ -30,7 +30,7 @@ export class RefundView {
 export class OrderWithPaymentsView {
   @ApiProperty() orderId!: string;
   @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ enum: ['draft', 'placed', 'confirmed', 'cancelled'] }) status!: string;
+  @ApiProperty({ enum: ['drafted', 'placed', 'confirmed', 'cancelled'] }) status!: string;
   @ApiProperty({ type: CustomerMoneyView }) total!: CustomerMoneyView;
   @ApiProperty({ type: CustomerMoneyView }) paid!: CustomerMoneyView;
   @ApiProperty({ type: CustomerMoneyView }) refunded!: CustomerMoneyView;
