@@ -17,6 +17,9 @@ export class FakeCustomerDirectory implements CustomerDirectory {
     this.customers.push({ tenantId, candidate });
   }
 
+  /** Holds its customers in memory: always current. */
+  readonly caughtUpWith = async (): Promise<void> => undefined;
+
   readonly duplicateCandidates = async (tenantId: string, probe: Probe): Promise<readonly DuplicateCandidate[]> => {
     this.probes.push({ tenantId, probe });
     if (this.failing) throw new Error('read store unreachable');

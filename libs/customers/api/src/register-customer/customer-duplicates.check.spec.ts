@@ -9,7 +9,7 @@ const existing: DuplicateCandidate[] = [
   { customerId: 'c-none', kind: 'company', name: 'Globex', region: 'dach', emails: [], phones: [] },
   { customerId: 'new', kind: 'company', name: 'ACME Analytics GmbH', region: 'dach', emails: ['sales@acme.example'], phones: [] },
 ];
-const directoryOf = (duplicateCandidates: CustomerDirectory['duplicateCandidates']): CustomerDirectory => ({ duplicateCandidates });
+const directoryOf = (duplicateCandidates: CustomerDirectory['duplicateCandidates']): CustomerDirectory => ({ duplicateCandidates, caughtUpWith: async () => undefined });
 
 describe('duplicate check before registration', () => {
   it('names the matches, strong first, and never the new customer itself', () => {

@@ -19,4 +19,10 @@ export type CustomerDirectory = Readonly<{
     tenantId: string,
     probe: Readonly<{ name: string; region: string; emails: readonly string[]; phones: readonly string[] }>,
   ) => Promise<readonly DuplicateCandidate[]>;
+  /**
+   * Resolves once every event up to `position` is in the directory; throws the
+   * platform's ReadModelBehind after the read-your-writes bound. An import waits
+   * for the head it saw at upload, so customers registered just before are found.
+   */
+  caughtUpWith: (position: number) => Promise<void>;
 }>;

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, MemoryEventStore } from '@meridian/platform/eventsourcing';
+import { ReadModelBehind } from '@meridian/platform/nest';
 import { pollUntil } from '@meridian/platform/testing';
 import { CustomerImportStream } from '../job/customer-import.stream';
 import type { CustomerDirectory } from '../job/customer-directory';
@@ -22,6 +23,23 @@ describe('CustomerImportJobs', () => {
   // Progress and failure lines are the runner's business (its spec checks them); keep this output quiet.
   beforeAll(() => Logger.overrideLogger(false));
   afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+
+  it('waits until the directory holds every customer registered before the upload, and imports nothing while it lags', async () => {
+    const store = new MemoryEventStore();
+    const current = new EventStoreCustomerDirectory(store);
+    await store.appendToStream('customer-earlier', [{ eventId: '6f1c2a4e-0b7d-4c1e-9a55-3d2f8e4b7a10', type: 'Noted', data: {}, metadata: { ...importContext, schemaVersion: 1, occurredAt: clock.now().toISOString() } }], 'no_stream');
+    const awaited: number[] = [];
+    const lagging: CustomerDirectory = {
+      duplicateCandidates: current.duplicateCandidates,
+      caughtUpWith: async (position) => {
+        awaited.push(position);
+        throw new ReadModelBehind('customer-list', position, 5_000);
+      },
+    };
+    await expect(jobsOn(store, lagging).submit(upload)).rejects.toBeInstanceOf(ReadModelBehind);
+    expect(awaited).toEqual([1]);
+    expect(await store.headPosition()).toBe(1);
+  });
 
   it('starts a job, reports it running while it runs, and returns the completed job without appending', async () => {
     const store = new MemoryEventStore();
@@ -59,6 +77,7 @@ describe('CustomerImportJobs', () => {
     let down = true;
     const jobs = jobsOn(store, {
       duplicateCandidates: (tenant, probe) => (down ? Promise.reject(new Error('read side down')) : working.duplicateCandidates(tenant, probe)),
+      caughtUpWith: working.caughtUpWith,
     });
     const { importId } = await jobs.submit(upload);
     await finished(jobs, importId);

@@ -84,6 +84,9 @@ export class CustomerImportJobs implements BeforeApplicationShutdown {
     const stream = await CustomerImportStream.load(this.store, tenantId, importId);
     if (stream.state.status === 'completed') return { importId, outcome: 'completed' };
     if (!this.directory) throw new CustomerDirectoryUnavailable();
+    // Customers registered before this upload must be found as duplicates: wait until the directory holds them
+    // (ReadModelBehind, a 503 with Retry-After, if it lags too far).
+    await this.directory.caughtUpWith(await this.store.headPosition());
     const request: CustomerImportRequest = {
       tenantId,
       importId,

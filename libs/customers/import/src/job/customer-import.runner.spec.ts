@@ -104,6 +104,7 @@ describe('runCustomerImport', () => {
     const flaky = {
       duplicateCandidates: (...args: Parameters<EventStoreCustomerDirectory['duplicateCandidates']>) =>
         failures-- > 0 ? Promise.reject(new Error('read side restarting')) : directory.duplicateCandidates(...args),
+      caughtUpWith: directory.caughtUpWith,
     };
     const counts = await importFile(importDependencies(store, { batchSize: 4, directory: flaky }), importRequest(smallFile));
     expect(counts.imported + counts.duplicates + counts.rejected).toBe(readImportCsv(Buffer.from(smallFile)).rows.length);

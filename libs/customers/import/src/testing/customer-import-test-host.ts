@@ -49,6 +49,7 @@ export const holdableDirectory = (inner: CustomerDirectory) => {
       await gate;
       return inner.duplicateCandidates(tenantId, probe);
     }) satisfies CustomerDirectory['duplicateCandidates'],
+    caughtUpWith: inner.caughtUpWith,
     hold: (): void => {
       gate = new Promise((resolve) => (release = resolve));
     },

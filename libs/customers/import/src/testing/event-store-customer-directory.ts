@@ -24,6 +24,9 @@ export class EventStoreCustomerDirectory implements CustomerDirectory {
 
   constructor(private readonly store: EventStore) {}
 
+  /** Reads the event store itself: always current. */
+  readonly caughtUpWith: CustomerDirectory['caughtUpWith'] = async () => undefined;
+
   readonly duplicateCandidates: CustomerDirectory['duplicateCandidates'] = async (tenantId, probe) => {
     this.lookups++;
     await this.catchUp();

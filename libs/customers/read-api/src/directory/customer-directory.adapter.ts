@@ -1,7 +1,8 @@
+import { awaitReadModelPosition } from '@meridian/platform/nest';
 import type { CustomerDirectory } from '@meridian/customers/api';
 import type { DuplicateCandidate } from '@meridian/customers/domain';
 import type { CustomerListItem } from '@meridian/read-models/customer-list';
-import { findByEmailsOrPhones, findByNamePrefix, maxPageSize, nameKeyOf } from '@meridian/read-models/customer-list';
+import { customerListReadModel, findByEmailsOrPhones, findByNamePrefix, maxPageSize, nameKeyOf } from '@meridian/read-models/customer-list';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 
 /**
@@ -31,10 +32,11 @@ export const toDuplicateCandidate = (item: CustomerListItem): DuplicateCandidate
  * The customers API's directory port over the customer list: whoever shares a
  * normalised email or phone, and whoever in the same region has a name
  * starting like the probe's. The domain judges them (findLikelyDuplicates);
- * this only fetches. Eventually consistent and without read-your-writes: a
- * customer registered a moment ago may be missing, as the port allows.
+ * this only fetches. Eventually consistent: a customer registered a moment ago
+ * may be missing unless the caller first waits with `caughtUpWith`.
  */
-export const customerDirectoryOver = (readModels: Pick<CustomerReadModels, 'customerList'>): CustomerDirectory => ({
+export const customerDirectoryOver = (readModels: Pick<CustomerReadModels, 'customerList' | 'maxWaitMs'>): CustomerDirectory => ({
+  caughtUpWith: (position) => awaitReadModelPosition(customerListReadModel, readModels.customerList.reached, position, readModels.maxWaitMs),
   duplicateCandidates: async (tenantId, probe) => {
     const { documents } = await readModels.customerList.storage();
     const prefix = nameKeyOf(probe.name).slice(0, namePrefixLength);

@@ -1,0 +1,57 @@
+import type { TestHost } from '@meridian/platform/testing';
+import { pollUntil, startTestHost } from '@meridian/platform/testing';
+import { standaloneHost } from './standalone.host';
+import { tenantA } from './testing/opportunity-fixtures';
+
+let host: TestHost;
+
+beforeAll(async () => {
+  host = await startTestHost(standaloneHost, 'memory:');
+});
+
+afterAll(() => host.close());
+
+type ImportView = Readonly<{
+  importId: string; status: string; imported: number; duplicates: number; rejected: number;
+  rows: Array<{ row: number; outcome: string; reason?: string; duplicateOf?: { customerId?: string; row?: number } }>;
+}>;
+
+const csv = [
+  'name,kind,region,ownerId,emails,phones',
+  'Northwind Traders,company,emea,rep-ada,orders@NORTHWIND.example,',
+  'Contoso Ltd,company,emea,rep-ada,hello@contoso.example,+44 20 7946 0018',
+  'Contoso (second office),company,emea,rep-ada,,020 7946 0018',
+  ',company,emea,rep-ada,nobody@example.org,',
+].join('\r\n');
+
+const upload = () =>
+  host.request('POST', '/api/v1/customers/imports?fileName=leads.csv&defaultCountryCode=%2B44', {
+    headers: { ...tenantA, 'content-type': 'text/csv' }, rawBody: csv,
+  });
+
+describe('standalone: CSV import against the real customer directory', () => {
+  it('finds a customer registered just before the upload, dedupes within the file, reports each row, and changes nothing on a re-run', async () => {
+    const registered = await host.request('POST', '/api/v1/customers', {
+      headers: tenantA, body: { kind: 'company', name: 'Northwind Traders', region: 'emea', ownerId: 'rep-ada', sourceChannel: 'web', emails: ['orders@northwind.example'] },
+    });
+    expect(registered.status).toBe(201);
+
+    const started = await upload();
+    expect(started.status).toBe(202);
+    const { importId } = started.body as ImportView;
+    const done = await pollUntil(async () => (await host.request('GET', `/api/v1/customers/imports/${importId}`, { headers: tenantA })).body as ImportView, {
+      until: (view) => view.status === 'completed', timeoutMs: 15_000, description: 'the import to complete',
+    });
+    // Row 1 duplicates the customer registered a moment ago (the import waited for the directory), row 3 row 2's phone.
+    expect({ imported: done.imported, duplicates: done.duplicates, rejected: done.rejected }).toEqual({ imported: 1, duplicates: 2, rejected: 1 });
+    expect(done.rows.map((r) => [r.row, r.outcome])).toEqual([[1, 'duplicate'], [2, 'imported'], [3, 'duplicate'], [4, 'rejected']]);
+    const existingId = (registered.body as { customerId: string }).customerId;
+    expect(done.rows[0]).toMatchObject({ reason: 'email', duplicateOf: { customerId: existingId } });
+    expect(done.rows[2]).toMatchObject({ reason: 'phone', duplicateOf: { row: 2 } });
+
+    const head = await host.store.headPosition();
+    const again = await upload();
+    expect({ status: again.status, importId: (again.body as ImportView).importId }).toEqual({ status: 200, importId });
+    expect(await host.store.headPosition()).toBe(head);
+  });
+});
