@@ -14,6 +14,7 @@ import { GetSegmentDistributionController } from './segments/get-segment-distrib
 import { ListSegmentCustomersController } from './segments/list-segment-customers.controller';
 import { ReevaluateSegmentsController } from './segments/reevaluate-segments.controller';
 import { SegmentSweep } from './segments/segment-sweep.service';
+import { SEGMENT_SWEEP_SCHEDULE, SegmentSweepTimer, segmentSweepScheduleFrom } from './segments/segment-sweep.schedule';
 import type { CustomerReadModels } from './shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from './shared/customer-read-models';
 
@@ -63,6 +64,8 @@ const readApiWith = (readSide: Omit<FactoryProvider<ReadSide | Promise<ReadSide>
     { provide: CUSTOMER_READ_MODELS, inject: [READ_SIDE], useFactory: (side: ReadSide) => side.readModels },
     { provide: CUSTOMER_DIRECTORY, inject: [CUSTOMER_READ_MODELS], useFactory: (readModels: CustomerReadModels) => customerDirectoryOver(readModels) },
     SegmentSweep,
+    { provide: SEGMENT_SWEEP_SCHEDULE, useValue: segmentSweepScheduleFrom(process.env) },
+    SegmentSweepTimer,
     CustomerReadSideLifecycle,
   ],
   exports: [CUSTOMER_DIRECTORY],
