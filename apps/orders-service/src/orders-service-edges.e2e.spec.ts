@@ -20,6 +20,20 @@ describe('orders-service request edges on PostgreSQL', () => {
 
   afterAll(() => stopOrdersService(service));
 
+  it('takes a bodiless command sent with content-type application/json, and still refuses an empty body where one is required', async () => {
+    const orderId = await placeOrder(host());
+    const json = { ...tenantA, 'content-type': 'application/json' };
+    const confirmed = await host().request('POST', `/api/v1/orders/${orderId}/confirmation`, { headers: json, rawBody: '' });
+    expect(confirmed.status).toBe(200);
+    const empty = await host().request('POST', '/api/v1/orders', { headers: json, rawBody: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.headers.get('content-type')).toContain(problemJson);
+    const malformed = await host().request('POST', '/api/v1/orders', { headers: json, rawBody: '{"customerId": ' });
+    expect({ status: malformed.status, code: (malformed.body as { code: string }).code }).toEqual({ status: 400, code: 'malformed-request' });
+    const poisoned = await host().request('POST', '/api/v1/orders', { headers: json, rawBody: '{"__proto__": {"admin": true}}' });
+    expect(poisoned.status).toBe(400);
+  });
+
   it('refuses invalid bodies with 400 problem+json naming every bad field, and appends nothing', async () => {
     const before = await host().store.headPosition();
     const badLines = [

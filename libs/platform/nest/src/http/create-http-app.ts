@@ -31,9 +31,19 @@ export const createHttpApp = async (
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: createLogger(config.logLevel),
     abortOnError: false,
+    // The JSON parser is ours (below); Nest's would replace it at init.
+    bodyParser: false,
   });
+  const fastify = app.getHttpAdapter().getInstance();
   // JSON only: Fastify would otherwise hand a text/plain body to validation as a string.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  fastify.removeContentTypeParser('text/plain');
+  // A bodiless command (confirm an order, tag a customer) sent with `content-type: application/json`, as many
+  // clients do, is no body rather than malformed JSON; anything else goes to Fastify's own parser, which also
+  // refuses prototype-poisoning keys.
+  const strictJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body.length === 0 ? done(null, undefined) : strictJson(request, body.toString(), done));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, openApi);
