@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable, IsReference } from '@meridian/platform/nest';
 import { ContactFieldsDto, emailsProperty, phonesProperty } from '../shared/profile-fields.dto';
-import { IsEmailList, IsOmittable, IsPhoneList, IsReference } from '../shared/validators';
+import { IsEmailList, IsPhoneList } from '../shared/validators';
 
 export class AddContactDto extends ContactFieldsDto {
   @ApiPropertyOptional({ example: 'jane-doe', description: 'Unique within the customer; derived from Idempotency-Key, else random, when left out' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray } from 'class-validator';
-import { IsReference } from '../shared/validators';
+import { IsReference } from '@meridian/platform/nest';
 
 export const maxGroupsPerCustomer = 50;
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsReference } from '../shared/validators';
+import { IsReference } from '@meridian/platform/nest';
 
 export class ChangeCustomerOwnerDto {
   @ApiProperty({ example: 'rep-bo', description: 'User who owns the relationship from now on' })

@@ -3,8 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getS
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
-import { etagOf } from '../shared/command-accepted.dto';
+import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
 import { readCustomerHistory } from '../shared/customer-stream.read';
 import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { CustomerView, MergedCustomerView, toCustomerView } from './customer.view';

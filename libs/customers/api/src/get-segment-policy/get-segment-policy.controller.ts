@@ -3,10 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
+import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
 import type { SegmentPolicyEvent } from '@meridian/customers/domain';
 import { segmentPolicyDecider, segmentPolicyStreamId } from '@meridian/customers/domain';
-import { etagOf } from '../shared/command-accepted.dto';
 import { SegmentPolicyView, toSegmentPolicyView } from './segment-policy.view';
 
 @ApiTags('segment policy')

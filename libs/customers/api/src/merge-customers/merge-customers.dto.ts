@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { IsOmittable, IsText } from '../shared/validators';
+import { IsOmittable, IsText } from '@meridian/platform/nest';
 
 export class MergeCustomersDto {
   @ApiProperty({ format: 'uuid', description: 'The customer absorbed into the one in the path; its id then redirects there' })

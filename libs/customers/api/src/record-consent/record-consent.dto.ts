@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
+import { IsText } from '@meridian/platform/nest';
 import type { ConsentPurpose } from '@meridian/customers/domain';
 import { consentPurposes } from '@meridian/customers/domain';
-import { IsText } from '../shared/validators';
 
 export class RecordConsentDto {
   @ApiProperty({ enum: consentPurposes })

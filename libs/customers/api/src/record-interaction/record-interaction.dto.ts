@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import type { InteractionKind } from '@meridian/customers/domain';
 import { interactionKinds } from '@meridian/customers/domain';
-import { IsOmittable, IsReference, IsRfc3339Instant, IsText } from '../shared/validators';
+import { IsRfc3339Instant } from '../shared/validators';
 
 export class RecordInteractionDto {
   @ApiPropertyOptional({ example: 'call-2026-03-04-ana', description: 'A second record with the same id appends nothing; derived from Idempotency-Key, else random, when left out' })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import type { CustomerKind } from '@meridian/customers/domain';
 import { customerKinds } from '@meridian/customers/domain';
 import { ProfileFieldsDto, emailsProperty, phonesProperty } from '../shared/profile-fields.dto';
-import { IsEmailList, IsOmittable, IsPhoneList, IsReference, IsText } from '../shared/validators';
+import { IsEmailList, IsPhoneList } from '../shared/validators';
 
 export class RegisterCustomerDto extends ProfileFieldsDto {
   @ApiProperty({ enum: customerKinds, description: 'Likely duplicates by name are only looked for between companies' })

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsText } from '@meridian/platform/nest';
 import type { IntentLevel } from '@meridian/customers/domain';
 import { intentLevels } from '@meridian/customers/domain';
-import { IsText } from '../shared/validators';
 
 export class SetIntentLevelDto {
   @ApiProperty({ enum: intentLevels })

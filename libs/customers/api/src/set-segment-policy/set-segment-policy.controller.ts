@@ -2,8 +2,7 @@ import { Body, Controller, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
-import { etagOf } from '../shared/command-accepted.dto';
+import { CommandEndpoint, CommandRequestContext, commandAccepted, commandResponseHeaders } from '@meridian/platform/nest';
 import { CustomerCommands } from '../shared/customer-commands.service';
 import { SetSegmentPolicyDto } from './set-segment-policy.dto';
 
@@ -37,8 +36,6 @@ export class SetSegmentPolicyController {
       highAverageOrderValue: { amount: highAverageOrderValue.amount, currency: highAverageOrderValue.currency },
       highPurchaseCount,
     });
-    void reply.header('ETag', etagOf(result.revision));
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return { revision: result.revision, position: result.position, replayed: result.replayed };
+    return commandAccepted(reply, result);
   }
 }

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
-import { IsDefined, IsInt, IsNumber, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsCurrencyCode } from '@meridian/platform/nest';
 import { defaultSegmentPolicy, maxMoneyAmount, maxSegmentWindowDays } from '@meridian/customers/domain';
-
-const currencyRule = [/^[A-Z]{3}$/, { message: '$property must be a three-letter ISO 4217 code in capitals' }] as const;
 
 /** A bound on one request; the domain has no upper limit. */
 export const maxHighPurchaseCount = 1_000_000;
@@ -17,7 +16,7 @@ export class ThresholdMoneyDto {
   amount!: number;
 
   @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' })
-  @Matches(...currencyRule)
+  @IsCurrencyCode()
   currency!: string;
 }
 
@@ -40,7 +39,7 @@ export class SetSegmentPolicyDto {
   windowDays!: number;
 
   @ApiProperty({ example: defaultSegmentPolicy.currency, pattern: '^[A-Z]{3}$', description: 'Only orders in this currency count' })
-  @Matches(...currencyRule)
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiProperty({ type: ThresholdMoneyDto, description: 'An average order value at or above this is high value' })

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandResult } from '@meridian/platform/eventsourcing';
 import { idOf } from '@meridian/platform/eventsourcing';
-import { etagOf } from './command-accepted.dto';
+import { etagOf } from '@meridian/platform/nest';
 import type { LineageOutcome } from './customer-merge.saga';
 
 export class StreamRevisionDto {

@@ -1,9 +1,10 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsOmittable, IsText } from '@meridian/platform/nest';
 import type { CompanySize } from '@meridian/customers/domain';
 import { companySizes, defaultCountryCallingCode } from '@meridian/customers/domain';
-import { IsCountryCallingCode, IsOmittable, IsText, maxContactPoints } from './validators';
+import { IsCountryCallingCode, maxContactPoints } from './validators';
 
 // Fields shared by the requests that carry a profile or a contact. Emails and
 // phones are declared by each request: required where the request replaces

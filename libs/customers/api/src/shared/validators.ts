@@ -1,32 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import type { ValidationArguments, ValidationOptions } from 'class-validator';
-import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import type { ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateBy } from 'class-validator';
 import { checkEmail, checkPhone, defaultCountryCallingCode, isCountryCallingCode, isInstant } from '@meridian/customers/domain';
 
-// The request rules every context's API applies (repeated, since contexts share
-// contracts only), plus the customers' own: contact points are checked here
-// with the domain's own functions, so a bad address is a 400 naming the field
-// rather than a 409 from the decider (which still checks, for other callers).
-
-/** Free text: not blank, and no control characters other than tab and line breaks (jsonb cannot store U+0000). */
-export const IsText = (maxLength: number) =>
-  applyDecorators(
-    IsString(),
-    MaxLength(maxLength),
-    Matches(/\S/, { message: '$property must not be blank' }),
-    // eslint-disable-next-line no-control-regex
-    Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '$property must not contain control characters' }),
-  );
-
-/** May be left out, but not sent as null: null must never reach an event that promises a value when the field is present. */
-export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
-/** Ids from other contexts and from clients: opaque, but bounded and printable. */
-export const IsReference = (options: ValidationOptions = {}) =>
-  applyDecorators(
-    IsString(options),
-    Matches(/^[\x21-\x7e]{1,128}$/, { ...options, message: `$property must ${options.each ? 'each ' : ''}be 1-128 printable characters without spaces` }),
-  );
+// The customers' own request rules (the ones every context applies come from
+// @meridian/platform/nest). Contact points are checked here with the domain's
+// own functions, so a bad address is a 400 naming the field rather than a 409
+// from the decider (which still checks, for other callers).
 
 /** An RFC 3339 instant with seconds and an offset, on a real calendar day: what the public contracts promise. */
 export const IsRfc3339Instant = () =>

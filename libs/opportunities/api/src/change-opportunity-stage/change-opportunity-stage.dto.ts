@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, ValidateIf, ValidateNested } from 'class-validator';
+import { IsOmittable, IsText } from '@meridian/platform/nest';
 import type { Stage } from '@meridian/opportunities/domain';
 import { stages } from '@meridian/opportunities/domain';
 import { MoneyDto } from '../shared/money.dto';
-import { IsOmittable, IsText } from '../shared/validators';
 
 export class ChangeOpportunityStageDto {
   @ApiProperty({ enum: stages, example: 'qualified' })

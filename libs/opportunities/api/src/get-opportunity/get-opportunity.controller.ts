@@ -3,10 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
+import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
 import type { OpportunityEvent } from '@meridian/opportunities/domain';
 import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
-import { etagOf } from '../shared/command-accepted.dto';
 import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
 import { OpportunityView, toOpportunityView } from './opportunity.view';
 

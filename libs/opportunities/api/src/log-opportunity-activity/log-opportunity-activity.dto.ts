@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsOmittable, IsText } from '@meridian/platform/nest';
 import type { ActivityKind } from '@meridian/opportunities/domain';
 import { activityKinds } from '@meridian/opportunities/domain';
-import { IsCalendarDate, IsInstant, IsOmittable, IsText } from '../shared/validators';
+import { IsCalendarDate, IsInstant } from '../shared/validators';
 
 export class LogOpportunityActivityDto {
   @ApiProperty({ enum: activityKinds, example: 'call' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsReference } from '../shared/validators';
+import { IsReference } from '@meridian/platform/nest';
 
 export class ReassignOpportunityOwnerDto {
   @ApiProperty({ example: 'rep-grace', description: 'The sales rep who owns the deal from now on' })

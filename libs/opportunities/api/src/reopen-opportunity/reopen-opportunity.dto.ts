@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { IsOmittable, IsText } from '@meridian/platform/nest';
 import type { OpenStage } from '@meridian/opportunities/domain';
 import { openStages } from '@meridian/opportunities/domain';
-import { IsOmittable, IsText } from '../shared/validators';
 
 export class ReopenOpportunityDto {
   @ApiPropertyOptional({ enum: openStages, description: 'Defaults to the stage the deal was closed from' })

@@ -1,27 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandResult } from '@meridian/platform/eventsourcing';
 import { idOf } from '@meridian/platform/eventsourcing';
+import { CommandAcceptedType, commandAccepted } from '@meridian/platform/nest';
 
-export class CommandAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
-  opportunityId!: string;
+export class CommandAcceptedDto extends CommandAcceptedType('opportunityId') {}
 
-  @ApiProperty({ description: 'Stream revision after the command; also sent as `ETag: W/"<revision>"`', example: 3 })
-  revision!: number;
-
-  @ApiProperty({ description: 'Global position of the last event; pass as X-Min-Position to read your own write', example: 1042 })
-  position!: number;
-
-  @ApiProperty({ description: 'True when an Idempotency-Key retry returned the first result and appended nothing' })
-  replayed!: boolean;
-}
-
-export const etagOf = (revision: number): string => `W/"${revision}"`;
-
-/** Sets ETag (and Idempotent-Replayed on a retry) and returns the body every command answers with. */
-export const accepted = (reply: FastifyReply, result: CommandResult): CommandAcceptedDto => {
-  void reply.header('ETag', etagOf(result.revision));
-  if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-  return { opportunityId: idOf(result.streamId), revision: result.revision, position: result.position, replayed: result.replayed };
-};
+/** Sets ETag (and Idempotent-Replayed on a retry) and returns the body every opportunity command answers with. */
+export const accepted = (reply: FastifyReply, result: CommandResult): CommandAcceptedDto => ({
+  opportunityId: idOf(result.streamId),
+  ...commandAccepted(reply, result),
+});

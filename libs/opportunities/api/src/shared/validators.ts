@@ -1,5 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsISO8601, Matches } from 'class-validator';
+
+// The opportunities' own date rules; the request rules every context shares
+// (IsText, IsOmittable, IsReference) come from @meridian/platform/nest.
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
 export const IsCalendarDate = () =>
@@ -15,30 +18,4 @@ export const IsInstant = () =>
       message: '$property must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T09:30:00Z',
     }),
     IsISO8601({ strict: true }),
-  );
-
-/**
- * Free text: not blank, and no control characters other than tab and line
- * breaks (PostgreSQL's jsonb cannot even store U+0000).
- */
-export const IsText = (maxLength: number) =>
-  applyDecorators(
-    IsString(),
-    MaxLength(maxLength),
-    Matches(/\S/, { message: '$property must not be blank' }),
-    // eslint-disable-next-line no-control-regex
-    Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '$property must not contain control characters' }),
-  );
-
-/**
- * May be left out, but not sent as null: `@IsOptional` would wave null through
- * and let it reach events that promise a value whenever the field is present.
- */
-export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
-/** Ids from other contexts and from the identity provider: opaque, but bounded and printable. */
-export const IsReference = () =>
-  applyDecorators(
-    IsString(),
-    Matches(/^[\x21-\x7e]{1,128}$/, { message: '$property must be 1-128 printable characters without spaces' }),
   );

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsText } from '../shared/validators';
+import { IsText } from '@meridian/platform/nest';
 
 export class CancelOrderDto {
   @ApiProperty({ example: 'Customer withdrew', maxLength: 500 })

@@ -3,10 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders } from '@meridian/platform/nest';
+import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
 import type { OrderEvent } from '@meridian/orders/domain';
 import { isPresent, orderDecider, orderStreamId } from '@meridian/orders/domain';
-import { etagOf } from '../shared/command-accepted.dto';
 import { OrderIdPipe } from '../shared/order-id.pipe';
 import { OrderView, toOrderView } from './order.view';
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import { MoneyDto } from '../shared/money.dto';
-import { IsOmittable, IsReference, IsText } from '../shared/validators';
 
 /** Bounds that keep one request reasonable; the order rules (currency, total) are the domain's. */
 export const maxLinesPerOrder = 200;

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, ValidateNested } from 'class-validator';
+import { IsOmittable, IsReference } from '@meridian/platform/nest';
 import type { PaymentMethod } from '@meridian/orders/domain';
 import { paymentMethods } from '@meridian/orders/domain';
 import { MoneyDto } from '../shared/money.dto';
-import { IsOmittable, IsReference } from '../shared/validators';
 
 export class RecordPaymentDto {
   @ApiPropertyOptional({

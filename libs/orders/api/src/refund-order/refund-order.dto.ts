@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';
+import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import { MoneyDto } from '../shared/money.dto';
-import { IsOmittable, IsReference, IsText } from '../shared/validators';
 
 export class RefundOrderDto {
   @ApiPropertyOptional({

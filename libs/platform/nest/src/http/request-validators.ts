@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
+import type { ValidationOptions } from 'class-validator';
 import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
-// The same request rules as the opportunities API, repeated here because
-// contexts share contracts only, not each other's HTTP layers.
+// Request rules every context's HTTP layer applies the same way. Rules that
+// carry a domain's meaning (contact points, instants the contracts promise)
+// stay with the context that owns them.
 
 /**
  * Free text: not blank, and no control characters other than tab and line
@@ -23,9 +25,15 @@ export const IsText = (maxLength: number) =>
  */
 export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-/** Ids from other contexts, from clients and payment providers: opaque, but bounded and printable. */
-export const IsReference = () =>
+/**
+ * Ids from other contexts, from clients, payment and identity providers:
+ * opaque, but bounded and printable. `{ each: true }` checks every item of a list.
+ */
+export const IsReference = (options?: ValidationOptions) =>
   applyDecorators(
-    IsString(),
-    Matches(/^[\x21-\x7e]{1,128}$/, { message: '$property must be 1-128 printable characters without spaces' }),
+    IsString(options),
+    Matches(/^[\x21-\x7e]{1,128}$/, { ...options, message: `$property must ${options?.each ? 'each ' : ''}be 1-128 printable characters without spaces` }),
   );
+
+/** A three-letter ISO 4217 code in capitals, as every money value on the wire carries it. */
+export const IsCurrencyCode = () => Matches(/^[A-Z]{3}$/, { message: '$property must be a three-letter ISO 4217 code in capitals' });

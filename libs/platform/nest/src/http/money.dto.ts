@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNumber, Max, Min } from 'class-validator';
+import { IsCurrencyCode } from './request-validators';
+
+export type MoneyTypeOptions = Readonly<{ example: number; maximum: number }>;
+
+/**
+ * Money in a request or answer as the contracts carry it: major units, never
+ * negative, at most two decimals, up to `maximum`, and an ISO 4217 code. The
+ * bound is the context domain's (its contracts' `multipleOf` limit), so each
+ * context subclasses this under its own name with its own bound and example:
+ * `class MoneyDto extends MoneyType({ example: 349.99, maximum: maxMoneyAmount }) {}`.
+ */
+export const MoneyType = ({ example, maximum }: MoneyTypeOptions) => {
+  class Money {
+    @ApiProperty({ example, minimum: 0, maximum, description: 'Major units with at most two decimals' })
+    @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+    @Min(0)
+    @Max(maximum)
+    amount!: number;
+
+    @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code' })
+    @IsCurrencyCode()
+    currency!: string;
+  }
+  return Money;
+};
