@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@meridian/platform/eventsourcing';
 import type { CustomerValueSegmentChanged, RegisteredCustomer } from '@meridian/customers/domain';
 import { companySizes, consentPurposes, customerKinds, intentLevels, valueSegments } from '@meridian/customers/domain';
 
-class MoneyView {
+class CustomerValueMoneyView {
   @ApiProperty({ example: 1250.5 }) amount!: number;
   @ApiProperty({ example: 'EUR' }) currency!: string;
 }
@@ -45,14 +45,14 @@ export class LineageView {
 
 export class OrderValueView {
   @ApiProperty() orderId!: string;
-  @ApiProperty({ type: MoneyView, description: 'Paid minus refunded' }) netValue!: MoneyView;
+  @ApiProperty({ type: CustomerValueMoneyView, description: 'Paid minus refunded' }) netValue!: CustomerValueMoneyView;
   @ApiProperty({ format: 'date-time' }) purchasedAt!: string;
 }
 
 export class ValueSegmentView {
   @ApiProperty({ enum: valueSegments, nullable: true, description: 'null until first judged' }) segment!: string | null;
   @ApiPropertyOptional({ description: 'Purchases in the window when the segment last changed' }) purchaseCount?: number;
-  @ApiPropertyOptional({ type: MoneyView, nullable: true }) averageOrderValue?: MoneyView | null;
+  @ApiPropertyOptional({ type: CustomerValueMoneyView, nullable: true }) averageOrderValue?: CustomerValueMoneyView | null;
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive start of that window' }) windowStart?: string;
   @ApiPropertyOptional({ format: 'date-time' }) windowEnd?: string;
   @ApiPropertyOptional({ format: 'date-time' }) changedAt?: string;

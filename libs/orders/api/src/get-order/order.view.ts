@@ -1,27 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OrderDetails } from '@meridian/orders/domain';
 import { netPaidOf, orderStatuses, outstandingOf, paymentMethods, toMinorUnits, toMoney } from '@meridian/orders/domain';
-import { MoneyDto } from '../shared/money.dto';
+import { OrderMoneyDto } from '../shared/money.dto';
 
 export class OrderLineView {
   @ApiProperty() lineId!: string;
   @ApiProperty() productId!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ minimum: 1 }) quantity!: number;
-  @ApiProperty({ type: MoneyDto }) unitPrice!: MoneyDto;
-  @ApiProperty({ type: MoneyDto, description: 'quantity × unit price' }) lineTotal!: MoneyDto;
+  @ApiProperty({ type: OrderMoneyDto }) unitPrice!: OrderMoneyDto;
+  @ApiProperty({ type: OrderMoneyDto, description: 'quantity × unit price' }) lineTotal!: OrderMoneyDto;
 }
 
 export class PaymentView {
   @ApiProperty() paymentId!: string;
-  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ type: OrderMoneyDto }) amount!: OrderMoneyDto;
   @ApiProperty({ enum: paymentMethods }) method!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
 
 export class RefundView {
   @ApiProperty() refundId!: string;
-  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ type: OrderMoneyDto }) amount!: OrderMoneyDto;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) refundedAt!: string;
 }
@@ -35,11 +35,11 @@ export class OrderView {
   @ApiPropertyOptional() opportunityId?: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ type: [OrderLineView] }) lines!: OrderLineView[];
-  @ApiProperty({ type: MoneyDto }) total!: MoneyDto;
-  @ApiProperty({ type: MoneyDto, description: 'Every payment received, refunds not deducted' }) paid!: MoneyDto;
-  @ApiProperty({ type: MoneyDto }) refunded!: MoneyDto;
-  @ApiProperty({ type: MoneyDto, description: 'paid − refunded' }) netPaid!: MoneyDto;
-  @ApiProperty({ type: MoneyDto, description: 'total − paid: refunds do not reopen the balance' }) outstanding!: MoneyDto;
+  @ApiProperty({ type: OrderMoneyDto }) total!: OrderMoneyDto;
+  @ApiProperty({ type: OrderMoneyDto, description: 'Every payment received, refunds not deducted' }) paid!: OrderMoneyDto;
+  @ApiProperty({ type: OrderMoneyDto }) refunded!: OrderMoneyDto;
+  @ApiProperty({ type: OrderMoneyDto, description: 'paid − refunded' }) netPaid!: OrderMoneyDto;
+  @ApiProperty({ type: OrderMoneyDto, description: 'total − paid: refunds do not reopen the balance' }) outstanding!: OrderMoneyDto;
   @ApiProperty({ type: [PaymentView] }) payments!: PaymentView[];
   @ApiProperty({ type: [RefundView] }) refunds!: RefundView[];
   @ApiProperty({ format: 'date-time', description: 'When it was placed or drafted' }) createdAt!: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
-import { MoneyDto } from '../shared/money.dto';
+import { OrderMoneyDto } from '../shared/money.dto';
 
 /** Bounds that keep one request reasonable; the order rules (currency, total) are the domain's. */
 export const maxLinesPerOrder = 200;
@@ -28,11 +28,11 @@ export class OrderLineDto {
   @Max(maxLineQuantity)
   quantity!: number;
 
-  @ApiProperty({ type: MoneyDto, description: 'In the order currency' })
+  @ApiProperty({ type: OrderMoneyDto, description: 'In the order currency' })
   @IsDefined()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  unitPrice!: MoneyDto;
+  @Type(() => OrderMoneyDto)
+  unitPrice!: OrderMoneyDto;
 }
 
 export class PlaceOrderDto {

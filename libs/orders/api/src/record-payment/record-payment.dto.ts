@@ -4,7 +4,7 @@ import { IsDefined, IsIn, ValidateNested } from 'class-validator';
 import { IsOmittable, IsReference } from '@meridian/platform/nest';
 import type { PaymentMethod } from '@meridian/orders/domain';
 import { paymentMethods } from '@meridian/orders/domain';
-import { MoneyDto } from '../shared/money.dto';
+import { OrderMoneyDto } from '../shared/money.dto';
 
 export class RecordPaymentDto {
   @ApiPropertyOptional({
@@ -15,11 +15,11 @@ export class RecordPaymentDto {
   @IsReference()
   paymentId?: string;
 
-  @ApiProperty({ type: MoneyDto, description: 'Above zero, in the order currency, at most the outstanding amount' })
+  @ApiProperty({ type: OrderMoneyDto, description: 'Above zero, in the order currency, at most the outstanding amount' })
   @IsDefined()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amount!: MoneyDto;
+  @Type(() => OrderMoneyDto)
+  amount!: OrderMoneyDto;
 
   @ApiProperty({ enum: paymentMethods, example: 'card' })
   @IsIn(paymentMethods as readonly string[] as string[])

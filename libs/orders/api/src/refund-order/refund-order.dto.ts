@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';
 import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
-import { MoneyDto } from '../shared/money.dto';
+import { OrderMoneyDto } from '../shared/money.dto';
 
 export class RefundOrderDto {
   @ApiPropertyOptional({
@@ -13,11 +13,11 @@ export class RefundOrderDto {
   @IsReference()
   refundId?: string;
 
-  @ApiProperty({ type: MoneyDto, description: 'Above zero, in the order currency, at most what was paid and not yet refunded' })
+  @ApiProperty({ type: OrderMoneyDto, description: 'Above zero, in the order currency, at most what was paid and not yet refunded' })
   @IsDefined()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amount!: MoneyDto;
+  @Type(() => OrderMoneyDto)
+  amount!: OrderMoneyDto;
 
   @ApiProperty({ example: 'Desk arrived damaged', maxLength: 500 })
   @IsText(500)

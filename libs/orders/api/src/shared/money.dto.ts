@@ -1,4 +1,4 @@
 import { maxMoneyAmount } from '@meridian/orders/domain';
 import { MoneyType } from '@meridian/platform/nest';
 
-export class MoneyDto extends MoneyType({ example: 349.99, maximum: maxMoneyAmount }) {}
+export class OrderMoneyDto extends MoneyType({ example: 349.99, maximum: maxMoneyAmount }) {}
