@@ -50,7 +50,7 @@ export class CustomerImportJobs implements BeforeApplicationShutdown {
 
   async submit(upload: ImportUpload): Promise<ImportSubmission> {
     const fileSha256 = fileSha256Of(upload.bytes);
-    const importId = customerImportIdOf(upload.context.tenantId, fileSha256);
+    const importId = customerImportIdOf(upload.context.tenantId, fileSha256, upload.defaultCountryCode || undefined);
     if (this.running.has(importId)) return { importId, outcome: 'running' };
     // The same file sent twice at once: the second waits for the first to start, then finds it running.
     const opening = this.opening.get(importId);

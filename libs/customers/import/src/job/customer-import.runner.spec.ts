@@ -95,6 +95,8 @@ describe('runCustomerImport', () => {
     expect(request.importId).toBe(customerImportIdOf(tenantId, request.fileSha256));
     expect(importRequest(`${smallFile}\r\n`).importId).not.toBe(request.importId);
     expect(customerImportIdOf('globex', request.fileSha256)).not.toBe(request.importId);
+    // Phones read under another default country code are another reading of the file: another job.
+    expect(customerImportIdOf(tenantId, request.fileSha256, '+44')).not.toBe(request.importId);
   });
 
   it('retries a directory lookup that failed for a moment', async () => {

@@ -19,7 +19,7 @@ export const importRequest = (csv: string, fileName = 'customers.csv', defaultCo
   const fileSha256 = fileSha256Of(bytes);
   return {
     tenantId,
-    importId: customerImportIdOf(tenantId, fileSha256),
+    importId: customerImportIdOf(tenantId, fileSha256, defaultCountryCode),
     fileName,
     fileSha256,
     rows: readImportCsv(bytes).rows,
