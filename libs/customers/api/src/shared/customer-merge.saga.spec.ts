@@ -1,5 +1,5 @@
 import type { AppendResult, CommandContext, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions } from '@meridian/platform/eventsourcing';
-import { BusinessRuleViolation, CommandHandler, MemoryEventStore } from '@meridian/platform/eventsourcing';
+import { BusinessRuleViolation, CommandHandler, MemoryEventStore, StaleRevision } from '@meridian/platform/eventsourcing';
 import { customerDecider, customerStreamId } from '@meridian/customers/domain';
 import { registerCustomer } from '@meridian/customers/domain/testing';
 import type { LineageDeps } from './customer-merge.saga';
@@ -71,13 +71,22 @@ describe('merge saga', () => {
     expect(outcome).toMatchObject({ survivor: { revision: 1, replayed: false }, absorbed: { revision: 1, replayed: false } });
   });
 
-  it("undoes the mark and answers the survivor's refusal when the survivor was merged away", async () => {
+  it('touches neither customer when the survivor refuses up front (merged away, unknown)', async () => {
     const { store, typesOf, merge } = await setUp();
     await merge(top, survivor);
     store.appends.length = 0;
     await expect(merge(survivor, absorbed)).rejects.toMatchObject({ code: 'merge-not-allowed', details: { survivorId: top } });
+    await expect(merge('cust-nobody', absorbed)).rejects.toMatchObject({ code: 'not-found' });
+    expect(store.appends).toEqual([]);
+    expect(await typesOf(absorbed)).toEqual([]);
+  });
+
+  it("undoes the mark and answers the survivor's refusal when the survivor refuses at its own step (a stale If-Match)", async () => {
+    const { store, typesOf } = await setUp();
+    const deps: LineageDeps = { handler: new CommandHandler(store), store };
+    await expect(mergeCustomers(deps, { survivorId: survivor, mergedCustomerId: absorbed, context, at, pinnedRevision: 7 })).rejects.toBeInstanceOf(StaleRevision);
     expect(store.appends).toEqual(['abs:CustomerMergedInto', 'abs:CustomerMergeReverted']);
-    expect(await typesOf(survivor)).toEqual(['CustomerMergedInto']);
+    expect(await typesOf(survivor)).toEqual([]);
   });
 
   it('leaves an earlier, complete merge alone when a repeat of it is refused', async () => {
@@ -109,14 +118,13 @@ describe('merge saga', () => {
   });
 
   it('answers a retry of a compensated merge with a refusal, even once the survivor would accept', async () => {
-    const { typesOf, merge, unmerge } = await setUp();
-    await merge(top, survivor);
-    await expect(merge(survivor, absorbed, keyed('merge-1'))).rejects.toMatchObject({ code: 'merge-not-allowed', details: { survivorId: top } });
-    await expect(merge(survivor, absorbed, keyed('merge-1'))).rejects.toMatchObject({ code: 'merge-not-allowed', details: { survivorId: top } });
-    await unmerge(top, survivor);
-    await expect(merge(survivor, absorbed, keyed('merge-1'))).rejects.toMatchObject({ code: 'merge-not-allowed', details: {} });
+    const { store, typesOf } = await setUp();
+    const deps: LineageDeps = { handler: new CommandHandler(store), store };
+    const stale = { survivorId: survivor, mergedCustomerId: absorbed, context: keyed('merge-1'), at, pinnedRevision: 7 };
+    await expect(mergeCustomers(deps, stale)).rejects.toBeInstanceOf(StaleRevision);
+    await expect(mergeCustomers(deps, { ...stale, pinnedRevision: undefined })).rejects.toMatchObject({ code: 'merge-not-allowed', details: {} });
     expect(await typesOf(absorbed)).toEqual(['CustomerMergedInto', 'CustomerMergeReverted']);
-    expect(await typesOf(survivor)).toEqual(['CustomerMergedInto', 'CustomerMergeReverted']);
+    expect(await typesOf(survivor)).toEqual([]);
   });
 });
 

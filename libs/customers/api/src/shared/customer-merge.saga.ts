@@ -67,7 +67,7 @@ const absorbs = (history: CustomerHistory, customerId: string): boolean =>
 
 /**
  * MarkMergedInto on the absorbed customer, then MergeCustomer on the survivor.
- * If the survivor refuses (merged away, unknown, a stale If-Match), the mark is
+ * If the survivor refuses after all (merged away meanwhile, a stale If-Match), the mark is
  * reverted, unless the survivor had already absorbed this customer (a merge
  * done before): either way no customer is left half-merged, and the
  * survivor's refusal is what the caller gets.
@@ -78,6 +78,9 @@ export const mergeCustomers = async (deps: LineageDeps, request: MergeRequest): 
     type: 'MergeCustomer',
     data: { customerId: survivorId, mergedCustomerId, ...(request.reason === undefined ? {} : { reason: request.reason }), mergedAt: at },
   };
+  // Ask the survivor first, read only: a merge it refuses now (unknown, merged away) marks nothing, so no
+  // mark-and-revert pair is published. It can still change before its step; the compensation covers that race.
+  customerDecider.decide(merge, (await readCustomerHistory(deps.store, context.tenantId, survivorId)).state);
   const marked = await step(deps, mergedCustomerId, { type: 'MarkMergedInto', data: { customerId: mergedCustomerId, survivorId, mergedAt: at } }, context, at);
   if (marked.replayed) {
     const absorbed = await readCustomerHistory(deps.store, context.tenantId, mergedCustomerId);
