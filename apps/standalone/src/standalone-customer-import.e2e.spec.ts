@@ -13,7 +13,7 @@ afterAll(() => host.close());
 
 type ImportView = Readonly<{
   importId: string; status: string; imported: number; duplicates: number; rejected: number;
-  rows: Array<{ row: number; outcome: string; reason?: string; duplicateOf?: { customerId?: string; row?: number } }>;
+  rows: Array<{ row: number; outcome: string; reason?: string; duplicateOf?: { customerId?: string; row?: number }; possibleDuplicates?: string[] }>;
 }>;
 
 const csv = [
@@ -22,6 +22,7 @@ const csv = [
   'Contoso Ltd,company,emea,rep-ada,hello@contoso.example,+44 20 7946 0018',
   'Contoso (second office),company,emea,rep-ada,,020 7946 0018',
   ',company,emea,rep-ada,nobody@example.org,',
+  'Northwind Trading,company,emea,rep-ada,info@northwind-trading.example,',
 ].join('\r\n');
 
 const upload = () =>
@@ -30,7 +31,7 @@ const upload = () =>
   });
 
 describe('standalone: CSV import against the real customer directory', () => {
-  it('finds a customer registered just before the upload, dedupes within the file, reports each row, and changes nothing on a re-run', async () => {
+  it('finds a customer registered just before the upload, dedupes within the file, reports each row, flags look-alike names, and changes nothing on a re-run', async () => {
     const registered = await host.request('POST', '/api/v1/customers', {
       headers: tenantA, body: { kind: 'company', name: 'Northwind Traders', region: 'emea', ownerId: 'rep-ada', sourceChannel: 'web', emails: ['orders@northwind.example'] },
     });
@@ -43,11 +44,14 @@ describe('standalone: CSV import against the real customer directory', () => {
       until: (view) => view.status === 'completed', timeoutMs: 15_000, description: 'the import to complete',
     });
     // Row 1 duplicates the customer registered a moment ago (the import waited for the directory), row 3 row 2's phone.
-    expect({ imported: done.imported, duplicates: done.duplicates, rejected: done.rejected }).toEqual({ imported: 1, duplicates: 2, rejected: 1 });
-    expect(done.rows.map((r) => [r.row, r.outcome])).toEqual([[1, 'duplicate'], [2, 'imported'], [3, 'duplicate'], [4, 'rejected']]);
+    expect({ imported: done.imported, duplicates: done.duplicates, rejected: done.rejected }).toEqual({ imported: 2, duplicates: 2, rejected: 1 });
+    expect(done.rows.map((r) => [r.row, r.outcome])).toEqual([[1, 'duplicate'], [2, 'imported'], [3, 'duplicate'], [4, 'rejected'], [5, 'imported']]);
     const existingId = (registered.body as { customerId: string }).customerId;
     expect(done.rows[0]).toMatchObject({ reason: 'email', duplicateOf: { customerId: existingId } });
     expect(done.rows[2]).toMatchObject({ reason: 'phone', duplicateOf: { row: 2 } });
+    // Only a similar name: imported, with the look-alike named for a person to review.
+    expect(done.rows[4]).toMatchObject({ possibleDuplicates: [existingId] });
+    expect(done.rows[1].possibleDuplicates).toBeUndefined();
 
     const head = await host.store.headPosition();
     const again = await upload();

@@ -36,7 +36,7 @@ export type CustomerImportBatchProcessedV1 = Readonly<{
   importId: string;
   firstRow: number;
   lastRow: number;
-  imported: readonly Readonly<{ row: number; customerId: string }>[];
+  imported: readonly Readonly<{ row: number; customerId: string; possibleDuplicates?: readonly string[] }>[];
   duplicates: readonly Readonly<{ row: number; duplicateOf: Readonly<{ customerId?: string; row?: number }>; reason: ContractDuplicateReason }>[];
   rejected: readonly Readonly<{ row: number; errors: readonly Readonly<{ field: string; message: string }>[] }>[];
   processedAt: ContractInstant;
@@ -59,7 +59,10 @@ export const customerImportBatchProcessedSchemaV1 = eventSchemaFor<CustomerImpor
     importId: textSchema,
     firstRow: rowNumberSchema,
     lastRow: rowNumberSchema,
-    imported: { type: 'array', items: rowEntry({ customerId: nonBlankTextSchema }, ['customerId']) },
+    imported: {
+      type: 'array',
+      items: rowEntry({ customerId: nonBlankTextSchema, possibleDuplicates: { type: 'array', minItems: 1, items: nonBlankTextSchema } }, ['customerId']),
+    },
     duplicates: {
       type: 'array',
       items: rowEntry(

@@ -61,7 +61,9 @@ export const validBatchOutcome = (data: RecordImportBatch['data'], rowCount: num
   return {
     firstRow,
     lastRow,
-    imported: imported.map(({ row, customerId }) => ({ row, customerId })),
+    imported: imported.map(({ row, customerId, possibleDuplicates }) => ({
+      row, customerId, ...(possibleDuplicates !== undefined && possibleDuplicates.length > 0 ? { possibleDuplicates: [...new Set(possibleDuplicates)] } : {}),
+    })),
     duplicates: duplicates.map(({ row, duplicateOf: { customerId, row: earlierRow }, reason }) => ({
       row,
       duplicateOf: { ...(customerId !== undefined ? { customerId } : {}), ...(earlierRow !== undefined ? { row: earlierRow } : {}) },

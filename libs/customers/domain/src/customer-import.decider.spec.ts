@@ -65,14 +65,14 @@ describe('RecordImportBatch', () => {
     const command = recordBatch({
       firstRow: 1,
       lastRow: 3,
-      imported: [{ row: 1, customerId: 'cust-1' }],
+      imported: [{ row: 1, customerId: 'cust-1', possibleDuplicates: ['cust-9', 'cust-9'] }],
       duplicates: [{ row: 2, duplicateOf: { row: 1, customerId: 'cust-1' }, reason: 'email' }],
       rejected: [{ row: 3, errors: [{ field: 'name', message: 'is required', hint: 'x' } as { field: string; message: string }] }],
     });
     const [event] = decideCustomerImport(command, customerImportDecider.evolve(initialCustomerImportState, importStarted()));
     expect(event.data).toEqual({
       importId, firstRow: 1, lastRow: 3, processedAt: command.data.processedAt,
-      imported: [{ row: 1, customerId: 'cust-1' }],
+      imported: [{ row: 1, customerId: 'cust-1', possibleDuplicates: ['cust-9'] }],
       duplicates: [{ row: 2, duplicateOf: { customerId: 'cust-1', row: 1 }, reason: 'email' }],
       rejected: [{ row: 3, errors: [{ field: 'name', message: 'is required' }] }],
     });

@@ -3,7 +3,8 @@ import type { DuplicateReason, Instant } from './customer.values';
 
 // Rows are numbered from 1, the first data row after the header.
 
-export type ImportedRow = Readonly<{ row: number; customerId: string }>;
+/** `possibleDuplicates`: existing customers with a similar name in the region, for a person to review (likely, not strong). */
+export type ImportedRow = Readonly<{ row: number; customerId: string; possibleDuplicates?: readonly string[] }>;
 /** Held back because an earlier row of the file, or an existing customer, has the same email or phone. */
 export type DuplicateRow = Readonly<{ row: number; duplicateOf: Readonly<{ customerId?: string; row?: number }>; reason: DuplicateReason }>;
 export type ImportFieldError = Readonly<{ field: string; message: string }>;

@@ -20,6 +20,8 @@ export class ImportReportRowView {
   @ApiProperty({ description: 'Data row number, 1 = the first row after the header' }) row!: number;
   @ApiProperty({ enum: importRowOutcomes }) outcome!: string;
   @ApiPropertyOptional({ description: 'imported: the customer registered for the row' }) customerId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'imported: existing customers with a similar name in the region, to review (merge if they are the same)' })
+  possibleDuplicates?: string[];
   @ApiPropertyOptional({ type: DuplicateOfView, description: 'duplicate: what it repeats' }) duplicateOf?: DuplicateOfView;
   @ApiPropertyOptional({ enum: ['email', 'phone'], description: 'duplicate: the shared contact point' }) reason?: string;
   @ApiPropertyOptional({ type: [ImportFieldErrorView], description: 'rejected: every problem of the row' }) errors?: ImportFieldErrorView[];
@@ -47,7 +49,9 @@ export class CustomerImportView {
 }
 
 const toRowView = (entry: ImportReportRow): ImportReportRowView => {
-  if (entry.outcome === 'imported') return { row: entry.row, outcome: entry.outcome, customerId: entry.customerId };
+  if (entry.outcome === 'imported') {
+    return { row: entry.row, outcome: entry.outcome, customerId: entry.customerId, ...(entry.possibleDuplicates ? { possibleDuplicates: [...entry.possibleDuplicates] } : {}) };
+  }
   if (entry.outcome === 'duplicate') return { row: entry.row, outcome: entry.outcome, duplicateOf: { ...entry.duplicateOf }, reason: entry.reason };
   return { row: entry.row, outcome: entry.outcome, errors: entry.errors.map(({ field, message }) => ({ field, message })) };
 };

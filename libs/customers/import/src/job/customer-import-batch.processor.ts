@@ -5,7 +5,7 @@ import { customerDecider, customerStreamId } from '@meridian/customers/domain';
 import { mapWithConcurrency, withRetries } from './bounded-concurrency';
 import type { CustomerDirectory } from './customer-directory';
 import { importedCustomerIdOf } from './customer-import.ids';
-import { duplicateInFile, duplicateOfExisting, rejectedRow, strongDuplicateOf } from './customer-import.outcomes';
+import { duplicateInFile, duplicateOfExisting, possibleDuplicatesOf, rejectedRow, strongDuplicateOf } from './customer-import.outcomes';
 
 export type BatchOutcome = Omit<RecordImportBatch['data'], 'importId' | 'processedAt'>;
 
@@ -61,15 +61,17 @@ export const processBatch = async (
     const profile = (facts.validations[row - 1] as { profile: ImportedCustomerProfile }).profile;
     const customerId = importedCustomerIdOf(facts.tenantId, facts.importId, row);
     const registered = trustRegistered && (await withRetries(() => isRegistered(workers.store, facts.tenantId, customerId), isPermanent));
+    let possibleDuplicates: string[] = [];
     if (!registered) {
       const { name, region, emails, phones } = profile;
       const existing = await withRetries(() => workers.directory.duplicateCandidates(facts.tenantId, { name, region, emails, phones }), isPermanent);
       const match = strongDuplicateOf(profile, customerId, existing);
       if (match) return { row, duplicate: duplicateOfExisting(row, match) };
+      possibleDuplicates = possibleDuplicatesOf(profile, customerId, existing);
     }
     try {
       await withRetries(() => register(workers.handler, facts, customerId, profile, now), isPermanent);
-      return { row, imported: { row, customerId } };
+      return { row, imported: { row, customerId, ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}) } };
     } catch (error) {
       if (!(error instanceof BusinessRuleViolation)) throw error;
       // The row validator and the customer decider disagree: report the row, don't stop the file.

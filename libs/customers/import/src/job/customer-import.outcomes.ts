@@ -65,9 +65,15 @@ export const strongDuplicateOf = (
   profile: ImportedCustomerProfile,
   customerId: string,
   existing: readonly DuplicateCandidate[],
-): DuplicateMatch | undefined => {
+): DuplicateMatch | undefined => matchesOf(profile, customerId, existing).find((match) => match.strength === 'strong');
+
+/** Existing customers a row only resembles (a similar name in its region): it is imported, and they are named in the report. */
+export const possibleDuplicatesOf = (profile: ImportedCustomerProfile, customerId: string, existing: readonly DuplicateCandidate[]): string[] =>
+  matchesOf(profile, customerId, existing).flatMap((match) => (match.strength === 'likely' && match.customerId !== undefined ? [match.customerId] : []));
+
+const matchesOf = (profile: ImportedCustomerProfile, customerId: string, existing: readonly DuplicateCandidate[]): DuplicateMatch[] => {
   const candidate: DuplicateCandidate = { customerId, kind: profile.kind, name: profile.name, region: profile.region, emails: profile.emails, phones: profile.phones };
-  return findLikelyDuplicates(candidate, existing).find((match) => match.strength === 'strong');
+  return [...findLikelyDuplicates(candidate, existing)];
 };
 
 export const duplicateOfExisting = (row: number, match: DuplicateMatch): DuplicateRow => ({

@@ -6,7 +6,7 @@ export type ImportRowOutcome = (typeof importRowOutcomes)[number];
 
 /** One row of the report, as the API shows it. */
 export type ImportReportRow =
-  | Readonly<{ row: number; outcome: 'imported'; customerId: string }>
+  | Readonly<{ row: number; outcome: 'imported'; customerId: string; possibleDuplicates?: readonly string[] }>
   | Readonly<{ row: number; outcome: 'duplicate'; duplicateOf: DuplicateRow['duplicateOf']; reason: DuplicateRow['reason'] }>
   | Readonly<{ row: number; outcome: 'rejected'; errors: readonly ImportFieldError[] }>;
 
@@ -14,7 +14,9 @@ export type ImportReportRow =
 export const reportRowsOf = (batches: readonly RecordedImportBatch[]): ImportReportRow[] =>
   batches.flatMap((batch) =>
     [
-      ...batch.imported.map(({ row, customerId }): ImportReportRow => ({ row, outcome: 'imported', customerId })),
+      ...batch.imported.map(({ row, customerId, possibleDuplicates }): ImportReportRow => ({
+        row, outcome: 'imported', customerId, ...(possibleDuplicates === undefined ? {} : { possibleDuplicates }),
+      })),
       ...batch.duplicates.map(({ row, duplicateOf, reason }): ImportReportRow => ({ row, outcome: 'duplicate', duplicateOf, reason })),
       ...batch.rejected.map(({ row, errors }): ImportReportRow => ({ row, outcome: 'rejected', errors })),
     ].sort((a, b) => a.row - b.row),

@@ -52,8 +52,8 @@ describe('runCustomerImport', () => {
       { row: 6, outcome: 'imported', customerId: customer(6) },
       { row: 7, outcome: 'rejected', errors: [{ field: 'ownerId', message: 'is required' }] },
       { row: 8, outcome: 'duplicate', duplicateOf: { row: 6, customerId: customer(6) }, reason: 'email' },
-      // Only a similar name (a likely duplicate) does not hold a row back.
-      { row: 9, outcome: 'imported', customerId: customer(9) },
+      // Only a similar name (a likely duplicate) does not hold a row back: it is imported, naming the look-alike for review.
+      { row: 9, outcome: 'imported', customerId: customer(9), possibleDuplicates: ['cust-existing-globex'] },
       { row: 10, outcome: 'imported', customerId: customer(10) },
     ]);
     const registered = await store.readStream(`customer-${customer(6)}`);
