@@ -1,6 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { Decider, DomainEvent } from '@meridian/platform/eventsourcing';
 import { contractValidatorOptions } from '@meridian/platform/contracts';
 import type { CustomerContractPayloads, CustomerContractType } from '@meridian/customers/contracts';
 import {
@@ -26,17 +25,10 @@ import { segmentPolicyDecider } from './segment-policy.decider';
 import type { SegmentPolicyEvent } from './segment-policy.events';
 import { segmentPolicyEventTypes } from './segment-policy.events';
 import { defaultSegmentPolicy } from './segment-policy.values';
+import type { SameShape } from '@meridian/platform/eventsourcing/testing';
+import { playCommands } from '@meridian/platform/eventsourcing/testing';
 
-// Compile-time half: every domain event's data and its public payload are
-// assignable both ways and have the same keys at every depth, so a field added
-// (even an optional one), dropped or retyped on either side fails `tsc`.
-type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type SameKeys<A, B> = [A] extends [object]
-  ? MutuallyAssignable<keyof A, keyof B> extends true
-    ? false extends { [K in keyof A]-?: SameShape<A[K], B[K & keyof B]> }[keyof A] ? false : true
-    : false
-  : true;
-type SameShape<A, B> = MutuallyAssignable<A, B> extends true ? SameKeys<A, B> : false;
+// Compile-time half: every domain event's data and its public payload have the same shape (SameShape).
 type PublicEvent = CustomerEvent | CustomerImportEvent | SegmentPolicyEvent;
 type DataOf<TType extends PublicEvent['type']> = Extract<PublicEvent, { type: TType }>['data'];
 type Conformance = { [TType in PublicEvent['type']]: SameShape<DataOf<TType>, CustomerContractPayloads[TType]> };
@@ -52,17 +44,7 @@ const sameEventTypes: SameShape<PublicEvent['type'], CustomerContractType> = tru
 const ajv = new Ajv2020({ strict: true, allErrors: true, ...contractValidatorOptions });
 addFormats(ajv);
 
-/** Runs commands the way the command handler does: fold, decide, apply what was decided. */
-const play = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, commands: readonly C[]): E[] => {
-  let state = decider.initialState;
-  const produced: E[] = [];
-  for (const command of commands) {
-    const events = decider.decide(command, state);
-    state = events.reduce(decider.evolve, state);
-    produced.push(...events);
-  }
-  return produced;
-};
+const play = playCommands;
 
 const on = (day: number, time = '10:00:00.000Z'): string => `2026-04-${String(day).padStart(2, '0')}T${time}`;
 const survivorId = 'b0c1d2e3-0000-4000-8000-000000000001';

@@ -13,19 +13,11 @@ import type { OpportunityCommand } from './opportunity.commands';
 import { opportunityDecider } from './opportunity.decider';
 import type { OpportunityEvent } from './opportunity.events';
 import { opportunityEventTypes } from './opportunity.events';
-import type { OpportunityState } from './opportunity.state';
 import { activityKinds, closedStages, openStages } from './opportunity.values';
+import type { SameShape } from '@meridian/platform/eventsourcing/testing';
+import { playCommands } from '@meridian/platform/eventsourcing/testing';
 
-// Compile-time half: every domain event's data and its public payload are
-// assignable both ways and have the same keys at every depth, so a field added
-// (even an optional one), dropped or retyped on either side fails `tsc`.
-type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type SameKeys<A, B> = [A] extends [object]
-  ? MutuallyAssignable<keyof A, keyof B> extends true
-    ? false extends { [K in keyof A]-?: SameShape<A[K], B[K & keyof B]> }[keyof A] ? false : true
-    : false
-  : true;
-type SameShape<A, B> = MutuallyAssignable<A, B> extends true ? SameKeys<A, B> : false;
+// Compile-time half: every domain event's data and its public payload have the same shape (SameShape).
 type DataOf<TType extends OpportunityEvent['type']> = Extract<OpportunityEvent, { type: TType }>['data'];
 type Conformance = { [TType in OpportunityEvent['type']]: SameShape<DataOf<TType>, OpportunityContractPayloads[TType]> };
 const payloadsConform: Conformance = {
@@ -44,17 +36,7 @@ const sameEventTypes: SameShape<OpportunityEvent['type'], OpportunityContractTyp
 const ajv = new Ajv2020({ strict: true, allErrors: true, ...contractValidatorOptions });
 addFormats(ajv);
 
-/** Runs commands the way the command handler does: fold, decide, apply what was decided. */
-const play = (commands: readonly OpportunityCommand[]): OpportunityEvent[] => {
-  let state: OpportunityState = opportunityDecider.initialState;
-  const produced: OpportunityEvent[] = [];
-  for (const command of commands) {
-    const events = opportunityDecider.decide(command, state);
-    state = events.reduce(opportunityDecider.evolve, state);
-    produced.push(...events);
-  }
-  return produced;
-};
+const play = (commands: readonly OpportunityCommand[]): OpportunityEvent[] => playCommands(opportunityDecider, commands);
 
 const opportunityId = '3f1d7c52-8a0e-4b5e-9a63-2f4d0c9e1b77';
 const on = (day: number, time = '10:00:00.000Z'): string => `2026-04-${String(day).padStart(2, '0')}T${time}`;

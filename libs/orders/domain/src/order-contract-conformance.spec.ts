@@ -6,20 +6,12 @@ import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
 import type { OrderEvent } from './order.events';
 import { orderEventTypes } from './order.events';
-import type { OrderState } from './order.state';
 import { paymentMethods } from './order.values';
 import { draftOrderFromWonOpportunity, wonOpportunityOrderId } from './won-opportunity-draft.mapping';
+import type { SameShape } from '@meridian/platform/eventsourcing/testing';
+import { playCommands } from '@meridian/platform/eventsourcing/testing';
 
-// Compile-time half: every domain event's data and its public payload are
-// assignable both ways and have the same keys at every depth, so a field added
-// (even an optional one), dropped or retyped on either side fails `tsc`.
-type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type SameKeys<A, B> = [A] extends [object]
-  ? MutuallyAssignable<keyof A, keyof B> extends true
-    ? false extends { [K in keyof A]-?: SameShape<A[K], B[K & keyof B]> }[keyof A] ? false : true
-    : false
-  : true;
-type SameShape<A, B> = MutuallyAssignable<A, B> extends true ? SameKeys<A, B> : false;
+// Compile-time half: every domain event's data and its public payload have the same shape (SameShape).
 type DataOf<TType extends OrderEvent['type']> = Extract<OrderEvent, { type: TType }>['data'];
 type Conformance = { [TType in OrderEvent['type']]: SameShape<DataOf<TType>, OrderContractPayloads[TType]> };
 const payloadsConform: Conformance = {
@@ -35,17 +27,7 @@ const sameEventTypes: SameShape<OrderEvent['type'], OrderContractType> = true;
 const ajv = new Ajv2020({ strict: true, allErrors: true, ...contractValidatorOptions });
 addFormats(ajv);
 
-/** Runs commands the way the command handler does: fold, decide, apply what was decided. */
-const play = (commands: readonly OrderCommand[]): OrderEvent[] => {
-  let state: OrderState = orderDecider.initialState;
-  const produced: OrderEvent[] = [];
-  for (const command of commands) {
-    const events = orderDecider.decide(command, state);
-    state = events.reduce(orderDecider.evolve, state);
-    produced.push(...events);
-  }
-  return produced;
-};
+const play = (commands: readonly OrderCommand[]): OrderEvent[] => playCommands(orderDecider, commands);
 
 const orderId = '9c0b3f4e-2d71-4c9a-8e55-0f6b2a1d7e90';
 const on = (day: number, time = '10:00:00.000Z'): string => `2026-04-${String(day).padStart(2, '0')}T${time}`;

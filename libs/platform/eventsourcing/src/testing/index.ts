@@ -1,1 +1,3 @@
 export { DeciderSpecification } from './decider-specification';
+export type { SameShape } from './contract-conformance';
+export { playCommands } from './contract-conformance';
