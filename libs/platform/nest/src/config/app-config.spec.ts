@@ -12,7 +12,8 @@ const problemsOf = (env: Record<string, string>): readonly string[] => {
 
 describe('loadConfig', () => {
   it('falls back to the embedded store and port 3000', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, eventStoreUrl: defaultEventStoreUrl, logLevel: 'info' });
+    expect(loadConfig({})).toMatchObject({ port: 3000, eventStoreUrl: defaultEventStoreUrl, logLevel: 'info', httpMaxInFlight: 256 });
+    expect(loadConfig({ HTTP_MAX_IN_FLIGHT: '2' }).httpMaxInFlight).toBe(2);
   });
 
   it('accepts every supported event store URL', () => {
@@ -31,6 +32,8 @@ describe('loadConfig', () => {
     [{ MONGODB_URL: 'http://mongo' }, 'MONGODB_URL="http://mongo"'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ HTTP_MAX_IN_FLIGHT: '0' }, 'HTTP_MAX_IN_FLIGHT="0"'],
+    [{ HTTP_MAX_IN_FLIGHT: 'lots' }, 'HTTP_MAX_IN_FLIGHT="lots"'],
     [{ HOST: 'no such host!' }, 'HOST="no such host!"'],
   ])('names the bad setting in %j', (env, expected) => {
     const problems = problemsOf(env);

@@ -23,6 +23,8 @@ export type AppConfig = Readonly<{
   readWaitMaxMs: number;
   /** Upper bound for finishing in-flight requests after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** Requests handled at once; one more is refused with 503 `overloaded` rather than queued (health and /metrics exempt). */
+  httpMaxInFlight: number;
 }>;
 
 export const defaultEventStoreUrl = 'embedded:.meridian-data/events';
@@ -93,6 +95,7 @@ export const loadConfig = (env: Env): AppConfig => {
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     relayCheckpointName: relayCheckpointName(env, problems),
     shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    httpMaxInFlight: integerSetting(env, 'HTTP_MAX_IN_FLIGHT', 256, 1, 100_000, problems),
   };
   if (config.mongodbUrl !== undefined && config.kafkaBrokers === undefined && !problems.some((p) => p.startsWith('KAFKA_BROKERS'))) {
     problems.push('MONGODB_URL is set but KAFKA_BROKERS is not: the read models are fed from Kafka, set both (or neither for the in-process read side)');

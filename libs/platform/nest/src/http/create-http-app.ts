@@ -27,7 +27,8 @@ export const createHttpApp = async (
   config: AppConfig,
   openApi: OpenApiOptions,
 ): Promise<NestFastifyApplication> => {
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true });
+  // Refusing during shutdown is the in-flight limit's job (problem+json with Retry-After); Fastify's own 503 is neither.
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: createLogger(config.logLevel),
     abortOnError: false,
@@ -53,8 +54,13 @@ export const createHttpApp = async (
 /**
  * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the
  * stores, exit. A deadline bounds it so a stuck dependency cannot block a rollout.
+ *
+ * `drain` runs first: Nest calls modules' destroy hooks before it stops the
+ * HTTP server, so without it a request admitted just before the signal could
+ * meet a dependency already closed. Once drained, every admitted request has
+ * been answered, and new ones are refused with 503 until the process exits.
  */
-export const closeOnSignals = (app: NestFastifyApplication, shutdownTimeoutMs: number): void => {
+export const closeOnSignals = (app: NestFastifyApplication, shutdownTimeoutMs: number, drain: () => Promise<void> = () => Promise.resolve()): void => {
   const logger = new Logger('shutdown');
   let closing = false;
   const close = (signal: NodeJS.Signals) => {
@@ -66,7 +72,7 @@ export const closeOnSignals = (app: NestFastifyApplication, shutdownTimeoutMs: n
       process.exit(1);
     }, shutdownTimeoutMs);
     deadline.unref();
-    app.close().then(
+    drain().then(() => app.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error(`shutdown failed: ${String(error)}`);

@@ -9,6 +9,8 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { redactUrl } from '../config/redact-url';
 import type { OpenApiOptions } from './openapi';
 import { closeOnSignals, createHttpApp } from './create-http-app';
+import type { InFlightLimit } from './in-flight-limit';
+import { inFlightLimit } from './in-flight-limit';
 
 export type HttpHostDefinition = Readonly<{
   /** Shown in logs, e.g. "standalone" or "opportunities-service". */
@@ -22,6 +24,9 @@ export type HttpHostDefinition = Readonly<{
 @Module({})
 class HttpHostModule {}
 
+/** Each host's limiter, for the signal handler to drain before it closes the app. */
+const limits = new WeakMap<NestFastifyApplication, InFlightLimit>();
+
 /**
  * Builds the host's app without listening: used by main and by end-to-end tests alike.
  * Every host gets the health endpoints and /metrics, with a registry of its own.
@@ -33,10 +38,17 @@ export const createHttpHost = async (definition: HttpHostDefinition, config: App
     definition.openApi,
   );
   // Now, before init registers the routes: Fastify takes no hooks once ready.
-  const hooks = httpMetricsHooks(app.get<Registry>(METRICS_REGISTRY));
+  const registry = app.get<Registry>(METRICS_REGISTRY);
+  const hooks = httpMetricsHooks(registry);
+  const limit = inFlightLimit(config.httpMaxInFlight, registry);
   const fastify = app.getHttpAdapter().getInstance();
+  // Metrics first, so a refused request is still counted and timed.
   fastify.addHook('onRequest', hooks.onRequest);
   fastify.addHook('onResponse', hooks.onResponse);
+  fastify.addHook('onRequest', limit.onRequest);
+  // Also when the app is closed without a signal (tests): refuse new work, finish what was admitted.
+  fastify.addHook('preClose', limit.drain);
+  limits.set(app, limit);
   return app;
 };
 
@@ -61,7 +73,8 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
     process.stderr.write(`${definition.name}: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  closeOnSignals(app, config.shutdownTimeoutMs);
+  const limit = limits.get(app);
+  closeOnSignals(app, config.shutdownTimeoutMs, () => limit?.drain() ?? Promise.resolve());
   try {
     await app.listen(config.port, config.host);
   } catch (error) {
