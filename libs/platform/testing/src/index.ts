@@ -6,3 +6,5 @@ export { send, startTestHost } from './http-test-host';
 export type { HttpResponse, RequestOptions, TestHost } from './http-test-host';
 export { distEntry, spawnNodeProcess } from './node-process';
 export type { NodeProcess } from './node-process';
+export { findPrometheusBinary, prometheusConfig, prometheusInstallHint, queryPrometheus, startPrometheus, stopChildProcess } from './prometheus-server';
+export type { PrometheusBinary, PrometheusSample, PrometheusServer, ScrapeJob } from './prometheus-server';
