@@ -45,13 +45,25 @@ export const recordOrderValue = ({ data }: RecordOrderValue, state: RegisteredCu
 export const reevaluateSegment = ({ data }: ReevaluateValueSegment, state: RegisteredCustomer): Decision =>
   segmentChange(state, state.orders, validSegmentPolicy(data.policy), validInstant(data.asOf, 'asOf'));
 
-/** A CustomerValueSegmentChanged when the segment at `asOf` differs from the last one judged; the change happens at `asOf`. */
+/**
+ * Payments of different orders travel on different partitions, so they can
+ * arrive out of time order. Judging at the latest moment known (the command's,
+ * the newest purchase's, the last change's) makes the verdict independent of
+ * arrival order and keeps segment changes moving forward in time.
+ */
+const judgementTime = (state: RegisteredCustomer, orders: readonly RecordedOrderValue[], asOf: Instant): Instant =>
+  [asOf, state.segmentChangedAt, ...orders.map((order) => order.purchasedAt)]
+    .filter((instant): instant is Instant => instant !== null)
+    .reduce((latest, instant) => (Date.parse(instant) > Date.parse(latest) ? instant : latest));
+
+/** A CustomerValueSegmentChanged when the segment at the judgement time differs from the last one judged; the change happens then. */
 const segmentChange = (
   state: RegisteredCustomer,
   orders: readonly RecordedOrderValue[],
   policy: SegmentPolicy,
-  asOf: Instant,
+  requestedAsOf: Instant,
 ): Decision => {
+  const asOf = judgementTime(state, orders, requestedAsOf);
   const classification = classifySegment(orders, policy, asOf);
   if (classification.segment === state.segment) return [];
   return [

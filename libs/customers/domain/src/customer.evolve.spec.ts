@@ -22,7 +22,7 @@ const freshCustomer = {
   },
   registration: registered.data,
   contacts: [], removedContactIds: [], tags: [], groups: [], consents: {}, interactionIds: [],
-  absorbed: [], released: [], formerSurvivors: [], orders: [], segment: null,
+  absorbed: [], released: [], formerSurvivors: [], orders: [], segment: null, segmentChangedAt: null,
 };
 
 describe('customer evolve', () => {

@@ -70,7 +70,7 @@ export const evolve = (state: CustomerState, event: CustomerEvent): CustomerStat
       return { ...state, orders };
     }
     case 'CustomerValueSegmentChanged':
-      return { ...state, segment: event.data.segment };
+      return { ...state, segment: event.data.segment, segmentChangedAt: event.data.changedAt };
     default:
       return assertNever(event);
   }
@@ -84,7 +84,7 @@ const registered = (data: CustomerRegistered['data']): RegisteredCustomer => {
     profile: { name, ...(industry !== undefined ? { industry } : {}), region, ...(size !== undefined ? { size } : {}), emails, phones },
     registration: data,
     contacts: [], removedContactIds: [], tags: [], groups: [], consents: {}, interactionIds: [],
-    absorbed: [], released: [], formerSurvivors: [], orders: [], segment: null,
+    absorbed: [], released: [], formerSurvivors: [], orders: [], segment: null, segmentChangedAt: null,
   };
 };
 

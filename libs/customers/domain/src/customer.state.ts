@@ -54,6 +54,8 @@ export type CustomerDetails = Readonly<{
   orders: readonly RecordedOrderValue[];
   /** `null` until a segment was first judged. */
   segment: ValueSegment | null;
+  /** When the segment last changed: a later judgement never looks at an earlier moment. */
+  segmentChangedAt: Instant | null;
 }>;
 
 export type CustomerState = Readonly<{ status: 'absent' }> | Readonly<{ status: 'registered' } & CustomerDetails>;

@@ -59,6 +59,18 @@ describe('order value → customer value segment', () => {
     expect(changed).toMatchObject({ type: 'CustomerValueSegmentChanged', data: { previousSegment: null, segment: 'C', purchaseCount: 1 } });
   });
 
+  it('reaches the same segment whatever order the payments of different orders arrive in', async () => {
+    const outcomeOf = async (days: readonly number[]) => {
+      const { handler, deliver, eventsOf } = await setup();
+      await register(handler, 'cust-1');
+      for (const day of days) await deliver(paid(`ord-${day}`, 'cust-1', 1500, 2, `2026-03-0${day}T10:00:00.000Z`));
+      return (await eventsOf('cust-1')).filter((event) => event.type === 'CustomerValueSegmentChanged').at(-1)?.data;
+    };
+    // Four purchases of 1,500 EUR (default policy: high value from 1,000 EUR, high frequency from 4): E either way.
+    expect(await outcomeOf([1, 2, 3, 4])).toMatchObject({ segment: 'E', purchaseCount: 4 });
+    expect(await outcomeOf([1, 2, 4, 3])).toMatchObject({ segment: 'E', purchaseCount: 4 });
+  });
+
   it('changes nothing when the same payment comes twice', async () => {
     const { handler, deliver, eventsOf } = await setup();
     await register(handler, 'cust-1');
