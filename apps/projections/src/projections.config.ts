@@ -21,6 +21,10 @@ export type ProjectionsConfig = Readonly<{
   sessionTimeoutMs: number;
   clientId: string;
   logLevel: JsonLogLevel;
+  /** /metrics, /health/live and /health/ready, on every interface; 0 picks a free port (logged). */
+  httpPort: number;
+  /** How often consumer-group lag is fetched from the brokers (not on every scrape: it costs admin requests per topic). */
+  lagIntervalMs: number;
 }>;
 
 export class ProjectionsConfigError extends Error {
@@ -80,6 +84,8 @@ export const loadProjectionsConfig = (env: Env): ProjectionsConfig => {
     sessionTimeoutMs: integerSetting(env, 'PROJECTIONS_SESSION_TIMEOUT_MS', 30_000, 6_000, 1_800_000, problems),
     clientId: text(env, 'KAFKA_CLIENT_ID', 'meridian-projections', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,
+    httpPort: integerSetting(env, 'PROJECTIONS_HTTP_PORT', 9465, 0, 65_535, problems),
+    lagIntervalMs: integerSetting(env, 'PROJECTIONS_LAG_INTERVAL_MS', 5_000, 100, 600_000, problems),
   };
   if (problems.length > 0) throw new ProjectionsConfigError(problems);
   return config;

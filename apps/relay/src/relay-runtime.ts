@@ -2,11 +2,16 @@ import type { CheckpointStore } from '@meridian/platform/eventstore';
 import { openFeedWithCheckpoints } from '@meridian/platform/eventstore';
 import type { PublicEventCatalogue, StructuredLog } from '@meridian/platform/kafka';
 import { createEventRouter, createKafkaClient, createOrderedPublisher, ensureTopics } from '@meridian/platform/kafka';
+import type { WorkerHttpServer } from '@meridian/platform/nest';
+import { startWorkerHttpServer } from '@meridian/platform/nest';
+import { createMetricsRegistry } from '@meridian/platform/observability';
 import { Relay } from './relay';
 import type { RelayConfig } from './relay.config';
+import { registerRelayMetrics } from './relay-metrics';
 
 export type RunningRelay = Readonly<{
   relay: Relay;
+  http: WorkerHttpServer;
   /** Finishes the in-flight batch and its checkpoint, then disconnects and closes the store. */
   stop: () => Promise<void>;
 }>;
@@ -33,11 +38,32 @@ export const startRelay = async (
   const feed = await openFeedWithCheckpoints(config.eventStoreUrl);
   const { store } = feed;
   const kafka = createKafkaClient({ brokers: config.kafkaBrokers, clientId: config.clientId, log });
-  const publisher = createOrderedPublisher(kafka);
+  const producer = createOrderedPublisher(kafka);
+  // A long-lived admin client: readiness asks the brokers without opening a connection per probe.
+  const admin = kafka.admin();
+  // The producer reconnects by itself; a failed send is the one sign it is not getting through, until one succeeds.
+  let sendFailure: string | undefined;
+  const publisher = {
+    ...producer,
+    publish: async (messages: Parameters<typeof producer.publish>[0]) => {
+      try {
+        await producer.publish(messages);
+        sendFailure = undefined;
+      } catch (error) {
+        sendFailure = error instanceof Error ? error.message : String(error);
+        throw error;
+      }
+    },
+  };
+  let http: WorkerHttpServer | undefined;
   try {
     const checkpoints = options.wrapCheckpoints ? options.wrapCheckpoints(feed.checkpoints) : feed.checkpoints;
     await ensureTopics(kafka, router.topics, config.topics, log);
     await publisher.connect();
+    await admin.connect();
+    const registry = createMetricsRegistry();
+    // Read at scrape time only, by when the relay below exists.
+    const observer = registerRelayMetrics(registry, { store, checkpoint: () => relay.checkpoint() });
     const relay = new Relay({
       store,
       checkpoints,
@@ -48,17 +74,37 @@ export const startRelay = async (
       batchSize: config.batchSize,
       pollIntervalMs: config.pollIntervalMs,
       retryDelayMs: options.retryDelayMs,
+      observer,
     });
+    http = await startWorkerHttpServer({
+      registry,
+      port: config.httpPort,
+      live: () => relay.running(),
+      readiness: {
+        eventStore: async () => ({ headPosition: await store.headPosition() }),
+        kafkaProducer: async () => {
+          if (sendFailure !== undefined) throw new Error(`the last send failed: ${sendFailure}`);
+          return { brokers: (await admin.describeCluster()).brokers.length };
+        },
+      },
+    });
+    log('info', `listening on http://0.0.0.0:${http.port}`, { port: http.port, endpoints: ['/metrics', '/health/live', '/health/ready'] });
     relay.start();
+    const server = http;
     return {
       relay,
+      http: server,
       stop: async () => {
         await relay.stop();
+        await server.close();
+        await admin.disconnect();
         await publisher.disconnect();
         await feed.close();
       },
     };
   } catch (error) {
+    await http?.close().catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
     await publisher.disconnect().catch(() => undefined);
     await feed.close().catch(() => undefined);
     throw error;

@@ -24,6 +24,7 @@ describe('relay configuration', () => {
       checkpointName: 'relay',
       clientId: 'meridian-relay',
       logLevel: 'info',
+      httpPort: 9464,
     });
     expect(loadRelayConfig({ KAFKA_BROKERS: 'k:1' }).eventStoreUrl).toBe('embedded:.meridian-data/events');
   });
@@ -31,11 +32,11 @@ describe('relay configuration', () => {
   it('reads every override', () => {
     const config = loadRelayConfig({
       ...valid, EVENTSTORE_URL: 'embedded:/data/events', KAFKA_TOPIC_PREFIX: 'staging.', KAFKA_TOPIC_PARTITIONS: '12',
-      KAFKA_TOPIC_REPLICATION: '3', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu',
+      KAFKA_TOPIC_REPLICATION: '3', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu', RELAY_HTTP_PORT: '0',
     });
     expect(config).toMatchObject({
       eventStoreUrl: 'embedded:/data/events', topicPrefix: 'staging.', topics: { partitions: 12, replicationFactor: 3 },
-      pollIntervalMs: 50, batchSize: 100, checkpointName: 'relay-eu',
+      pollIntervalMs: 50, batchSize: 100, checkpointName: 'relay-eu', httpPort: 0,
     });
   });
 
@@ -46,9 +47,9 @@ describe('relay configuration', () => {
   it('names each bad variable, without echoing a password', () => {
     const problems = problemsOf({
       KAFKA_BROKERS: 'nohost', EVENTSTORE_URL: 'mysql://root:secret@db/x', RELAY_BATCH_SIZE: '0', KAFKA_TOPIC_PARTITIONS: 'six',
-      KAFKA_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud',
+      KAFKA_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud', RELAY_HTTP_PORT: '70000',
     });
-    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL']) {
+    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'RELAY_HTTP_PORT']) {
       expect(problems).toContain(`${name}=`);
     }
     expect(problems).not.toContain('secret');

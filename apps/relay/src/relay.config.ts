@@ -21,6 +21,8 @@ export type RelayConfig = Readonly<{
   checkpointName: string;
   clientId: string;
   logLevel: RelayLogLevel;
+  /** /metrics, /health/live and /health/ready, on every interface; 0 picks a free port (logged). */
+  httpPort: number;
 }>;
 
 export const relayLogLevels = ['error', 'warn', 'info', 'debug'] as const;
@@ -70,6 +72,7 @@ export const loadRelayConfig = (env: Env): RelayConfig => {
     checkpointName: matching(env, 'RELAY_CHECKPOINT_NAME', 'relay', /^[A-Za-z0-9._:-]{1,200}$/, 'may only contain letters, digits, ".", "_", ":" and "-"', problems),
     clientId: matching(env, 'KAFKA_CLIENT_ID', 'meridian-relay', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,
+    httpPort: integerSetting(env, 'RELAY_HTTP_PORT', 9464, 0, 65_535, problems),
   };
   if (problems.length > 0) throw new RelayConfigError(problems);
   return config;

@@ -38,7 +38,7 @@ const topic = () => `${prefix}crm.opportunities`;
 const relay = async (options: RelayRuntimeOptions = {}): Promise<RunningRelay> => {
   const config = loadRelayConfig({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS, EVENTSTORE_URL: database.url, KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_TOPIC_PARTITIONS: '3', RELAY_POLL_INTERVAL_MS: '20', RELAY_BATCH_SIZE: '5', LOG_LEVEL: 'error',
+    KAFKA_TOPIC_PARTITIONS: '3', RELAY_POLL_INTERVAL_MS: '20', RELAY_BATCH_SIZE: '5', LOG_LEVEL: 'error', RELAY_HTTP_PORT: '0',
   });
   const running = await startRelay(config, relayCatalogues, () => undefined, { retryDelayMs: 10, ...options });
   cleanups.push(() => running.relay.stop().then(() => running.stop()));

@@ -3,6 +3,17 @@ import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CheckpointStore } from '@meridian/platform/eventstore';
 import type { EventRouter, OrderedPublisher, StructuredLog } from '@meridian/platform/kafka';
 
+/** What one relayed batch did, for metrics: counts by topic (published) and by reason (dead-lettered). */
+export type RelayedBatch = Readonly<{
+  published: Readonly<Record<string, number>>;
+  deadLettered: Readonly<Record<string, number>>;
+  durationSeconds: number;
+  checkpoint: number;
+}>;
+
+/** Told about every batch that reached the broker and its checkpoint; never told about a failed one (it is re-sent). */
+export type RelayObserver = Readonly<{ batchRelayed: (batch: RelayedBatch) => void }>;
+
 export type RelayDependencies = Readonly<{
   store: Pick<EventStore, 'readAll' | 'headPosition'>;
   checkpoints: CheckpointStore;
@@ -15,6 +26,7 @@ export type RelayDependencies = Readonly<{
   /** First back-off after a failed batch; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  observer?: RelayObserver;
 }>;
 
 export type BatchOutcome = Readonly<{ count: number; from: number; to: number }>;
@@ -35,8 +47,19 @@ export class Relay {
   private stopping = false;
   private interrupt = new AbortController();
   private loop: Promise<void> | undefined;
+  private ended = false;
 
   constructor(private readonly deps: RelayDependencies) {}
+
+  /** The position published and checkpointed so far; undefined until the checkpoint is first loaded (or after a failure). */
+  checkpoint(): number | undefined {
+    return this.position;
+  }
+
+  /** True from start until the loop has ended (after stop): /health/live reports it. */
+  running(): boolean {
+    return this.loop !== undefined && !this.ended;
+  }
 
   start(): void {
     this.loop ??= this.run();
@@ -52,6 +75,7 @@ export class Relay {
   /** Relays one batch; resolves with what was covered (count 0 when caught up). */
   async relayOnce(): Promise<BatchOutcome> {
     const { store, checkpoints, router, publisher, log, checkpointName, batchSize } = this.deps;
+    const startedAt = performance.now();
     const from = this.position ?? (await checkpoints.load(checkpointName));
     this.position = from;
     const events = await store.readAll({ after: from, maxCount: batchSize });
@@ -73,6 +97,12 @@ export class Relay {
     const to = events[events.length - 1].globalPosition;
     await checkpoints.save(checkpointName, to);
     this.position = to;
+    this.deps.observer?.batchRelayed({
+      published: tally(messages.filter((m) => !m.deadLetter).map((m) => m.topic)),
+      deadLettered: tally(deadLetters.map((m) => m.deadLetter?.reason ?? 'unknown')),
+      durationSeconds: (performance.now() - startedAt) / 1000,
+      checkpoint: to,
+    });
 
     const head = await store.headPosition();
     log('info', 'batch relayed', {
@@ -105,6 +135,7 @@ export class Relay {
         await this.pause(delay);
       }
     }
+    this.ended = true;
     log('info', 'relay stopped', { checkpointName: this.deps.checkpointName, position: this.position });
   }
 
@@ -113,6 +144,12 @@ export class Relay {
     await sleep(ms, undefined, { signal: this.interrupt.signal }).catch(() => undefined);
   }
 }
+
+const tally = (keys: readonly string[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+};
 
 const errorFields = (error: unknown) =>
   error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };

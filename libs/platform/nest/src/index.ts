@@ -36,6 +36,8 @@ export { CLOCK, systemClock } from './clock';
 export { topicPrefixSetting, topicSettingsFromEnv } from './config/kafka-settings';
 export type { RunningWorker } from './process/run-worker';
 export { runWorker } from './process/run-worker';
+export type { CheckDetails, ReadinessCheck, WorkerHttpOptions, WorkerHttpServer } from './process/worker-http-server';
+export { runReadinessChecks, startWorkerHttpServer } from './process/worker-http-server';
 export type { ProcessManagerFactory, ProcessManagerHosting } from './process-managers/process-managers.module';
 export { ProcessManagersModule } from './process-managers/process-managers.module';
 export type { KafkaHostingSettings } from './process-managers/process-manager-hosting';

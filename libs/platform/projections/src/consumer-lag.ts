@@ -1,7 +1,7 @@
 import type { Admin } from 'kafkajs';
 
 /** Messages a consumer group has yet to commit on these topics (what's below `low` no longer exists). */
-export const consumerGroupLag = async (admin: Admin, groupId: string, topics: readonly string[]): Promise<number> => {
+export const consumerGroupLag = async (admin: Pick<Admin, 'fetchOffsets' | 'fetchTopicOffsets'>, groupId: string, topics: readonly string[]): Promise<number> => {
   const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
   let lag = 0;
   for (const topic of topics) {

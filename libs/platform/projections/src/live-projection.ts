@@ -30,8 +30,15 @@ export type LiveProjectionOptions<TDocument extends ProjectedDocument> = Readonl
 
 export type LiveProjection = Readonly<{
   readModel: string;
+  /** Full topic names it consumes (prefix included). */
+  topics: readonly string[];
   generation: () => number;
+  /** The consumer group of the active generation (it changes when a rebuild is followed). */
+  groupId: () => string;
+  /** Since this instance started, across generation switches: never decreases, so metrics can count on it. */
   counts: () => ProjectionCounts;
+  lastEventAt: () => number | undefined;
+  running: () => boolean;
   pausedPartitions: () => number;
   stop: () => Promise<void>;
 }>;
@@ -77,14 +84,25 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
   let generation = await options.generations.active(readModel);
   let running = await startGeneration(generation);
   let stopped = false;
+  let switchingGeneration = false;
+  const countedOut = new WeakSet<RunningProjection>();
+  let retired: ProjectionCounts = { applied: 0, 'already-applied': 0, ignored: 0, 'dead-lettered': 0, storeFailures: 0 };
   let switching: Promise<void> = Promise.resolve();
 
   const follow = async () => {
     const active = await options.generations.active(readModel).catch(() => generation);
     if (active === generation || stopped) return;
     log('info', 'following a rebuilt generation', { readModel, from: generation, to: active });
-    await running.stop();
-    running = await startGeneration(active);
+    switchingGeneration = true;
+    try {
+      await running.stop();
+      // Once per consumer: a failed start retries the switch and must not count the stopped one twice.
+      if (!countedOut.has(running)) retired = addCounts(retired, running.counts());
+      countedOut.add(running);
+      running = await startGeneration(active);
+    } finally {
+      switchingGeneration = false;
+    }
     generation = active;
   };
   const timer = setInterval(() => {
@@ -94,8 +112,13 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
 
   return {
     readModel,
+    topics,
     generation: () => generation,
-    counts: () => running.counts(),
+    groupId: () => running.groupId,
+    counts: () => (countedOut.has(running) ? retired : addCounts(retired, running.counts())),
+    lastEventAt: () => running.lastEventAt(),
+    // During a switch the old consumer is stopped and the new one not yet started: that is not a failure.
+    running: () => switchingGeneration || running.running(),
     pausedPartitions: () => running.pausedPartitions(),
     stop: async () => {
       stopped = true;
@@ -105,3 +128,11 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
     },
   };
 };
+
+const addCounts = (a: ProjectionCounts, b: ProjectionCounts): ProjectionCounts => ({
+  applied: a.applied + b.applied,
+  'already-applied': a['already-applied'] + b['already-applied'],
+  ignored: a.ignored + b.ignored,
+  'dead-lettered': a['dead-lettered'] + b['dead-lettered'],
+  storeFailures: a.storeFailures + b.storeFailures,
+});

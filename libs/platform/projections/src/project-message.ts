@@ -18,7 +18,8 @@ export type ProjectMessageDeps = Readonly<{
   deadLetters: DeadLetterSink;
 }>;
 
-export type ProjectedMessage = Readonly<{ outcome: MessageOutcome; globalPosition: number }>;
+/** `occurredAt` (ISO 8601) when the message could be decoded: projection lag in seconds is measured from it. */
+export type ProjectedMessage = Readonly<{ outcome: MessageOutcome; globalPosition: number; occurredAt?: string }>;
 
 /** The lane of a Kafka partition: its sequence is the offset. */
 export const partitionLaneOf = (topic: string, partition: number): string => `${topic}#${partition}`;
@@ -44,10 +45,10 @@ export const projectMessage = async (
   const { event } = decoded;
   const lane = { id: partitionLaneOf(topic, partition), sequence: Number(message.offset) };
   try {
-    return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition };
+    return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition, occurredAt: event.occurredAt };
   } catch (error) {
     if (!(error instanceof ProjectionFailed)) throw error;
     await deps.deadLetters.send(topic, message, 'projection-failed', error.message);
-    return { outcome: 'dead-lettered', globalPosition: event.globalPosition };
+    return { outcome: 'dead-lettered', globalPosition: event.globalPosition, occurredAt: event.occurredAt };
   }
 };

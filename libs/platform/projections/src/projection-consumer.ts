@@ -32,7 +32,12 @@ export type ProjectionCounts = Readonly<Record<MessageOutcome, number>> & Readon
 
 export type RunningProjection = Readonly<{
   groupId: string;
+  topics: readonly string[];
   counts: () => ProjectionCounts;
+  /** Epoch ms of `occurredAt` of the last message handled (any outcome), undefined before the first. */
+  lastEventAt: () => number | undefined;
+  /** False once the consumer stopped or crashed without kafkajs restarting it: readiness reports it. */
+  running: () => boolean;
   /** Partitions waiting for the read store to come back. */
   pausedPartitions: () => number;
   /** Finishes the in-flight message, commits what was written, disconnects. */
@@ -66,6 +71,15 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
   const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3) });
   const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
   const deps = { binding, deadLetters };
+  let lastEventAt: number | undefined;
+  let running = false;
+  // kafkajs restarts the consumer itself after retriable crashes (restart: true); only the others end it.
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) running = false;
+  });
+  consumer.on(consumer.events.STOP, () => {
+    running = false;
+  });
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning, isStale, pause }: EachBatchPayload) => {
     const lane = partitionLaneOf(batch.topic, batch.partition);
@@ -91,6 +105,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
           break;
         }
         counts[projected.outcome]++;
+        if (projected.occurredAt !== undefined) lastEventAt = Date.parse(projected.occurredAt);
         if (projected.outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset });
         resolveOffset(message.offset);
         mark = { sequence: Number(message.offset), position: Math.max(mark?.position ?? 0, projected.globalPosition) };
@@ -110,6 +125,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+    running = true;
   } catch (error) {
     pauser.cancel();
     await consumer.disconnect().catch(() => undefined);
@@ -120,7 +136,10 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
 
   return {
     groupId,
+    topics: options.topics,
     counts: () => ({ ...counts }),
+    lastEventAt: () => lastEventAt,
+    running: () => running,
     pausedPartitions: pauser.paused,
     stop: async () => {
       pauser.cancel();
