@@ -8,6 +8,13 @@ import { readModelNames } from '../read-model-catalogue';
 import type { DedicatedFerretDB } from './dedicated-ferretdb';
 import { startDedicatedFerretDB } from './dedicated-ferretdb';
 
+/** Base URL of a relay's or projections process's /metrics and /health (it logs the port it chose). */
+export const workerHttpUrl = (worker: NodeProcess): string => {
+  const [, port] = /listening on http:\/\/[^:]+:(\d+)/.exec(worker.output()) ?? [];
+  if (port === undefined) throw new Error('the worker has not logged its HTTP port');
+  return `http://127.0.0.1:${port}`;
+};
+
 export type Pipeline = Readonly<{
   run: string;
   topic: string;
@@ -44,7 +51,7 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
   const processes: NodeProcess[] = [];
   const projectionsEnv = {
     ...kafkaEnv, MONGODB_URL: mongodbUrl, EVENTSTORE_URL: database.url, LOG_LEVEL: 'info',
-    PROJECTIONS_FOLLOW_INTERVAL_MS: '300', PROJECTIONS_SESSION_TIMEOUT_MS: '6000', PROJECTIONS_BREAKER_RESET_MS: '1000', PROJECTIONS_STORE_TIMEOUT_MS: '2000',
+    PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '300', PROJECTIONS_SESSION_TIMEOUT_MS: '6000', PROJECTIONS_BREAKER_RESET_MS: '1000', PROJECTIONS_STORE_TIMEOUT_MS: '2000',
   };
 
   const started = async (process: NodeProcess, ready: RegExp, times = 1) => {
@@ -75,7 +82,7 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     apiUrl,
     startService,
     startRelay: () =>
-      started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', LOG_LEVEL: 'info' }), /"relay started"/),
+      started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', RELAY_HTTP_PORT: '0', LOG_LEVEL: 'info' }), /"relay started"/),
     // Ready once every read model's consumer has joined.
     startProjections: () => started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, readModelNames.length),
     rebuild: async (readModel) => {
