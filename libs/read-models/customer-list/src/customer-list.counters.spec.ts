@@ -4,7 +4,7 @@ import { customerListCounterDeltas, segmentCounterIdOf } from './customer-list.c
 const row = (fields: Partial<CustomerListItem> = {}): CustomerListItem => ({
   tenantId: 'tenant-a', customerId: 'c1', kind: 'company', name: 'Acme', nameKey: 'acme', searchTerms: ['acme'], contactKeys: [], industry: null,
   region: 'emea', size: null, sourceChannel: 'web', ownerId: 'rep-ana', emails: [], phones: [], contacts: [], tags: [], groups: [], intent: null,
-  intentLevel: null, consents: {}, segment: 'A', purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
+  intentLevel: null, consents: {}, segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
   status: 'active', mergedInto: null, absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1, ...fields,
 });
 

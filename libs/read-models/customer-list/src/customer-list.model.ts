@@ -77,6 +77,8 @@ export type CustomerListItem = Readonly<{
   intentLevel: CustomerIntentLevel | null;
   consents: Readonly<Partial<Record<CustomerConsentPurpose, ListedConsent>>>;
   segment: CustomerSegment;
+  /** 1 once any order value was recorded (a number so every store filters it alike): who a sweep must judge, A included. */
+  hasPurchases: 0 | 1;
   purchaseCount: number;
   averageOrderValue: ContractMoney | null;
   lastInteractionAt: string | null;

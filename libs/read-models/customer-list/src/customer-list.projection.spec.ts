@@ -28,7 +28,7 @@ const listed: CustomerListItem = {
   searchTerms: ['+15550104477', '15550104477', 'acme com', 'acme corp', 'ann', 'ann@acme.com', 'corp'],
   contactKeys: ['+15550104477', 'ann@acme.com'], industry: 'software', region: 'emea', size: '51-200', sourceChannel: 'web', ownerId: 'rep-ana',
   emails: ['ann@acme.com'], phones: ['+15550104477'], contacts: [], tags: [], groups: [], intent: null, intentLevel: null, consents: {},
-  segment: 'A', purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null, status: 'active', mergedInto: null,
+  segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null, status: 'active', mergedInto: null,
   absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1,
 };
 
@@ -115,14 +115,15 @@ describe('customer list projection', () => {
     ]);
   });
 
-  it('takes segment, purchase count and average order value from segment changes; a recorded order value only advances', () => {
+  it('takes segment, purchase count and average order value from segment changes; a recorded order value marks a buyer', () => {
     const r = customerStream('c1');
     const reg = r('CustomerRegistered', registration());
     const value = r('CustomerOrderValueRecorded', { orderId: 'r1', netValue: eur(1500), purchasedAt: at, orderRevision: 3, recordedAt: at });
     const change = r('CustomerValueSegmentChanged', {
       previousSegment: 'A', segment: 'C', purchaseCount: 1, averageOrderValue: eur(1500), windowStart: '2025-03-01T09:00:00.000Z', windowEnd: at, changedAt: at,
     });
-    expect(rowAfter(reg, value)).toMatchObject({ segment: 'A', streamRevision: 1 });
+    expect(rowAfter(reg)).toMatchObject({ hasPurchases: 0 });
+    expect(rowAfter(reg, value)).toMatchObject({ segment: 'A', hasPurchases: 1, streamRevision: 1 });
     expect(rowAfter(reg, value, change)).toMatchObject({ segment: 'C', purchaseCount: 1, averageOrderValue: eur(1500), streamRevision: 2 });
   });
 

@@ -44,7 +44,7 @@ export const evolveCustomerListItem = (item: CustomerListItem | null, event: Con
       tenantId: event.tenantId, customerId: p.customerId, kind: p.kind, name: p.name, nameKey: '', searchTerms: [], contactKeys: [],
       industry: p.industry ?? null, region: p.region, size: p.size ?? null, sourceChannel: p.sourceChannel, ownerId: p.ownerId,
       emails: [...p.emails], phones: [...p.phones], contacts: [], tags: [], groups: [], intent: null, intentLevel: null, consents: {},
-      segment: 'A', purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
+      segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
       status: 'active', mergedInto: null, absorbed: [], registeredAt: utcInstantOf(p.registeredAt),
       streamRevision: event.streamRevision, lastPosition: event.globalPosition,
     });
@@ -97,8 +97,8 @@ export const evolveCustomerListItem = (item: CustomerListItem | null, event: Con
       return changed(item, event, { segment, purchaseCount, averageOrderValue: averageOrderValue === null ? null : { ...averageOrderValue } });
     }
     case 'CustomerOrderValueRecorded':
-      // The segment follows in its own event; the revision still advances so the guard stays exact.
-      return changed(item, event, {});
+      // The segment follows in its own event; this one marks a customer whose segment time alone can move.
+      return changed(item, event, { hasPurchases: 1 });
     case 'CustomerImportStarted':
     case 'CustomerImportBatchProcessed':
     case 'CustomerImportCompleted':

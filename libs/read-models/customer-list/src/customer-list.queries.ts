@@ -53,6 +53,7 @@ const documentIndexes: readonly Readonly<Record<string, 1>>[] = [
   { tenantId: 1, status: 1, registeredAt: 1, customerId: 1 },
   { tenantId: 1, region: 1, nameKey: 1 },
   { tenantId: 1, segment: 1, nameKey: 1 },
+  { hasPurchases: 1, status: 1, tenantId: 1, customerId: 1 },
   { tenantId: 1, ownerId: 1, nameKey: 1 },
   { tenantId: 1, tags: 1 },
   { tenantId: 1, groups: 1 },
@@ -120,6 +121,17 @@ export const customersInSegment = (
   segment: CustomerSegment,
   page: CustomerListPageRequest = {},
 ): Promise<CustomerListPage> => listCustomers(documents, tenantId, { segment }, { by: 'name' }, page);
+
+/**
+ * Active customers with any recorded purchase, by tenant: the ones a sweep
+ * judges. A customer in A may be among them (its purchases left the window,
+ * or are in another currency), and a wider window or a new policy can move it.
+ */
+export const customersWithPurchases = (
+  documents: ReadModelStore<CustomerListItem>,
+  page: Readonly<{ skip: number; limit: number }>,
+): Promise<CustomerListItem[]> =>
+  documents.find({ equals: { hasPurchases: 1, status: 'active' }, sort: [['tenantId', 1], ['customerId', 1]], skip: page.skip, limit: page.limit });
 
 /** Read from the counters alone (a handful of per-lane documents), never by scanning customers. */
 export const segmentDistribution = async (counters: CounterStore, tenantId: string): Promise<SegmentDistribution> => {

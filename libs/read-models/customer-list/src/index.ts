@@ -30,6 +30,7 @@ export {
   customerListIdOf,
   customerListSortFields,
   customersInSegment,
+  customersWithPurchases,
   defaultPageSize,
   ensureCustomerListIndexes,
   getCustomer,

@@ -67,10 +67,11 @@ describe('value segments (in-process read side, order-value process manager)', (
     expect(await members('B', '?limit=1&offset=1')).toEqual(['Lapsed']);
   });
 
-  it('re-evaluates B to E as of now: the lapsed customer falls to A, and a second run changes nothing', async () => {
+  it('re-evaluates every customer who bought, as of now: the lapsed customer falls to A, and a second run changes nothing', async () => {
     const swept = await host.request('POST', '/api/v1/customers/segments/reevaluate', { headers: tenantA });
     expect(swept.status).toBe(200);
-    expect(swept.body).toMatchObject({ reevaluated: 5, changed: 1, skipped: 0 });
+    // Everyone who bought, Alpha (in A: its only order is in USD) included: a policy in USD would move it.
+    expect(swept.body).toMatchObject({ reevaluated: 6, changed: 1, skipped: 0 });
     const { position } = swept.body as { position: number };
 
     const after = await host.request('GET', '/api/v1/customers/segments', { headers: withPosition(position) });
@@ -78,8 +79,19 @@ describe('value segments (in-process read side, order-value process manager)', (
     expect(await members('A', `?minPosition=${position}`)).toEqual(['Alpha', 'Lapsed']);
 
     const again = await host.request('POST', '/api/v1/customers/segments/reevaluate', { headers: tenantA, body: { asOf: new Date().toISOString() } });
-    // Lapsed is in A now, which the sweep leaves alone.
-    expect(again.body).toMatchObject({ reevaluated: 4, changed: 0, skipped: 0 });
+    // Lapsed is in A now and still judged (a wider window could bring it back); nothing changes.
+    expect(again.body).toMatchObject({ reevaluated: 6, changed: 0, skipped: 0 });
+  });
+
+  it('brings a lapsed customer back when the tenant widens its window and sweeps', async () => {
+    await command(host, 'PUT', '/api/v1/customers/segment-policy', {
+      windowDays: 730, currency: 'EUR', highAverageOrderValue: { amount: 500, currency: 'EUR' }, highPurchaseCount: 2,
+    });
+    const swept = await host.request('POST', '/api/v1/customers/segments/reevaluate', { headers: tenantA });
+    expect(swept.body).toMatchObject({ reevaluated: 6, changed: 1 });
+    const { position } = swept.body as { position: number };
+    // Its purchase 400 days ago is inside 730 days again: B (100 EUR, once).
+    expect(await members('B', `?minPosition=${position}`)).toEqual(['Bravo', 'Lapsed']);
   });
 
   it('refuses an invalid segment, an unknown parameter and a bad sweep request with 400 naming each', async () => {

@@ -17,7 +17,7 @@ export class ReevaluateSegmentsController {
   @Post('reevaluate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Judge the value segment of every customer in B to E again, as of now (or asOf), under the policy in force',
+    summary: 'Judge the value segment of every customer who ever bought again, as of now (or asOf), under the policy in force',
     description:
       'For purchases that left the window and after a policy change. Only changed segments append an event, so running it twice changes nothing. ' +
       'Who is judged comes from the customer list (see X-Min-Position).',

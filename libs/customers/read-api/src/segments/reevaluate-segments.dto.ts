@@ -15,7 +15,7 @@ export class ReevaluateSegmentsDto {
 
 export class SegmentSweepView {
   @ApiProperty({ format: 'date-time' }) asOf!: string;
-  @ApiProperty({ description: 'Customers judged again (those of segments B to E)' }) reevaluated!: number;
+  @ApiProperty({ description: 'Customers judged again (every active customer who ever bought, A included)' }) reevaluated!: number;
   @ApiProperty({ description: 'Of those, how many changed segment' }) changed!: number;
   @ApiProperty({ description: 'Merged away or gone since the list was read' }) skipped!: number;
   @ApiProperty({ description: 'Pass as X-Min-Position to read the new segments' }) position!: number;

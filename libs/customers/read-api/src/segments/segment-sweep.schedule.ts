@@ -5,10 +5,10 @@ import type { Clock, Env } from '@meridian/platform/nest';
 import { CLOCK, ConfigError, integerSetting } from '@meridian/platform/nest';
 import type { ReadModelStore } from '@meridian/platform/projections';
 import type { CustomerListItem } from '@meridian/read-models/customer-list';
-import { maxPageSize } from '@meridian/read-models/customer-list';
+import { customersWithPurchases, maxPageSize } from '@meridian/read-models/customer-list';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
-import { SegmentSweep, sweptSegments } from './segment-sweep.service';
+import { SegmentSweep } from './segment-sweep.service';
 
 export type SegmentSweepSchedule = Readonly<{ intervalMinutes: number }>;
 
@@ -23,13 +23,11 @@ export const segmentSweepScheduleFrom = (env: Env): SegmentSweepSchedule => {
   return { intervalMinutes };
 };
 
-/** Tenants with customers in B–E: the only ones time can move. Ordered by tenant so the scan pages stably. */
+/** Tenants with customers who ever bought: the only ones time or a policy can move. Ordered by tenant so the scan pages stably. */
 export const tenantsToSweep = async (documents: ReadModelStore<CustomerListItem>): Promise<string[]> => {
   const tenants = new Set<string>();
   for (let skip = 0; ; skip += maxPageSize) {
-    const page = await documents.find({
-      oneOf: { segment: [...sweptSegments] }, equals: { status: 'active' }, sort: [['tenantId', 1], ['customerId', 1]], skip, limit: maxPageSize,
-    });
+    const page = await customersWithPurchases(documents, { skip, limit: maxPageSize });
     for (const item of page) tenants.add(item.tenantId);
     if (page.length < maxPageSize) return [...tenants];
   }

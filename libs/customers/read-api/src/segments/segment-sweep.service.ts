@@ -5,14 +5,11 @@ import { EVENT_STORE } from '@meridian/platform/nest';
 import type { ReadModelStore } from '@meridian/platform/projections';
 import type { SegmentSweepResult } from '@meridian/customers/process-managers';
 import { reevaluateValueSegments } from '@meridian/customers/process-managers';
-import type { CustomerListItem, CustomerSegment } from '@meridian/read-models/customer-list';
-import { customersInSegment, maxPageSize } from '@meridian/read-models/customer-list';
+import type { CustomerListItem } from '@meridian/read-models/customer-list';
+import { maxPageSize } from '@meridian/read-models/customer-list';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
-
-/** Customers who bought at some point: one in A never did within any window, and time alone cannot move them. */
-export const sweptSegments: readonly CustomerSegment[] = ['B', 'C', 'D', 'E'];
 
 /** Below this many customers a sweep is quick and says nothing until it is done. */
 const progressThreshold = 1_000;
@@ -20,21 +17,19 @@ const progressThreshold = 1_000;
 export type SegmentSweepOutcome = SegmentSweepResult & Readonly<{ asOf: string; position: number }>;
 
 /**
- * Every member of the swept segments, collected before anything is judged:
- * the sweep moves customers between segments, so paging a segment while it
- * changes would skip some. Offset paging is fine for a one-off list (no
- * cursor in the list's query port); ids only, so memory stays small.
+ * Every active customer of the tenant who ever bought, collected before
+ * anything is judged (the sweep moves them between segments). A customer in A
+ * is included: its purchases may have left the window or be in another
+ * currency, and a wider window or another policy can move it back. One who
+ * never bought stays in A whatever the date or policy, so is skipped.
  */
 export const sweptCustomerIds = async (documents: ReadModelStore<CustomerListItem>, tenantId: string): Promise<string[]> => {
   const ids: string[] = [];
-  for (const segment of sweptSegments) {
-    for (let offset = 0; ; offset += maxPageSize) {
-      const page = await customersInSegment(documents, tenantId, segment, { limit: maxPageSize, offset });
-      ids.push(...page.items.map((item) => item.customerId));
-      if (!page.hasMore) break;
-    }
+  for (let skip = 0; ; skip += maxPageSize) {
+    const page = await documents.find({ equals: { tenantId, hasPurchases: 1, status: 'active' }, sort: [['customerId', 1]], skip, limit: maxPageSize });
+    ids.push(...page.map((item) => item.customerId));
+    if (page.length < maxPageSize) return ids;
   }
-  return ids;
 };
 
 /** Logs every tenth of a large sweep, so an operator sees it move. */
@@ -63,7 +58,7 @@ export class SegmentSweep {
   async run(context: CommandContext, asOf: string, minPosition: number | undefined): Promise<SegmentSweepOutcome> {
     const { tenantId } = context;
     const customerIds = await fromCustomerList(this.readModels, minPosition, (documents) => sweptCustomerIds(documents, tenantId));
-    if (customerIds.length >= progressThreshold) this.logger.log(`segment sweep ${tenantId}: ${customerIds.length} customers in B-E as of ${asOf}`);
+    if (customerIds.length >= progressThreshold) this.logger.log(`segment sweep ${tenantId}: ${customerIds.length} customers who bought, as of ${asOf}`);
     const result = await reevaluateValueSegments(this.handler, this.store, {
       tenantId, customerIds, asOf, actorId: context.actorId, correlationId: context.correlationId, onProgress: progressLog(this.logger, tenantId, customerIds.length),
     });
