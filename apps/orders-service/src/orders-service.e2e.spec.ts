@@ -1,7 +1,4 @@
-import { CommandHandler } from '@meridian/platform/eventsourcing';
-import { systemClock } from '@meridian/platform/nest';
-import { OrderCommands, wonOpportunityDraftContext } from '@meridian/orders/api';
-import { draftOrderFromWonOpportunity, wonOpportunityOrderId } from '@meridian/orders/domain';
+import { wonOpportunityOrderId } from '@meridian/orders/domain';
 import type { OrdersServiceUnderTest } from './testing/orders-service-fixtures';
 import { money, newOrderBody, placeOrder, problemJson, startOrdersService, stopOrdersService, tenantA } from './testing/orders-service-fixtures';
 
@@ -91,25 +88,14 @@ describe('orders-service over HTTP on PostgreSQL', () => {
     expect(await host().store.headPosition()).toBe(before);
   });
 
-  it("drafts one order from a won opportunity through the process manager's command, whatever the redeliveries", async () => {
-    const commands = new OrderCommands(new CommandHandler(host().store), systemClock);
+  it('takes one order per won deal: an order naming the deal gets its derived id, a second one is refused naming it', async () => {
     const orderId = wonOpportunityOrderId('acme', 'opp-e2e-1');
-    const draft = draftOrderFromWonOpportunity(
-      { opportunityId: 'opp-e2e-1', customerId: 'cus-1001', name: 'ACME: 200 seats', productLine: 'analytics-suite' },
-      { finalAmount: money(110000), wonAt: '2026-05-20T15:00:00.000Z' },
-      orderId,
-    );
-    const context = wonOpportunityDraftContext({ tenantId: 'acme', eventId: 'evt-won-e2e-1', correlationId: 'corr-deal' });
-    await commands.draftFromWonOpportunity(draft, context);
-    expect(await commands.draftFromWonOpportunity(draft, context)).toMatchObject({ replayed: true, appended: [] });
-    expect(await commands.draftFromWonOpportunity(draft, { ...context, idempotencyKey: 'evt-won-e2e-2' })).toMatchObject({ appended: [] });
-
-    const drafted = await read(orderId);
-    expect(drafted.body).toMatchObject({
-      status: 'drafted', origin: 'drafted', opportunityId: 'opp-e2e-1', total: money(110000), outstanding: money(110000),
-      createdAt: '2026-05-20T15:00:00.000Z', lines: [{ productId: 'analytics-suite', description: 'ACME: 200 seats', quantity: 1 }], revision: 0,
-    });
-    expect((await post(`/api/v1/orders/${orderId}/confirmation`)).status).toBe(200);
-    expect((await streamOf(orderId))[0].metadata).toMatchObject({ actorId: 'process-manager:won-opportunity', causationId: 'evt-won-e2e-1' });
+    const first = await post('/api/v1/orders', newOrderBody({ opportunityId: 'opp-e2e-1' }));
+    expect([first.status, (first.body as { orderId: string }).orderId, first.headers.get('location')]).toEqual([201, orderId, `/api/v1/orders/${orderId}`]);
+    const before = await host().store.headPosition();
+    const second = await post('/api/v1/orders', newOrderBody({ opportunityId: 'opp-e2e-1' }));
+    expect([second.status, second.body]).toEqual([409, expect.objectContaining({ code: 'order-exists', orderId, opportunityId: 'opp-e2e-1' })]);
+    expect(await host().store.headPosition()).toBe(before);
+    expect((await read(orderId)).body).toMatchObject({ status: 'placed', origin: 'placed', opportunityId: 'opp-e2e-1' });
   });
 });

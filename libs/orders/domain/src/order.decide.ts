@@ -38,7 +38,10 @@ const existing = (state: OrderState, orderId: string): PresentOrder => {
 };
 
 const place = ({ data }: PlaceOrder, state: OrderState): Decision => {
-  if (isPresent(state)) throw violation(OrderRuleCodes.orderExists, `Order ${data.orderId} already exists`);
+  if (isPresent(state)) {
+    // Also the answer when a won deal already has its order (same derived id): name it so the caller can go there.
+    throw violation(OrderRuleCodes.orderExists, `Order ${data.orderId} already exists`, { orderId: data.orderId, ...(state.opportunityId ? { opportunityId: state.opportunityId } : {}) });
+  }
   const { lines, total } = priceLines(data.currency, data.lines);
   const opportunityId = nonBlank(data.opportunityId);
   return [

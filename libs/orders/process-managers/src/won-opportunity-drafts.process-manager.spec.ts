@@ -3,7 +3,7 @@ import type { ConsumedEvent } from '@meridian/platform/kafka';
 import { ReactionRefused, bindProcessManager, createMemoryReadModelStorage } from '@meridian/platform/projections';
 import type { OpportunityContractPayloads, OpportunityContractType } from '@meridian/opportunities/contracts';
 import { opportunityContracts } from '@meridian/opportunities/contracts';
-import { orderStreamId, wonOpportunityOrderId } from '@meridian/orders/domain';
+import { orderDecider, orderStreamId, wonOpportunityOrderId } from '@meridian/orders/domain';
 import type { RememberedOpportunity } from './won-opportunity-drafts.process-manager';
 import { wonOpportunityDrafts, wonOpportunityDraftsActor } from './won-opportunity-drafts.process-manager';
 
@@ -48,6 +48,27 @@ describe('won opportunity → order draft', () => {
       draftedAt: wonAt,
     });
     expect(draft.metadata).toMatchObject({ tenantId, actorId: wonOpportunityDraftsActor, correlationId: 'corr-1', causationId: 'evt-1' });
+  });
+
+  it('drafts one order when two consumers race on the same won event', async () => {
+    const { deliver, orderEvents } = setup();
+    await deliver(opened);
+    await Promise.all([deliver(won(1)), deliver(won(1))]);
+    expect(await orderEvents()).toHaveLength(1);
+  });
+
+  it('leaves an order someone already placed for the deal as it is', async () => {
+    const { store, deliver, orderEvents } = setup();
+    const orderId = wonOpportunityOrderId(tenantId, opportunityId);
+    await new CommandHandler(store).handle({
+      decider: orderDecider, streamId: orderStreamId(orderId),
+      command: { type: 'PlaceOrder', data: { orderId, customerId: 'cust-acme', currency: 'EUR', opportunityId, placedAt: wonAt,
+        lines: [{ lineId: 'l1', productId: 'analytics', description: 'By hand', quantity: 2, unitPrice: { amount: 700, currency: 'EUR' } }] } },
+      context: { tenantId, actorId: 'rep', correlationId: 'c', causationId: 'c' }, occurredAt: wonAt,
+    });
+    await deliver(opened);
+    await deliver(won(1));
+    expect((await orderEvents()).map((event) => event.type)).toEqual(['OrderPlaced']);
   });
 
   it('drafts nothing more when the same won event comes twice', async () => {

@@ -3,6 +3,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
+import { wonOpportunityOrderId } from '@meridian/orders/domain';
 import type { CommandRequest } from '@meridian/platform/nest';
 import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
 import { OrderCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
@@ -31,10 +32,18 @@ export class PlaceOrderController {
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderCommandAcceptedDto> {
-    // With an Idempotency-Key the new id is derived from it, so a retry lands on
-    // the same stream and finds its first result there instead of placing a twin.
+    // An order for a deal takes the id the won-opportunity process manager would
+    // draft it under: one order per deal, whoever comes first (a later draft is a
+    // no-op; a second placement is 409 order-exists naming the order). Otherwise,
+    // with an Idempotency-Key the id is derived from it, so a retry lands on the
+    // same stream and finds its first result there instead of placing a twin.
     const { tenantId, idempotencyKey } = request.context;
-    const orderId = idempotencyKey ? deterministicUuid(tenantId, 'place-order', idempotencyKey) : randomUUID();
+    const orderId =
+      body.opportunityId !== undefined
+        ? wonOpportunityOrderId(tenantId, body.opportunityId)
+        : idempotencyKey
+          ? deterministicUuid(tenantId, 'place-order', idempotencyKey)
+          : randomUUID();
     // If-Match has nothing to match on a resource that does not exist yet: ignored here.
     const result = await this.commands.execute(orderId, { context: request.context }, (now) => ({
       type: 'PlaceOrder',

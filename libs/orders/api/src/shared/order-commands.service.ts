@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandResult } from '@meridian/platform/eventsourcing';
+import type { CommandResult } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
 import type { Clock, CommandRequest } from '@meridian/platform/nest';
 import { CLOCK } from '@meridian/platform/nest';
-import type { DraftOrderFromOpportunity, OrderCommand } from '@meridian/orders/domain';
+import type { OrderCommand } from '@meridian/orders/domain';
 import { orderDecider, orderStreamId } from '@meridian/orders/domain';
 
 /**
@@ -28,23 +28,6 @@ export class OrderCommands {
       context: request.context,
       occurredAt: now,
       ...(request.pinnedRevision === undefined ? {} : { pinnedRevision: request.pinnedRevision }),
-    });
-  }
-
-  /**
-   * The process manager's command (see `draftOrderFromWonOpportunity`). Safe to
-   * call on every delivery: with the source event id as `idempotencyKey`, a
-   * redelivery replays the first result; any other draft for an existing order
-   * (a replay under another key, a re-won deal) appends nothing. The business
-   * time is the win's, not the clock's, so a late delivery does not move it.
-   */
-  draftFromWonOpportunity(command: DraftOrderFromOpportunity, context: CommandContext): Promise<CommandResult> {
-    return this.handler.handle({
-      decider: orderDecider,
-      streamId: orderStreamId(command.data.orderId),
-      command,
-      context,
-      occurredAt: command.data.draftedAt,
     });
   }
 }
