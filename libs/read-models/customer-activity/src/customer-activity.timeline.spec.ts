@@ -25,6 +25,12 @@ describe('customer 360 timeline', () => {
     expect(page.next).toBeNull();
   });
 
+  it('says how many older entries its parts no longer keep (0 = complete)', () => {
+    expect(timeline(parts).truncatedEntries).toBe(0);
+    const trimmed = [{ ...parts[0], truncated: 6 }, parts[1], { ...parts[2], truncated: 2 }];
+    expect(timeline(trimmed, { limit: 1 }).truncatedEntries).toBe(8);
+  });
+
   it('pages by cursor without overlap or gap, and the last page has no next', () => {
     const first = timeline(parts, { limit: 2 });
     expect(first.items.map((i) => i.eventId)).toEqual(['e', 'd']);

@@ -10,7 +10,11 @@ export type TimelineRequest = Readonly<{
 }>;
 
 /** `next` is null on the last page. */
-export type TimelinePage = Readonly<{ items: readonly TimelineItem[]; next: string | null }>;
+/**
+ * `truncatedEntries`: older entries no longer kept (each source stream keeps its
+ * last entries only): the timeline is complete when it is 0, and says so when not.
+ */
+export type TimelinePage = Readonly<{ items: readonly TimelineItem[]; next: string | null; truncatedEntries: number }>;
 
 /** A cursor that is not one `timeline` handed out (the HTTP layer answers 400). */
 export class InvalidTimelineCursor extends Error {
@@ -69,5 +73,6 @@ export const timeline = (parts: readonly CustomerActivityDocument[], request: Ti
   items.sort(compareNewestFirst);
   const page = items.slice(0, limit);
   const last = page.at(-1);
-  return { items: page, next: items.length > limit && last !== undefined ? timelineCursorOf(last) : null };
+  const truncatedEntries = parts.reduce((sum, part) => sum + part.truncated, 0);
+  return { items: page, next: items.length > limit && last !== undefined ? timelineCursorOf(last) : null, truncatedEntries };
 };

@@ -15,6 +15,10 @@ export class TimelineItemView {
 export class TimelinePageView {
   @ApiProperty({ type: [TimelineItemView], description: 'Newest first' }) items!: TimelineItemView[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next (older) page; null on the last page' }) next!: string | null;
+  @ApiProperty({
+    description: 'Older entries no longer kept: each record (customer, deal, order) keeps its last 200 timeline entries. 0 = the timeline is complete.',
+  })
+  truncatedEntries!: number;
 }
 
 export const toTimelinePageView = (page: TimelinePage): TimelinePageView => ({
@@ -22,4 +26,5 @@ export const toTimelinePageView = (page: TimelinePage): TimelinePageView => ({
     at, type, summary, kind, customerId, sourceStreamId, eventId, position,
   })),
   next: page.next,
+  truncatedEntries: page.truncatedEntries,
 });
