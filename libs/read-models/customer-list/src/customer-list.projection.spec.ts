@@ -25,7 +25,7 @@ const registered = c('CustomerRegistered', registration({ registeredAt: '2026-03
 
 const listed: CustomerListItem = {
   tenantId: 'tenant-a', customerId: 'c1', kind: 'company', name: 'Acme Corp', nameKey: 'acme corp',
-  searchTerms: ['+15550104477', '15550104477', 'acme com', 'acme corp', 'ann', 'ann@acme.com', 'corp'],
+  searchTerms: ['+15550104477', '050104477', '0550104477', '05550104477', '15550104477', '50104477', '550104477', '5550104477', 'acme com', 'acme corp', 'ann', 'ann@acme.com', 'corp'],
   contactKeys: ['+15550104477', 'ann@acme.com'], industry: 'software', region: 'emea', size: '51-200', sourceChannel: 'web', ownerId: 'rep-ana',
   emails: ['ann@acme.com'], phones: ['+15550104477'], contacts: [], tags: [], groups: [], intent: null, intentLevel: null, consents: {},
   segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null, status: 'active', mergedInto: null,

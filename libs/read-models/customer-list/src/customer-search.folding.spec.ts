@@ -15,9 +15,10 @@ describe('customer search folding', () => {
     expect(nameTermsOf(Array.from({ length: 30 }, (_, n) => `w${n}`).join(' '))).toHaveLength(12);
   });
 
-  it('collects names, emails with their local part and domain folded, and phones with and without the plus', () => {
+  it('collects names, emails with their local part and domain folded, and phones with and without the plus and the country code', () => {
     expect(searchTermsOf({ names: ['Acme Corp', 'Ann Lee'], emails: ['ann.lee@acme.com'], phones: ['+15550104477'] })).toEqual([
-      '+15550104477', '15550104477', 'acme com', 'acme corp', 'ann lee', 'ann.lee@acme.com', 'corp', 'lee',
+      '+15550104477', '050104477', '0550104477', '05550104477', '15550104477', '50104477', '550104477', '5550104477',
+      'acme com', 'acme corp', 'ann lee', 'ann.lee@acme.com', 'corp', 'lee',
     ]);
   });
 
@@ -35,7 +36,8 @@ describe('customer search folding', () => {
 
   it('finds what it folded: every typed form is a prefix of a stored term', () => {
     const terms = searchTermsOf({ names: ['Société Générale'], emails: ['ann.lee@sg.fr'], phones: ['+33140001234'] });
-    for (const typed of ['soc', 'Générale', 'societe gen', 'ann.lee', 'ANN.LEE@SG', 'sg.fr', '+33 1 40', '33140']) {
+    // The phone also as dialled in France: without +33, with or without the trunk 0.
+    for (const typed of ['soc', 'Générale', 'societe gen', 'ann.lee', 'ANN.LEE@SG', 'sg.fr', '+33 1 40', '33140', '01 40 00 12', '1 40 00 12 34']) {
       const prefix = searchPrefixOf(typed) ?? '';
       expect([typed, terms.some((term) => term.startsWith(prefix))]).toEqual([typed, true]);
     }

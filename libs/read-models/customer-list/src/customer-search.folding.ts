@@ -55,7 +55,20 @@ const emailTermsOf = (email: string): string[] => {
 };
 
 /** A normalised phone (`+15550104477`) and its digits alone, so `1555…` typed without the plus also matches. */
-const phoneTermsOf = (phone: string): string[] => (phone.startsWith('+') ? [phone, phone.slice(1)] : [phone]);
+/**
+ * A stored phone is `+<country code><number>`, but people type the number as
+ * they dial it at home: without the country code, often with the trunk 0
+ * ("020 7946 0018" for +44 20 7946 0018; "(555) 010-4477" for +1). Country
+ * codes are one to three digits, so the number is also kept without each
+ * possible one, bare and with a leading 0. A few extra terms per phone buy
+ * search by the national form; duplicate detection does not use these terms.
+ */
+const phoneTermsOf = (phone: string): string[] => {
+  if (!phone.startsWith('+')) return [phone];
+  const digits = phone.slice(1);
+  const national = [1, 2, 3].map((codeLength) => digits.slice(codeLength)).filter((rest) => rest.length >= 6);
+  return [phone, digits, ...national, ...national.map((rest) => `0${rest}`)];
+};
 
 export type SearchableParts = Readonly<{
   names: readonly string[];

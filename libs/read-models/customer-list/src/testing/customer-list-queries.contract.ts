@@ -59,6 +59,8 @@ export const customerListQueriesContract = (name: string, open: () => Promise<Re
       expect(await ids({ search: 'bob@acme' })).toEqual(['acme']);
       expect(await ids({ search: 'globex.de' })).toEqual(['globex']);
       expect(await ids({ search: '+1 555 0104' })).toEqual(['acme']);
+      // As dialled at home: no country code.
+      expect(await ids({ search: '(555) 010-4477' })).toEqual(['acme']);
       expect(await ids({ search: '4930' })).toEqual(['globex']);
       expect(await ids({ search: 'gmbh', region: 'emea' })).toEqual(['globex']);
       expect(await ids({ search: '   ' })).toEqual(['acme', 'globex', 'initech', 'zoe']);
