@@ -4,7 +4,11 @@ import type { ProjectedDocument } from './projection';
 import type { ReadModelStorage } from './read-model-store.port';
 
 export type StoreBreakerOptions = Readonly<{
-  /** A call slower than this counts as a failure (the driver's own timeouts end the call itself). */
+  /**
+   * A call slower than this counts as a failure, and its AbortSignal fires then.
+   * Opossum itself only stops waiting: a call that ignores the signal keeps
+   * running until the driver's own timeouts end it.
+   */
   timeoutMs: number;
   /** How long the breaker stays open before it lets one probe call through. */
   resetTimeoutMs: number;
@@ -18,7 +22,12 @@ export const defaultStoreBreakerOptions: StoreBreakerOptions = { timeoutMs: 5_00
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export type StoreBreaker = Readonly<{
-  run: <T>(call: () => Promise<T>) => Promise<T>;
+  /**
+   * Calls that accept the signal can stop their work when it fires (at
+   * `timeoutMs`); others may ignore it. Optional so that test doubles of the
+   * breaker need not make one; this breaker always passes it.
+   */
+  run: <T>(call: (signal?: AbortSignal) => Promise<T>) => Promise<T>;
   state: () => BreakerState;
   /** Called on every state change (the consumer resumes paused partitions on half-open); returns the unsubscribe. */
   onChange: (listener: (state: BreakerState) => void) => () => void;
@@ -31,7 +40,18 @@ export type StoreBreaker = Readonly<{
  * consumers pause until a probe succeeds.
  */
 export const createStoreBreaker = (name: string, log: StructuredLog, options: StoreBreakerOptions = defaultStoreBreakerOptions): StoreBreaker => {
-  const breaker = new CircuitBreaker(async (call: () => Promise<unknown>) => call(), {
+  // One AbortController per admitted call, fired together with opossum's own
+  // timeout; opossum's `abortController` option is a single controller shared
+  // by every in-flight call, so one slow call would abort them all.
+  const breaker = new CircuitBreaker(async (call: (signal?: AbortSignal) => Promise<unknown>) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`read-store call timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+    try {
+      return await call(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }, {
     name,
     timeout: options.timeoutMs,
     resetTimeout: options.resetTimeoutMs,
@@ -48,7 +68,7 @@ export const createStoreBreaker = (name: string, log: StructuredLog, options: St
   breaker.on('halfOpen', changed('half-open'));
   breaker.on('close', changed('closed'));
   return {
-    run: <T>(call: () => Promise<T>) => breaker.fire(call) as Promise<T>,
+    run: <T>(call: (signal?: AbortSignal) => Promise<T>) => breaker.fire(call) as Promise<T>,
     state,
     onChange: (listener) => {
       listeners.push(listener);
@@ -61,7 +81,11 @@ export const createStoreBreaker = (name: string, log: StructuredLog, options: St
   };
 };
 
-/** The same storage with every call through the breaker. */
+/**
+ * The same storage with every call through the breaker. The storage port takes
+ * no AbortSignal, so a timed-out MongoDB call is not cancelled here: the
+ * breaker stops waiting and counts it, and the driver's timeouts end it.
+ */
 export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadModelStorage<TDocument>, breaker: StoreBreaker): ReadModelStorage<TDocument> => ({
   documents: {
     load: (id) => breaker.run(() => storage.documents.load(id)),
