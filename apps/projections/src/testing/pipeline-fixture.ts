@@ -83,8 +83,13 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     startService,
     startRelay: () =>
       started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', RELAY_HTTP_PORT: '0', LOG_LEVEL: 'info' }), /"relay started"/),
-    // Ready once every read model's consumer has joined.
-    startProjections: () => started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, readModelNames.length),
+    // Ready once every read model's consumer has joined and /metrics listens
+    // (the HTTP server starts after the consumers, so wait for its line too).
+    startProjections: async () => {
+      const projections = await started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, readModelNames.length);
+      await projections.waitForOutput(/listening on http:\/\/[^:]+:\d+/, 60_000);
+      return projections;
+    },
     rebuild: async (readModel) => {
       const rebuild = spawnNodeProcess(distEntry('projections'), projectionsEnv, ['rebuild', readModel]);
       return { code: await rebuild.exited(), output: rebuild.output() };
