@@ -1,7 +1,14 @@
 import type { CounterFigures } from './counters';
 import { runQueryInMemory } from './document-query';
 import type { ProjectedDocument } from './projection';
-import type { CounterStore, LaneMark, ProgressStore, ReadModelStorage, ReadModelStore } from './read-model-store.port';
+import type { CounterStore, LaneMark, ProgressStore, ReadModelStorage, ReadModelStore, StoreCallOptions } from './read-model-store.port';
+
+/**
+ * Memory calls finish in one turn, so only an already-aborted signal can stop
+ * one: it rejects with the signal's reason and changes nothing, as a MongoDB
+ * call refused before it was sent would.
+ */
+const refuseIfAborted = (options: StoreCallOptions | undefined): void => options?.signal?.throwIfAborted();
 
 /** In-memory documents with the same guard as the Mongo store: for unit specs and standalone mode. */
 export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(): ReadModelStore<TDocument> & {
@@ -10,18 +17,26 @@ export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(
   const documents = new Map<string, TDocument>();
   const isStale = (id: string, revision: number) => (documents.get(id)?.streamRevision ?? -1) >= revision;
   return {
-    load: async (id) => structuredClone(documents.get(id) ?? null),
-    save: async (id, document) => {
+    load: async (id, options) => {
+      refuseIfAborted(options);
+      return structuredClone(documents.get(id) ?? null);
+    },
+    save: async (id, document, options) => {
+      refuseIfAborted(options);
       if (isStale(id, document.streamRevision)) return 'stale';
       documents.set(id, structuredClone(document));
       return 'written';
     },
-    remove: async (id, revision) => {
+    remove: async (id, revision, options) => {
+      refuseIfAborted(options);
       if (isStale(id, revision)) return 'stale';
       documents.delete(id);
       return 'written';
     },
-    find: async (query) => structuredClone(runQueryInMemory(documents.values(), query)),
+    find: async (query, options) => {
+      refuseIfAborted(options);
+      return structuredClone(runQueryInMemory(documents.values(), query));
+    },
     documents: () => new Map(documents),
   };
 };
@@ -32,7 +47,8 @@ type CounterDocument = { keys: Record<string, string>; lastSequence: number; fig
 export const createMemoryCounterStore = (): CounterStore => {
   const counters = new Map<string, CounterDocument>();
   return {
-    increment: async (delta, lane) => {
+    increment: async (delta, lane, options) => {
+      refuseIfAborted(options);
       const id = `${delta.counterId}@${lane.id}`;
       const current = counters.get(id) ?? { keys: { ...delta.keys }, lastSequence: -1, figures: {} };
       if (current.lastSequence >= lane.sequence) return 'stale';
@@ -41,15 +57,18 @@ export const createMemoryCounterStore = (): CounterStore => {
       counters.set(id, current);
       return 'written';
     },
-    find: async (query) =>
-      runQueryInMemory([...counters.values()].map((c) => ({ ...c.keys, figures: c.figures })), query).map((c): CounterFigures => ({ ...c.figures })),
+    find: async (query, options) => {
+      refuseIfAborted(options);
+      return runQueryInMemory([...counters.values()].map((c) => ({ ...c.keys, figures: c.figures })), query).map((c): CounterFigures => ({ ...c.figures }));
+    },
   };
 };
 
 export const createMemoryProgressStore = (): ProgressStore => {
   const marks = new Map<string, LaneMark>();
   return {
-    record: async (mark) => {
+    record: async (mark, options) => {
+      refuseIfAborted(options);
       const current = marks.get(mark.lane);
       marks.set(mark.lane, {
         lane: mark.lane,
@@ -57,7 +76,10 @@ export const createMemoryProgressStore = (): ProgressStore => {
         position: Math.max(current?.position ?? 0, mark.position),
       });
     },
-    marks: async () => [...marks.values()],
+    marks: async (options) => {
+      refuseIfAborted(options);
+      return [...marks.values()];
+    },
   };
 };
 

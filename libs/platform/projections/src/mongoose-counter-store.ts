@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { CounterFigures } from './counters';
 import { mongoFilterOf } from './document-query';
+import type { DriverCallOptions } from './mongo-call-options';
+import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
 import { isDuplicateKey } from './mongoose-read-model-store';
 import type { CounterStore, DeliveryLane, LaneMark, ProgressStore, WriteOutcome } from './read-model-store.port';
 import type { CounterDelta } from './counters';
@@ -23,32 +25,34 @@ const flatten = (value: Record<string, unknown>, prefix = '', into: Record<strin
  * single-document update — `{ _id, lastSequence: { $lt: s } }` with `$inc`
  * and `$set: { lastSequence: s }` — so a crash can never split them. As with
  * documents, E11000 from the upsert means the lane already applied `s`.
+ * Calls take the caller's AbortSignal to the driver (see mongo-call-options.ts).
  */
 export const createMongooseCounterStore = (connection: Connection, collectionName: string): CounterStore => {
   // Untyped on purpose: `$inc` paths are built at run time (`figures.<path>`).
   const collection = connection.collection(collectionName);
 
-  const update = async (delta: CounterDelta, lane: DeliveryLane, upsert: boolean): Promise<WriteOutcome> => {
+  const update = async (delta: CounterDelta, lane: DeliveryLane, upsert: boolean, driver: DriverCallOptions): Promise<WriteOutcome> => {
     const increments = Object.fromEntries(Object.entries(delta.increments).map(([field, value]) => [`figures.${field}`, value]));
     const result = await collection.updateOne(
       { _id: `${delta.counterId}@${lane.id}` as unknown as never, lastSequence: { $lt: lane.sequence } },
       { $inc: increments, $set: { lastSequence: lane.sequence }, $setOnInsert: { ...delta.keys, lane: lane.id } },
-      { upsert },
+      { ...driver, upsert },
     );
     return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
   };
 
   return {
-    increment: async (delta, lane) => {
+    increment: async (delta, lane, options) => {
+      const driver = writeOptionsOf(options);
       try {
-        return await update(delta, lane, true);
+        return await update(delta, lane, true, driver);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        return update(delta, lane, false);
+        return update(delta, lane, false, driver);
       }
     },
-    find: async (query) => {
-      const found = await collection.find(mongoFilterOf(query), { projection: { figures: 1 } }).toArray();
+    find: async (query, options) => {
+      const found = await collection.find(mongoFilterOf(query), { ...readOptionsOf(options), projection: { figures: 1 } }).toArray();
       return found.map((document): CounterFigures => flatten((document as unknown as StoredCounter).figures ?? {}));
     },
   };
@@ -58,9 +62,9 @@ export const createMongooseCounterStore = (connection: Connection, collectionNam
 export const createMongooseProgressStore = (connection: Connection, collectionName: string): ProgressStore => {
   const collection = connection.collection<StoredMark>(collectionName);
   return {
-    record: async (mark: LaneMark) => {
-      await collection.updateOne({ _id: mark.lane }, { $max: { sequence: mark.sequence, position: mark.position } }, { upsert: true });
+    record: async (mark: LaneMark, options) => {
+      await collection.updateOne({ _id: mark.lane }, { $max: { sequence: mark.sequence, position: mark.position } }, { ...writeOptionsOf(options), upsert: true });
     },
-    marks: async () => (await collection.find({}).toArray()).map((m) => ({ lane: m._id, sequence: m.sequence, position: m.position })),
+    marks: async (options) => (await collection.find({}, readOptionsOf(options)).toArray()).map((m) => ({ lane: m._id, sequence: m.sequence, position: m.position })),
   };
 };

@@ -2,6 +2,8 @@ import type { Connection } from 'mongoose';
 import type { DocumentQuery } from './document-query';
 import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
+import type { DriverCallOptions } from './mongo-call-options';
+import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
 import type { ReadModelStore, WriteOutcome } from './read-model-store.port';
 
 type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
@@ -21,6 +23,9 @@ export const isDuplicateKey = (error: unknown): boolean =>
  *   insert an existing `_id` and fails with E11000, which means "stale".
  * Two writers inserting the same new `_id` at once (a rebalance overlap) also
  * meet E11000; the loser retries once without upsert, so a newer revision still wins.
+ *
+ * Every call takes the caller's AbortSignal down to the driver, and reads a
+ * server-side `maxTimeMS` (see mongo-call-options.ts for what each stops).
  */
 export const createMongooseReadModelStore = <TDocument extends ProjectedDocument>(
   connection: Connection,
@@ -29,31 +34,32 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
   const collection = connection.collection<Stored>(collectionName);
   const olderThan = (id: string, revision: number) => ({ _id: id, streamRevision: { $lt: revision } });
 
-  const replace = async (id: string, document: TDocument, upsert: boolean): Promise<WriteOutcome> => {
+  const replace = async (id: string, document: TDocument, upsert: boolean, driver: DriverCallOptions): Promise<WriteOutcome> => {
     const replacement: Stored = { ...(document as unknown as Record<string, unknown>), _id: id, streamRevision: document.streamRevision };
-    const result = await collection.replaceOne(olderThan(id, document.streamRevision), replacement, { upsert });
+    const result = await collection.replaceOne(olderThan(id, document.streamRevision), replacement, { ...driver, upsert });
     return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
   };
 
   return {
-    load: async (id) => {
-      const found = await collection.findOne({ _id: id }, { projection: { _id: 0 } });
+    load: async (id, options) => {
+      const found = await collection.findOne({ _id: id }, { ...readOptionsOf(options), projection: { _id: 0 } });
       return found === null ? null : (found as unknown as TDocument);
     },
-    save: async (id, document) => {
+    save: async (id, document, options) => {
+      const driver = writeOptionsOf(options);
       try {
-        return await replace(id, document, true);
+        return await replace(id, document, true, driver);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        return replace(id, document, false);
+        return replace(id, document, false, driver);
       }
     },
-    remove: async (id, revision) => {
-      const result = await collection.deleteOne(olderThan(id, revision));
+    remove: async (id, revision, options) => {
+      const result = await collection.deleteOne(olderThan(id, revision), writeOptionsOf(options));
       return result.deletedCount > 0 ? 'written' : 'stale';
     },
-    find: async (query: DocumentQuery) => {
-      let cursor = collection.find(mongoFilterOf(query), { projection: { _id: 0 } });
+    find: async (query: DocumentQuery, options) => {
+      let cursor = collection.find(mongoFilterOf(query), { ...readOptionsOf(options), projection: { _id: 0 } });
       if (query.sort !== undefined && query.sort.length > 0) cursor = cursor.sort(query.sort.map(([field, direction]): [string, 1 | -1] => [field, direction]));
       if (query.skip !== undefined && query.skip > 0) cursor = cursor.skip(query.skip);
       if (query.limit !== undefined) cursor = cursor.limit(query.limit);

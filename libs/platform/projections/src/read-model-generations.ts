@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import { createMongooseCounterStore, createMongooseProgressStore } from './mongoose-counter-store';
 import { createMongooseReadModelStore } from './mongoose-read-model-store';
 import type { ProjectedDocument } from './projection';
-import type { ReadModelStorage } from './read-model-store.port';
+import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
+import type { ReadModelStorage, StoreCallOptions } from './read-model-store.port';
 
 /**
  * Which generation of each read model is live. A rebuild fills a fresh
@@ -10,8 +11,8 @@ import type { ReadModelStorage } from './read-model-store.port';
  * single-document write; consumers and queries follow the pointer.
  */
 export type ReadModelGenerations = Readonly<{
-  /** The live generation (1 until anything was rebuilt). */
-  active: (readModel: string) => Promise<number>;
+  /** The live generation (1 until anything was rebuilt). Queries ask for it through the read-store breaker, which passes its signal. */
+  active: (readModel: string, options?: StoreCallOptions) => Promise<number>;
   /** Reserves a new, never-used generation number for a rebuild. */
   reserve: (readModel: string) => Promise<number>;
   /** Makes `generation` live if `previous` still is (compare-and-swap); false if another rebuild won. */
@@ -25,18 +26,19 @@ export const generationsCollection = 'read-model-generations';
 export const createMongooseGenerations = (connection: Connection): ReadModelGenerations => {
   const pointers = connection.collection<StoredPointer>(generationsCollection);
   // A plain read first: queries ask for the pointer every second, and only the very first call needs to write it.
-  const ensure = async (readModel: string): Promise<StoredPointer> => {
-    const existing = await pointers.findOne({ _id: readModel });
+  const ensure = async (readModel: string, options?: StoreCallOptions): Promise<StoredPointer> => {
+    const read = readOptionsOf(options);
+    const existing = await pointers.findOne({ _id: readModel }, read);
     if (existing !== null) return existing;
     const created = await pointers.findOneAndUpdate(
       { _id: readModel },
       { $setOnInsert: { active: 1, latest: 1 } },
-      { upsert: true, returnDocument: 'after' },
+      { ...writeOptionsOf(options), upsert: true, returnDocument: 'after' },
     );
     return created ?? { _id: readModel, active: 1, latest: 1 };
   };
   return {
-    active: async (readModel) => (await ensure(readModel)).active,
+    active: async (readModel, options) => (await ensure(readModel, options)).active,
     reserve: async (readModel) => {
       await ensure(readModel);
       const updated = await pointers.findOneAndUpdate({ _id: readModel }, { $inc: { latest: 1 } }, { returnDocument: 'after' });

@@ -5,18 +5,29 @@ import type { ProjectedDocument } from './projection';
 export type WriteOutcome = 'written' | 'stale';
 
 /**
+ * Per-call options every store method accepts last, optionally. `signal`
+ * aborts the call: an already-aborted signal rejects with its reason before
+ * anything is sent; one that fires in flight makes the adapter stop waiting
+ * and release what the call holds (see each adapter for how far that reaches).
+ * A write aborted after it reached the server may still be applied: the
+ * revision and lane guards make its retry harmless. `maxTimeMs` bounds the
+ * server-side work of reads where the store supports it.
+ */
+export type StoreCallOptions = Readonly<{ signal?: AbortSignal; maxTimeMs?: number }>;
+
+/**
  * One read model's documents. Writes are guarded by stream revision in a
  * single-document operation (no transactions needed): a write whose revision
  * the stored document already has or passed is refused as `stale`, so a
  * concurrent or replayed write can never move a document backwards.
  */
 export type ReadModelStore<TDocument extends ProjectedDocument> = Readonly<{
-  load: (id: string) => Promise<TDocument | null>;
+  load: (id: string, options?: StoreCallOptions) => Promise<TDocument | null>;
   /** Inserts or replaces the document unless the stored one has a revision ≥ `document.streamRevision`. */
-  save: (id: string, document: TDocument) => Promise<WriteOutcome>;
+  save: (id: string, document: TDocument, options?: StoreCallOptions) => Promise<WriteOutcome>;
   /** Deletes the document unless the stored one has a revision ≥ `revision`. */
-  remove: (id: string, revision: number) => Promise<WriteOutcome>;
-  find: (query: DocumentQuery) => Promise<TDocument[]>;
+  remove: (id: string, revision: number, options?: StoreCallOptions) => Promise<WriteOutcome>;
+  find: (query: DocumentQuery, options?: StoreCallOptions) => Promise<TDocument[]>;
 }>;
 
 /**
@@ -35,9 +46,9 @@ export type DeliveryLane = Readonly<{ id: string; sequence: number }>;
  */
 export type CounterStore = Readonly<{
   /** Adds the increments unless this lane's document already applied `lane.sequence` or later. */
-  increment: (delta: CounterDelta, lane: DeliveryLane) => Promise<WriteOutcome>;
+  increment: (delta: CounterDelta, lane: DeliveryLane, options?: StoreCallOptions) => Promise<WriteOutcome>;
   /** The figures of every lane document whose keys match; callers sum them. */
-  find: (query: DocumentQuery) => Promise<CounterFigures[]>;
+  find: (query: DocumentQuery, options?: StoreCallOptions) => Promise<CounterFigures[]>;
 }>;
 
 /** How far one lane has been applied: its last sequence and the highest global position seen on it. */
@@ -46,8 +57,8 @@ export type LaneMark = Readonly<{ lane: string; sequence: number; position: numb
 /** Per-lane progress: what read-your-writes waits on and lag is measured from. */
 export type ProgressStore = Readonly<{
   /** Moves the lane's mark forward (never back). */
-  record: (mark: LaneMark) => Promise<void>;
-  marks: () => Promise<LaneMark[]>;
+  record: (mark: LaneMark, options?: StoreCallOptions) => Promise<void>;
+  marks: (options?: StoreCallOptions) => Promise<LaneMark[]>;
 }>;
 
 /** Everything one generation of a read model keeps. */

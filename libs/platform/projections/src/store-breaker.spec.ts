@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pollUntil } from '@meridian/platform/testing';
+import { createMemoryReadModelStorage } from './memory-read-model-store';
+import type { ReadModelStorage, StoreCallOptions } from './read-model-store.port';
 import type { BreakerState, StoreBreaker, StoreBreakerOptions } from './store-breaker';
-import { createStoreBreaker } from './store-breaker';
+import { createStoreBreaker, guardStorage } from './store-breaker';
 
 /*
  * The real opossum breaker with short real timings: its reset and timeout
@@ -161,5 +163,104 @@ describe('createStoreBreaker', () => {
     // The behaviour under test is time: nothing fires once timeoutMs has passed.
     await sleep(options.timeoutMs + 50);
     expect(call.signals[0]?.aborted).toBe(false);
+  });
+});
+
+type Row = { streamRevision: number; label: string };
+
+/**
+ * A fake at the storage port: memory storage that keeps the options of every
+ * call, and whose `save` can be made to hang until its signal fires (a MongoDB
+ * call stuck on a dead connection, as the driver would end it on abort).
+ */
+const recordingStorage = () => {
+  const inner = createMemoryReadModelStorage<Row>();
+  const seen: Array<{ method: string; options: StoreCallOptions | undefined }> = [];
+  let hangSaves = false;
+  const saw = (method: string, options: StoreCallOptions | undefined) => void seen.push({ method, options });
+  const storage: ReadModelStorage<Row> = {
+    documents: {
+      load: (id, options) => (saw('load', options), inner.documents.load(id, options)),
+      save: (id, document, options) => {
+        saw('save', options);
+        if (!hangSaves) return inner.documents.save(id, document, options);
+        return new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true }));
+      },
+      remove: (id, revision, options) => (saw('remove', options), inner.documents.remove(id, revision, options)),
+      find: (query, options) => (saw('find', options), inner.documents.find(query, options)),
+    },
+    counters: {
+      increment: (delta, lane, options) => (saw('increment', options), inner.counters.increment(delta, lane, options)),
+      find: (query, options) => (saw('counters.find', options), inner.counters.find(query, options)),
+    },
+    progress: {
+      record: (mark, options) => (saw('record', options), inner.progress.record(mark, options)),
+      marks: (options) => (saw('marks', options), inner.progress.marks(options)),
+    },
+  };
+  return { storage, inner, seen, hang: () => void (hangSaves = true) };
+};
+
+describe('guardStorage', () => {
+  const breakers: StoreBreaker[] = [];
+  const breaker = () => {
+    const made = createStoreBreaker('read-store', () => undefined, options);
+    breakers.push(made);
+    return made;
+  };
+  afterEach(() => {
+    for (const made of breakers.splice(0)) made.shutdown();
+  });
+
+  it('gives every call of every store the breaker\'s own signal and its timeout as the time limit', async () => {
+    const fake = recordingStorage();
+    const guarded = guardStorage(fake.storage, breaker());
+
+    await guarded.documents.save('a', { streamRevision: 0, label: 'x' });
+    await guarded.documents.load('a');
+    await guarded.documents.find({});
+    await guarded.documents.remove('a', 1);
+    await guarded.counters.increment({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 1 });
+    await guarded.counters.find({});
+    await guarded.progress.record({ lane: 'p0', sequence: 1, position: 1 });
+    await guarded.progress.marks();
+
+    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'find', 'remove', 'increment', 'counters.find', 'record', 'marks']);
+    for (const call of fake.seen) {
+      expect(call.options?.signal).toBeInstanceOf(AbortSignal);
+      expect(call.options?.maxTimeMs).toBe(options.timeoutMs);
+    }
+    // One signal per call: one aborted call must not abort the others.
+    expect(new Set(fake.seen.map((call) => call.options?.signal)).size).toBe(fake.seen.length);
+  });
+
+  it('aborts a call the breaker timed out: the store sees its signal fire, the caller gets the timeout, nothing is written', async () => {
+    const fake = recordingStorage();
+    fake.hang();
+    const guarded = guardStorage(fake.storage, breaker());
+
+    await expect(guarded.documents.save('a', { streamRevision: 0, label: 'late' })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+
+    const signal = fake.seen[0]?.options?.signal;
+    await pollUntil(() => signal?.aborted, { until: (aborted) => aborted === true, timeoutMs: 1_000, description: 'the store call\'s signal aborted' });
+    expect(String(signal?.reason)).toMatch(/timed out after 100 ms/);
+    expect(await fake.inner.documents.load('a')).toBeNull();
+  });
+
+  it('passes an already-aborted signal to a store that refuses it: the memory store rejects and writes nothing', async () => {
+    const inner = createMemoryReadModelStorage<Row>();
+    // A breaker double whose signal is aborted before the call runs, as when the timeout fires first.
+    const abortedFirst: StoreBreaker = {
+      run: (call) => call(AbortSignal.abort(new Error('gave up'))),
+      state: () => 'closed',
+      onChange: () => () => undefined,
+      shutdown: () => undefined,
+    };
+    const guarded = guardStorage(inner, abortedFirst);
+
+    await expect(guarded.documents.save('a', { streamRevision: 0, label: 'never' })).rejects.toThrow('gave up');
+    await expect(guarded.counters.increment({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 1 })).rejects.toThrow('gave up');
+    expect(await inner.documents.load('a')).toBeNull();
+    expect(await inner.counters.find({})).toEqual([]);
   });
 });

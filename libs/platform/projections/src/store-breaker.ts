@@ -1,7 +1,7 @@
 import CircuitBreaker from 'opossum';
 import type { StructuredLog } from '@meridian/platform/kafka';
 import type { ProjectedDocument } from './projection';
-import type { ReadModelStorage } from './read-model-store.port';
+import type { ReadModelStorage, StoreCallOptions } from './read-model-store.port';
 
 export type StoreBreakerOptions = Readonly<{
   /**
@@ -28,6 +28,8 @@ export type StoreBreaker = Readonly<{
    * breaker need not make one; this breaker always passes it.
    */
   run: <T>(call: (signal?: AbortSignal) => Promise<T>) => Promise<T>;
+  /** The breaker's call timeout, when it has one: guarded reads pass it on as the server-side time limit. */
+  timeoutMs?: number;
   state: () => BreakerState;
   /** Called on every state change (the consumer resumes paused partitions on half-open); returns the unsubscribe. */
   onChange: (listener: (state: BreakerState) => void) => () => void;
@@ -69,6 +71,7 @@ export const createStoreBreaker = (name: string, log: StructuredLog, options: St
   breaker.on('close', changed('closed'));
   return {
     run: <T>(call: (signal?: AbortSignal) => Promise<T>) => breaker.fire(call) as Promise<T>,
+    timeoutMs: options.timeoutMs,
     state,
     onChange: (listener) => {
       listeners.push(listener);
@@ -82,23 +85,29 @@ export const createStoreBreaker = (name: string, log: StructuredLog, options: St
 };
 
 /**
- * The same storage with every call through the breaker. The storage port takes
- * no AbortSignal, so a timed-out MongoDB call is not cancelled here: the
- * breaker stops waiting and counts it, and the driver's timeouts end it.
+ * The same storage with every call through the breaker, each given the
+ * breaker's AbortSignal (and its timeout as the reads' server-side limit), so
+ * a call the breaker gave up on is cancelled in the driver instead of running
+ * on. A caller's own signal is not merged in: nothing upstream passes one yet,
+ * and the breaker's is the one that fires.
  */
-export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadModelStorage<TDocument>, breaker: StoreBreaker): ReadModelStorage<TDocument> => ({
-  documents: {
-    load: (id) => breaker.run(() => storage.documents.load(id)),
-    save: (id, document) => breaker.run(() => storage.documents.save(id, document)),
-    remove: (id, revision) => breaker.run(() => storage.documents.remove(id, revision)),
-    find: (query) => breaker.run(() => storage.documents.find(query)),
-  },
-  counters: {
-    increment: (delta, lane) => breaker.run(() => storage.counters.increment(delta, lane)),
-    find: (query) => breaker.run(() => storage.counters.find(query)),
-  },
-  progress: {
-    record: (mark) => breaker.run(() => storage.progress.record(mark)),
-    marks: () => breaker.run(() => storage.progress.marks()),
-  },
-});
+export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadModelStorage<TDocument>, breaker: StoreBreaker): ReadModelStorage<TDocument> => {
+  const guarded = <T>(call: (options: StoreCallOptions) => Promise<T>): Promise<T> =>
+    breaker.run((signal) => call({ ...(signal === undefined ? {} : { signal }), ...(breaker.timeoutMs === undefined ? {} : { maxTimeMs: breaker.timeoutMs }) }));
+  return {
+    documents: {
+      load: (id) => guarded((options) => storage.documents.load(id, options)),
+      save: (id, document) => guarded((options) => storage.documents.save(id, document, options)),
+      remove: (id, revision) => guarded((options) => storage.documents.remove(id, revision, options)),
+      find: (query) => guarded((options) => storage.documents.find(query, options)),
+    },
+    counters: {
+      increment: (delta, lane) => guarded((options) => storage.counters.increment(delta, lane, options)),
+      find: (query) => guarded((options) => storage.counters.find(query, options)),
+    },
+    progress: {
+      record: (mark) => guarded((options) => storage.progress.record(mark, options)),
+      marks: () => guarded((options) => storage.progress.marks(options)),
+    },
+  };
+};
