@@ -77,7 +77,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=prod-deps /src/node_modules ./node_modules
 COPY --from=build /src/dist/libs ./dist/libs
-COPY deploy/docker/healthcheck.js deploy/docker/heartbeat.js ./deploy/
+COPY deploy/docker/healthcheck.js ./deploy/
 
 # The opportunities context's HTTP service: commands, reads, list and funnel.
 FROM runtime AS opportunities-service
@@ -87,8 +87,7 @@ COPY --from=build /src/dist/apps/opportunities-service ./dist/apps/opportunities
 USER node
 ENV PORT=3000
 EXPOSE 3000
-# /health/live: the process serves HTTP (deploy/docker/healthcheck.js; it falls
-# back to "the server answers" only on a 404, i.e. for images older than the endpoint).
+# /health/live: the process serves HTTP (deploy/docker/healthcheck.js, on $PORT).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live"]
 ENTRYPOINT ["node", "dist/apps/opportunities-service/src/main.js"]
@@ -126,10 +125,19 @@ LABEL org.opencontainers.image.title="meridian-relay" \
       org.opencontainers.image.description="Meridian relay: publishes the event store's feed to Kafka as CloudEvents, at least once, in order per stream"
 COPY --from=build /src/dist/apps/relay ./dist/apps/relay
 USER node
-# No HTTP server yet: the heartbeat preload gives the check something to look at.
-HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]
-ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay/src/main.js"]
+# /metrics, /health/live and /health/ready (docs/operations.md, "Health"). Set
+# here so that the health check below reads the same port the relay listens on,
+# also when `-e RELAY_HTTP_PORT=…` moves it.
+ENV RELAY_HTTP_PORT=9464
+EXPOSE 9464
+# Liveness, not readiness: a container's health is what orchestrators act on
+# (Swarm replaces an unhealthy task), and /health/ready fails whenever Kafka or
+# the event store is down, which a restart does not cure. /health/live fails
+# when the relay loop has ended or the process stops answering. The start
+# period covers connecting and creating topics: the port opens after that.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live", "RELAY_HTTP_PORT"]
+ENTRYPOINT ["node", "dist/apps/relay/src/main.js"]
 
 # Kafka → MongoDB read models. Arguments go to the program, so the same image
 # rebuilds a read model: `docker run … meridian/projections rebuild sales-funnel`.
@@ -138,9 +146,15 @@ LABEL org.opencontainers.image.title="meridian-projections" \
       org.opencontainers.image.description="Meridian projections: keeps the MongoDB read models from Kafka; 'rebuild <read model>' refills one"
 COPY --from=build /src/dist/apps/projections ./dist/apps/projections
 USER node
-HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]
-ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/projections/src/main.js"]
+ENV PROJECTIONS_HTTP_PORT=9465
+EXPOSE 9465
+# Liveness, as for the relay: /health/ready fails while MongoDB is down (breaker
+# open) or a consumer stopped, and restarting the worker cures neither. A
+# `rebuild` run serves no HTTP, so its container turns unhealthy after the
+# start period; nothing acts on that (`docker run --no-healthcheck` hides it).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live", "PROJECTIONS_HTTP_PORT"]
+ENTRYPOINT ["node", "dist/apps/projections/src/main.js"]
 
 # Every context in one process on the embedded store (what `npm start` runs),
 # for demos and trials. Its data lives in the /data volume. Last stage, so it

@@ -24,10 +24,10 @@ const YAML = require('yaml');
 const { root, log, seconds } = require('./lib');
 const { installAll, tools, versions } = require('./install');
 const { lintDockerfile, dockerfileProblems, contextProblems } = require('./checks/dockerfile');
-const { composeConfig, composeProblems } = require('./checks/compose');
+const { composeConfig, composeProblems, listeningPort } = require('./checks/compose');
 const { chartDir, helmLint, helmTemplate, kubeValidate, validateServiceMonitor, chartProblems, isServiceMonitor, schemaReadModels, readModelsProblems } = require('./checks/helm');
 const { readModelNames } = require('./checks/settings');
-const { httpServices, deployables } = require('./services');
+const { httpServices, workers, deployables } = require('./services');
 const { selfChecks } = require('./self-checks');
 
 /** Kubernetes versions the chart is validated against: the oldest it supports (Chart.yaml kubeVersion) and the newest with bundled schemas. */
@@ -90,13 +90,17 @@ const checkCompose = async () => {
   }
   await check('Prometheus scrape config targets compose services', () => {
     const prometheus = YAML.parse(fs.readFileSync(path.join(root, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8'));
-    const services = Object.keys(YAML.parse(fs.readFileSync(file, 'utf8')).services);
+    const services = YAML.parse(fs.readFileSync(file, 'utf8')).services;
     const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
-    const unknown = targets.map((t) => t.split(':')[0]).filter((host) => host !== 'localhost' && !services.includes(host));
-    // Every HTTP service serves /metrics on its container port.
+    const unknown = targets.map((t) => t.split(':')[0]).filter((host) => host !== 'localhost' && !(host in services));
+    // Every HTTP service serves /metrics on its container port; each worker on the port its variable sets (or its default).
     const unscraped = httpServices.filter(({ target }) => !targets.includes(`${target}:3000`)).map(({ target }) => `${target}:3000 is not scraped`);
+    for (const { target } of workers) {
+      const port = services[target] && listeningPort(services[target]);
+      if (!targets.includes(`${target}:${port}`)) unscraped.push(`${target}:${port} (where it listens) is not scraped`);
+    }
     return expectNone([...unknown.map((host) => `scrape target host ${host} is no compose service`), ...unscraped],
-      `${targets.length} targets, every HTTP service among them`);
+      `${targets.length} targets, every HTTP service and worker among them, on the ports they listen on`);
   });
 };
 
@@ -134,7 +138,7 @@ const checkChart = async () => {
       if (kubeVersion === KUBE_VERSIONS.at(-1) && rendered.ok) {
         await check(`chart rules and process settings (${label})`, async () =>
           expectNone(await chartProblems(rendered.docs, { secretStandIn: SECRET_STAND_IN }),
-            `${httpServices.map(({ chartKey }) => chartKey).join(', ')}: probes, resources, HPA, PDB, Ingress routes and body limits; relay 1× Recreate; env accepted`));
+            `${httpServices.map(({ chartKey }) => chartKey).join(', ')}: probes, resources, HPA, PDB, Ingress routes and body limits; relay 1× Recreate; ${workers.map(({ target }) => target).join(', ')}: HTTP probes and metrics Service on their port; env accepted`));
       }
     }
   }

@@ -35,9 +35,19 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
   });
 
   await check(name('project rules reject a target without HEALTHCHECK'), async () => {
-    const text = replaceOnce(read('Dockerfile'), 'HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \\\n  CMD ["node", "/app/deploy/healthcheck.js", "heartbeat"]\nENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay',
-      'ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/relay');
+    const text = replaceOnce(read('Dockerfile'), 'HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \\\n  CMD ["node", "/app/deploy/healthcheck.js", "http", "/health/live", "RELAY_HTTP_PORT"]\nENTRYPOINT ["node", "dist/apps/relay',
+      'ENTRYPOINT ["node", "dist/apps/relay');
     return rejected(dockerfileProblems(text), /relay: no HEALTHCHECK/);
+  });
+
+  await check(name('project rules reject a worker checked on the wrong port, one not exposed, a preloaded heartbeat'), async () => {
+    let text = replaceOnce(read('Dockerfile'), '"/health/live", "PROJECTIONS_HTTP_PORT"]', '"/health/live"]');
+    text = replaceOnce(text, 'ENTRYPOINT ["node", "dist/apps/projections', 'ENTRYPOINT ["node", "--require", "/app/deploy/heartbeat.js", "dist/apps/projections');
+    text = replaceOnce(text, 'EXPOSE 9464\n', '');
+    const problems = dockerfileProblems(text);
+    rejected(problems, /projections: HEALTHCHECK must be CMD .*PROJECTIONS_HTTP_PORT/);
+    rejected(problems, /relay: listens on RELAY_HTTP_PORT=9464 but does not EXPOSE 9464/);
+    return rejected(problems, /projections: ENTRYPOINT preloads a script/);
   });
 
   await check(name('context check rejects a .dockerignore dropping workspace manifests'), async () => {
@@ -64,6 +74,17 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
     const problems = await composeProblems(config);
     rejected(problems, /orders-service: 0 compose services are built from this target/);
     return rejected(problems, /customers-service: needs MONGODB_URL/);
+  });
+
+  await check(name('compose rules reject a worker health check on the wrong port and a port of 0'), async () => {
+    const { config } = await composeConfig(tools.dockerCompose, path.join(root, 'docker-compose.yml'));
+    const test = config.services.relay.healthcheck?.test;
+    if (!test?.includes('RELAY_HTTP_PORT')) throw new Error('self-check is stale: the relay has no compose healthcheck on RELAY_HTTP_PORT');
+    config.services.relay.healthcheck.test = test.map((arg) => (arg === 'RELAY_HTTP_PORT' ? 'PORT' : arg));
+    config.services.projections.environment.PROJECTIONS_HTTP_PORT = '0';
+    const problems = await composeProblems(config);
+    rejected(problems, /relay: healthcheck must be .*RELAY_HTTP_PORT/);
+    return rejected(problems, /projections: PROJECTIONS_HTTP_PORT=0 is no fixed port/);
   });
 
   await check(name('process settings reject a bad broker list and a misspelt variable'), async () => {
@@ -117,11 +138,27 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
     const main = docs.find((d) => d.kind === 'Ingress' && d.metadata.name === 'meridian');
     for (const rule of main.spec.rules) rule.http.paths = rule.http.paths.filter((p) => p.path !== '/api/v1/orders');
     docs.find((d) => d.kind === 'Ingress' && d.metadata.name === 'meridian-customers-large-body').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'] = '8m';
-    delete docs.find((d) => d.kind === 'Service' && d.metadata.name === 'meridian-customers').metadata.labels['meridian.io/http-service'];
+    delete docs.find((d) => d.kind === 'Service' && d.metadata.name === 'meridian-customers').metadata.labels['meridian.io/metrics'];
     const problems = await chartProblems(docs, { secretStandIn });
     rejected(problems, /does not route \/api\/v1\/orders to meridian-orders/);
     rejected(problems, /\/api\/v1\/customers\/imports .* accepts bodies up to 8m, needs 32 MiB/);
     return rejected(problems, /ServiceMonitor meridian does not select meridian-customers/);
+  });
+
+  await check(name('chart rules reject worker probes on the wrong path or port, an unscraped worker'), async () => {
+    const docs = copy();
+    const relay = deploymentOf(docs, 'relay').spec.template.spec.containers[0];
+    relay.readinessProbe.httpGet.path = '/health/live';
+    const projections = deploymentOf(docs, 'projections').spec.template.spec.containers[0];
+    projections.ports[0].containerPort = 9999;
+    const relayService = docs.find((d) => d.kind === 'Service' && d.metadata.name === 'meridian-relay');
+    delete relayService.spec.publishNotReadyAddresses;
+    delete relayService.metadata.labels['meridian.io/metrics'];
+    const problems = await chartProblems(docs, { secretStandIn });
+    rejected(problems, /meridian-relay: readinessProbe must GET \/health\/ready/);
+    rejected(problems, /meridian-projections: livenessProbe GETs port http \(9999\), but the process listens on PROJECTIONS_HTTP_PORT=9465/);
+    rejected(problems, /meridian-relay: its Service drops not-ready pods/);
+    return rejected(problems, /ServiceMonitor meridian does not select meridian-relay/);
   });
 
   await check(name('read-model check rejects a schema naming a read model the projections do not host'), async () => {

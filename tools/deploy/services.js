@@ -1,7 +1,7 @@
 // What Meridian deploys, in one place: every check that enumerates services
-// (Dockerfile targets, compose services and their Prometheus scrape targets,
-// the chart's Deployments, Ingress routes and ServiceMonitor) reads this list,
-// so a new service is one entry here, not an edit in each check.
+// or workers (Dockerfile targets, compose services and their Prometheus scrape
+// targets, the chart's Deployments, probes, Ingress routes and ServiceMonitor)
+// reads these lists, so a new service is one entry here, not an edit in each check.
 
 /**
  * The bounded-context HTTP services.
@@ -42,12 +42,28 @@ const httpServices = [
   },
 ];
 
-/** Every Dockerfile target that is an image, and which config loader judges its environment. */
-const deployables = [
-  ...httpServices.map(({ target }) => ({ target, kind: 'http' })),
-  { target: 'relay', kind: 'relay' },
-  { target: 'projections', kind: 'projections' },
-  { target: 'standalone', kind: 'http' },
+/**
+ * The workers, which serve /metrics, /health/live and /health/ready on a port
+ * of their own (libs/platform/nest/src/process/worker-http-server.ts).
+ * - target: Dockerfile target, image and compose service; also the chart's
+ *   values key and Deployment component;
+ * - portVariable, defaultPort: where the worker listens (its config loader's
+ *   setting and default); image, compose, probes and scrape targets must agree.
+ */
+const workers = [
+  { target: 'relay', portVariable: 'RELAY_HTTP_PORT', defaultPort: 9464 },
+  { target: 'projections', portVariable: 'PROJECTIONS_HTTP_PORT', defaultPort: 9465 },
 ];
 
-module.exports = { httpServices, deployables };
+/**
+ * Every Dockerfile target that is an image: which config loader judges its
+ * environment (kind), and which variable holds the port its health check and
+ * metrics are on (the HTTP hosts: PORT, 3000 by default).
+ */
+const deployables = [
+  ...httpServices.map(({ target }) => ({ target, kind: 'http', portVariable: 'PORT', defaultPort: 3000 })),
+  ...workers.map((worker) => ({ ...worker, kind: worker.target })),
+  { target: 'standalone', kind: 'http', portVariable: 'PORT', defaultPort: 3000 },
+];
+
+module.exports = { httpServices, workers, deployables };

@@ -4,15 +4,16 @@
 // - what this project relies on, read from the resolved configuration: every
 //   `service_healthy` dependency has a health check, every built service names
 //   an existing Dockerfile target, every HTTP service (tools/deploy/services.js)
-//   is there with its host port and the settings it needs, one relay, host
-//   ports on loopback only, files mounted from the repository exist;
+//   is there with its host port and the settings it needs, one relay, each
+//   worker's health check on the port it listens on, host ports on loopback
+//   only, files mounted from the repository exist;
 // - the Meridian processes' environment, through their own config loaders.
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
 const { root, exec } = require('../lib');
 const { settingsProblems } = require('./settings');
-const { httpServices, deployables } = require('../services');
+const { httpServices, workers, deployables } = require('../services');
 
 /** Which loader judges a built service's environment, by its Dockerfile target. */
 const processKindOf = Object.fromEntries(deployables.map(({ target, kind }) => [target, kind]));
@@ -24,6 +25,29 @@ const composeConfig = async (dockerCompose, file, env = {}) => {
   const { code, stdout, stderr } = await exec(dockerCompose, ['--project-directory', root, ...args], { env });
   if (code !== 0) return { ok: false, problems: [stderr.trim() || `exit ${code}`] };
   return { ok: true, problems: [], config: YAML.parse(stdout) };
+};
+
+/** Where a built service's process listens: its port variable's value in the environment, else the loader's default. */
+const listeningPort = (service) => {
+  const deployable = deployables.find(({ target }) => target === service.build?.target);
+  if (!deployable) return undefined;
+  const raw = service.environment?.[deployable.portVariable];
+  return raw === undefined || raw === null || raw === '' ? deployable.defaultPort : Number(raw);
+};
+
+/**
+ * A worker's own healthcheck (compose overrides the image's): healthcheck.js
+ * GETting /health/live or /health/ready on the variable the worker listens on.
+ */
+const workerHealthProblems = (name, service, { portVariable }) => {
+  const test = service.healthcheck?.test;
+  if (!service.healthcheck) return []; // the image's HEALTHCHECK applies; the Dockerfile check judges it
+  if (service.healthcheck.disable) return [`${name}: health check disabled`];
+  const expected = (path) => JSON.stringify(['CMD', 'node', '/app/deploy/healthcheck.js', 'http', path, portVariable]);
+  if (!['/health/live', '/health/ready'].some((path) => JSON.stringify(test) === expected(path))) {
+    return [`${name}: healthcheck must be ${expected('/health/ready')} (or /health/live): the port ${name} listens on; is ${JSON.stringify(test)}`];
+  }
+  return [];
 };
 
 const dockerfileTargets = () =>
@@ -69,10 +93,20 @@ const composeProblems = async (config) => {
     if (missing.length > 0) problems.push(`${name}: needs ${missing.join(', ')} (without them part of the service is off)`);
     if (!service.depends_on) problems.push(`${name}: no depends_on (it would start before its servers are healthy)`);
   }
+  for (const worker of workers) {
+    const built = Object.entries(services).filter(([, service]) => service.build?.target === worker.target);
+    if (built.length !== 1) problems.push(`${worker.target}: ${built.length} compose services are built from this target, expected 1`);
+    for (const [name, service] of built) {
+      const port = listeningPort(service);
+      // 0 = any free port: neither the health check nor Prometheus could find it.
+      if (!(Number.isInteger(port) && port > 0 && port <= 65535)) problems.push(`${name}: ${worker.portVariable}=${service.environment?.[worker.portVariable]} is no fixed port (health check and scrape need one)`);
+      problems.push(...workerHealthProblems(name, service, worker));
+    }
+  }
   const relay = services.relay;
   if (!relay) problems.push('no relay service');
   else if ((relay.scale ?? relay.deploy?.replicas ?? 1) !== 1) problems.push('the relay must run exactly once');
   return problems;
 };
 
-module.exports = { composeConfig, composeProblems };
+module.exports = { composeConfig, composeProblems, listeningPort };

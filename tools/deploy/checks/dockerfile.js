@@ -2,7 +2,9 @@
 // - tally, a Dockerfile linter (BuildKit's own checks, Hadolint-compatible
 //   rules, ShellCheck on RUN), configured by tools/deploy/tally.toml;
 // - the shape this project relies on: a target per deployable, each with a
-//   non-root user, a HEALTHCHECK, OCI labels, and an entry point that exists;
+//   non-root user, a HEALTHCHECK on /health/live at the port the process
+//   listens on (tools/deploy/services.js), OCI labels, and an entry point
+//   that exists and preloads nothing;
 // - the build context as .dockerignore leaves it (docker-py's rules, which
 //   docker-compose v1 and the classic builder share): every workspace manifest
 //   and every file the Dockerfile copies is in it, local state is not.
@@ -13,7 +15,8 @@ const { root, exec } = require('../lib');
 const { deployables: allDeployables } = require('../services');
 
 const deployables = allDeployables.map(({ target }) => target);
-const kindOf = Object.fromEntries(allDeployables.map(({ target, kind }) => [target, kind]));
+const deployableOf = Object.fromEntries(allDeployables.map((d) => [d.target, d]));
+const healthScript = '/app/deploy/healthcheck.js';
 
 /** tally on a Dockerfile (path), with the build context for its context-aware rules. */
 const lintDockerfile = async (tally, dockerfile) => {
@@ -45,6 +48,46 @@ const stagesOf = (text) => {
   return stages;
 };
 
+/** An exec-form instruction's argument list (HEALTHCHECK … CMD [...], ENTRYPOINT [...]); undefined for the shell form. */
+const execForm = (args) => {
+  const match = /(\[.*\])\s*$/.exec(args);
+  try {
+    return match ? JSON.parse(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** KEY=VALUE pairs of every ENV in a stage's lineage, later ones winning (the legacy `ENV KEY VALUE` form is not used here). */
+const envOf = (instructions) =>
+  Object.fromEntries(instructions.filter((i) => i.instruction === 'ENV').flatMap((i) => [...i.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S+)/g)].map((m) => [m[1], m[2].replace(/^"|"$/g, '')])));
+
+/**
+ * The health check of a deployable: exec form, GET /health/live through
+ * healthcheck.js on the variable holding the port the process listens on
+ * (PORT for the HTTP hosts, RELAY_HTTP_PORT / PROJECTIONS_HTTP_PORT for the
+ * workers), that variable set in the image to a port the image EXPOSEs, and
+ * no preloaded script in the entry point (the workers' old heartbeat).
+ */
+const healthProblems = (app, all, healthcheck, entrypoint) => {
+  const { portVariable } = deployableOf[app];
+  const problems = [];
+  const command = execForm(healthcheck.args);
+  const expected = ['node', healthScript, 'http', '/health/live', ...(portVariable === 'PORT' ? [] : [portVariable])];
+  // The script's port variable defaults to PORT, so the HTTP hosts may name it or not.
+  const accepted = portVariable === 'PORT' ? [expected, [...expected, 'PORT']] : [expected];
+  if (!command || !accepted.some((a) => JSON.stringify(a) === JSON.stringify(command))) {
+    problems.push(`${app}: HEALTHCHECK must be CMD ${JSON.stringify(expected)} (the port ${app} listens on, from ${portVariable}), is ${healthcheck.args}`);
+  }
+  const port = envOf(all)[portVariable];
+  if (!/^[1-9][0-9]*$/.test(port ?? '')) problems.push(`${app}: the image does not set ${portVariable} to a port (ENV ${portVariable}=…), so the health check cannot know where to look`);
+  else if (!all.some((i) => i.instruction === 'EXPOSE' && i.args.split(/\s+/).some((p) => p.replace(/\/tcp$/, '') === port))) problems.push(`${app}: listens on ${portVariable}=${port} but does not EXPOSE ${port}`);
+  if ((execForm(entrypoint?.args ?? '') ?? []).some((arg) => arg === '--require' || arg === '-r' || String(arg).startsWith('--require='))) {
+    problems.push(`${app}: ENTRYPOINT preloads a script (${entrypoint.args}); the health check needs none`);
+  }
+  return problems;
+};
+
 /** Follows a stage's FROM chain inside the file, nearest first. */
 const lineage = (stages, stage) => {
   const chain = [];
@@ -67,8 +110,7 @@ const dockerfileProblems = (text) => {
     if (!user || /^(root|0)(:|$)/.test(user.args)) problems.push(`${app}: runs as root (last USER: ${user?.args ?? 'none'})`);
     const healthcheck = last('HEALTHCHECK');
     if (!healthcheck || /^NONE$/i.test(healthcheck.args)) problems.push(`${app}: no HEALTHCHECK`);
-    else if (kindOf[app] === 'http' && !healthcheck.args.includes('"http", "/health/live"')) problems.push(`${app}: HEALTHCHECK does not call /health/live`);
-    else if (kindOf[app] !== 'http' && !healthcheck.args.includes('"heartbeat"')) problems.push(`${app}: HEALTHCHECK does not check the heartbeat`);
+    else problems.push(...healthProblems(app, all, healthcheck, last('ENTRYPOINT')));
     for (const label of ['title', 'description', 'version', 'revision', 'source', 'licenses']) {
       if (!all.some((i) => i.instruction === 'LABEL' && i.args.includes(`org.opencontainers.image.${label}=`))) problems.push(`${app}: no OCI label org.opencontainers.image.${label}`);
     }
@@ -128,7 +170,7 @@ const contextProblems = async (python, dockerignoreText) => {
   const files = await contextFiles(python, dockerignoreText);
   const problems = [];
   const required = [...workspaceManifests(), 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tools/build.mjs',
-    'deploy/docker/healthcheck.js', 'deploy/docker/heartbeat.js', ...deployables.map((app) => `apps/${app}/src/main.ts`)];
+    'deploy/docker/healthcheck.js', ...deployables.map((app) => `apps/${app}/src/main.ts`)];
   for (const file of required) if (!files.has(file)) problems.push(`missing from the build context: ${file}`);
   const leaked = [...files].filter((f) => /^(node_modules|dist|\.infra|\.git|\.nx|\.meridian-data|coverage)(\/|$)|\/node_modules\//.test(f));
   if (leaked.length > 0) problems.push(`local state in the build context: ${leaked.slice(0, 5).join(', ')}${leaked.length > 5 ? ', …' : ''}`);

@@ -7,7 +7,10 @@
 //   not know, against the schema generated from prometheus-operator's API types;
 // - what this project relies on (chartProblems): every HTTP service of
 //   tools/deploy/services.js with its Deployment, Service, probes, HPA or
-//   replicas, PDB, Ingress routes, body limits and ServiceMonitor coverage,
+//   replicas, PDB, Ingress routes, body limits and ServiceMonitor coverage;
+//   every Deployment's probes (httpGet /health/live, /health/ready) on the
+//   port its process listens on; each worker's metrics Service and its
+//   ServiceMonitor coverage;
 //   and, through the processes' own config loaders, the environment each
 //   Deployment gets;
 // - PROJECTIONS_READ_MODELS: the names values.schema.json accepts are the
@@ -19,7 +22,7 @@ const { pathToFileURL } = require('node:url');
 const YAML = require('yaml');
 const { root, exec } = require('../lib');
 const { settingsProblems } = require('./settings');
-const { httpServices } = require('../services');
+const { httpServices, workers, deployables } = require('../services');
 
 const chartDir = path.join(root, 'deploy', 'helm', 'meridian');
 
@@ -106,6 +109,39 @@ const bodySizeAnnotation = 'nginx.ingress.kubernetes.io/proxy-body-size';
 const selects = (monitor, service) =>
   Object.entries(monitor.spec.selector?.matchLabels ?? {}).every(([key, value]) => service.metadata.labels?.[key] === value);
 
+/** The container port a probe or a Service's targetPort means: a number, or the name of one of the container's ports. */
+const resolvePort = (container, port) => (typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort);
+
+/** Where the process listens: its port variable in the environment it gets, else its loader's default. */
+const listeningPort = (component, env) => {
+  const deployable = component.endsWith('-service') ? deployables.find((d) => d.target === 'standalone') : deployables.find((d) => d.target === component);
+  const raw = env[deployable.portVariable];
+  return { variable: deployable.portVariable, port: raw === undefined || raw === '' ? deployable.defaultPort : Number(raw) };
+};
+
+/**
+ * Probes of a Deployment: httpGet (no exec), liveness and startup on
+ * /health/live, readiness on /health/ready, every one on the port the process
+ * listens on (its port variable), and that port a named container port.
+ */
+const probeProblems = (name, container, component, env) => {
+  const { variable, port } = listeningPort(component, env);
+  const problems = [];
+  if (!container.ports?.some((p) => p.containerPort === port && p.name)) problems.push(`${name}: listens on ${variable}=${port}, which is no named container port (ports: ${JSON.stringify(container.ports ?? [])})`);
+  const wanted = { livenessProbe: '/health/live', readinessProbe: '/health/ready', startupProbe: '/health/live' };
+  for (const [key, path] of Object.entries(wanted)) {
+    const probe = container[key];
+    if (!probe) {
+      if (key !== 'startupProbe') problems.push(`${name}: no ${key}`);
+      continue;
+    }
+    if (!probe.httpGet) problems.push(`${name}: ${key} is not an httpGet on ${path}`);
+    else if (probe.httpGet.path !== path) problems.push(`${name}: ${key} must GET ${path}, GETs ${probe.httpGet.path}`);
+    else if (resolvePort(container, probe.httpGet.port) !== port) problems.push(`${name}: ${key} GETs port ${probe.httpGet.port} (${resolvePort(container, probe.httpGet.port)}), but the process listens on ${variable}=${port}`);
+  }
+  return problems;
+};
+
 const chartProblems = async (docs, { secretStandIn }) => {
   const problems = [];
   const of = (kind) => docs.filter((d) => d.kind === kind);
@@ -120,16 +156,14 @@ const chartProblems = async (docs, { secretStandIn }) => {
     const kind = component(deployment).endsWith('-service') ? 'http' : component(deployment);
     if (!container.resources?.requests?.cpu || !container.resources?.requests?.memory || !container.resources?.limits?.memory) problems.push(`${name}: needs cpu/memory requests and a memory limit`);
     if (deployment.spec.template.spec.securityContext?.runAsNonRoot !== true) problems.push(`${name}: not runAsNonRoot`);
-    if (!container.livenessProbe) problems.push(`${name}: no liveness probe`);
+    const env = environmentOf(deployment, docs, secretStandIn);
+    problems.push(...probeProblems(name, container, component(deployment), env));
     if (kind === 'http') {
-      if (container.livenessProbe?.httpGet?.path !== '/health/live' || container.readinessProbe?.httpGet?.path !== '/health/ready') {
-        problems.push(`${name}: probes must be /health/live and /health/ready`);
-      }
       const short = name.replace(/^meridian-/, '');
       if (!of('HorizontalPodAutoscaler').some((h) => h.spec.scaleTargetRef.name === name) && deployment.spec.replicas === undefined) problems.push(`${name}: no replicas and no HPA`);
       if (!of('PodDisruptionBudget').some((p) => p.metadata.name === name)) problems.push(`${name}: no PodDisruptionBudget (${short})`);
     }
-    for (const problem of await settingsProblems(kind, environmentOf(deployment, docs, secretStandIn))) problems.push(`${name} environment: ${problem}`);
+    for (const problem of await settingsProblems(kind, env)) problems.push(`${name} environment: ${problem}`);
   }
   const routes = of('Ingress').flatMap((ingress) => ingress.spec.rules.flatMap((rule) => rule.http.paths.map((p) => ({ ingress, path: p.path, service: p.backend.service.name }))));
   const monitors = docs.filter(isServiceMonitor);
@@ -159,6 +193,26 @@ const chartProblems = async (docs, { secretStandIn }) => {
     }
     for (const monitor of monitors) {
       if (service && !selects(monitor, service)) problems.push(`the ServiceMonitor ${monitor.metadata.name} does not select ${name}`);
+    }
+  }
+  // Each worker: a Service onto the port it listens on, kept with not-ready pods (its metrics matter most then), scraped by every ServiceMonitor.
+  for (const { target } of workers) {
+    const deployment = deployments.find((d) => component(d) === target);
+    if (!deployment) continue; // disabled (relay.enabled / projections.enabled false); the relay's absence is reported above
+    const name = deployment.metadata.name;
+    const container = containerOf(deployment);
+    const { variable, port } = listeningPort(target, environmentOf(deployment, docs, secretStandIn));
+    const service = of('Service').find((s) => s.metadata.name === name);
+    if (!service) {
+      problems.push(`${name}: no Service for its metrics port`);
+      continue;
+    }
+    if (!service.spec.ports.some((sp) => resolvePort(container, sp.targetPort ?? sp.port) === port)) problems.push(`${name}: its Service does not reach ${variable}=${port}`);
+    if (service.spec.publishNotReadyAddresses !== true) problems.push(`${name}: its Service drops not-ready pods, so they go unscraped exactly when they fail`);
+    for (const monitor of monitors) {
+      if (!selects(monitor, service)) problems.push(`the ServiceMonitor ${monitor.metadata.name} does not select ${name}`);
+      const reached = (monitor.spec.endpoints ?? []).some((e) => service.spec.ports.some((sp) => sp.name === e.port && resolvePort(container, sp.targetPort ?? sp.port) === port));
+      if (!reached) problems.push(`the ServiceMonitor ${monitor.metadata.name} scrapes no port of ${name} that reaches ${variable}=${port}`);
     }
   }
   for (const monitor of monitors) {

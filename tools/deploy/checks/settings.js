@@ -21,7 +21,7 @@ const loaders = {
 const catalogue = { file: 'apps/projections/src/read-model-catalogue.js', name: 'readModelNames' };
 
 /** Read by the images or the runtime rather than by a Meridian loader. */
-const platformVariables = new Set(['NODE_ENV', 'MERIDIAN_HEARTBEAT_FILE', 'MERIDIAN_HEARTBEAT_INTERVAL_MS', 'MERIDIAN_HEARTBEAT_MAX_AGE_MS', 'NODE_OPTIONS']);
+const platformVariables = new Set(['NODE_ENV', 'NODE_OPTIONS']);
 
 /**
  * Runs tools/build.mjs on the current sources into <scratch>/dist: a copy of
