@@ -40,9 +40,6 @@ export const customersServiceHost: HttpHostDefinition = {
       "the tenant's value-segment policy. Errors are RFC 9457 application/problem+json.",
     version: '0.1.0',
   },
-  unusedSettings: (config) => [
-    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
-  ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: CustomersServiceModule,
     imports: [EventStoreModule.forRoot(config.eventStoreUrl), CustomersModule, ...readSideOf(config), CustomerImportModule, ...processManagersOf(config)],

@@ -17,7 +17,6 @@ export const opportunitiesServiceHost: HttpHostDefinition = {
     version: '0.1.0',
   },
   unusedSettings: (config) => [
-    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
     ...(config.kafkaBrokers !== undefined && config.mongodbUrl === undefined ? [['KAFKA_BROKERS', 'only the read API uses it, and that needs MONGODB_URL too'] as const] : []),
   ],
   rootModule: (config: AppConfig): DynamicModule => ({

@@ -26,7 +26,6 @@ export const ordersServiceHost: HttpHostDefinition = {
     version: '0.1.0',
   },
   unusedSettings: (config) => [
-    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
     ...(config.kafkaBrokers !== undefined && config.mongodbUrl === undefined
       ? [['KAFKA_BROKERS', 'the won-opportunity process manager also needs MONGODB_URL (its state); it is off'] as const]
       : []),

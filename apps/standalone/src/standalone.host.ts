@@ -28,7 +28,6 @@ export const standaloneHost: HttpHostDefinition = {
   unusedSettings: (config) => [
     ...(config.kafkaBrokers !== undefined ? [['KAFKA_BROKERS', 'standalone feeds its read models in process; run the relay and projections processes for Kafka'] as const] : []),
     ...(config.mongodbUrl !== undefined ? [['MONGODB_URL', 'standalone keeps its read models in memory; the opportunities-service serves them from MongoDB'] as const] : []),
-    ...(config.otlpEndpoint !== undefined ? [['OTEL_EXPORTER_OTLP_ENDPOINT', 'tracing is not part of this build yet'] as const] : []),
   ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: StandaloneModule,

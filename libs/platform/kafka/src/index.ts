@@ -13,4 +13,4 @@ export { defaultTopicSettings, ensureTopics } from './topic-admin';
 export type { ConsumedEvent, DecodedMessage, IncomingMessage, MalformedMessageReason } from './cloud-event-message';
 export { MalformedMessage, fromKafkaMessage, textHeadersOf } from './cloud-event-message';
 export type { JsonLogLevel } from './json-lines-log';
-export { createJsonLinesLog, jsonLogLevels } from './json-lines-log';
+export { createJsonLinesLog, jsonLogLevels, structuredLogOver } from './json-lines-log';

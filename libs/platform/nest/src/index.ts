@@ -27,7 +27,8 @@ export { nestStructuredLog } from './logging/nest-structured-log';
 /** For specs of query-string parsers. */
 export type { OpenApiOptions } from './http/openapi';
 export { createValidationPipe } from './http/validation.pipe';
-export { closeOnSignals, createHttpApp, createLogger } from './http/create-http-app';
+export { closeOnSignals, createHttpApp } from './http/create-http-app';
+export { PinoNestLogger } from './logging/pino-nest-logger';
 export type { HttpHostDefinition } from './http/run-http-host';
 export { createHttpHost, runHttpHost } from './http/run-http-host';
 export { EVENT_STORE, EventStoreModule } from './eventstore/event-store.module';

@@ -1,36 +1,24 @@
-import type { LogLevel as NestLogLevel } from '@nestjs/common';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { AppConfig, LogLevel } from '../config/app-config';
+import type { ProcessLogger } from '@meridian/platform/telemetry';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
 import type { OpenApiOptions } from './openapi';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 
-const nestLevels: Record<LogLevel, readonly NestLogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-export const createLogger = (level: LogLevel): ConsoleLogger =>
-  new ConsoleLogger({ json: true, logLevels: [...nestLevels[level]] });
-
-/** Every HTTP host is built the same way: Fastify, validation, problem+json, OpenAPI. */
+/** Every HTTP host is built the same way: Fastify, JSON logs, validation, problem+json, OpenAPI. */
 export const createHttpApp = async (
   rootModule: Parameters<typeof NestFactory.create>[0],
-  config: AppConfig,
   openApi: OpenApiOptions,
+  logger: ProcessLogger,
 ): Promise<NestFastifyApplication> => {
   // Refusing during shutdown is the in-flight limit's job (problem+json with Retry-After); Fastify's own 503 is neither.
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
-    logger: createLogger(config.logLevel),
+    logger: new PinoNestLogger(logger),
     abortOnError: false,
     // The JSON parser is ours (below); Nest's would replace it at init.
     bodyParser: false,
@@ -60,7 +48,12 @@ export const createHttpApp = async (
  * meet a dependency already closed. Once drained, every admitted request has
  * been answered, and new ones are refused with 503 until the process exits.
  */
-export const closeOnSignals = (app: NestFastifyApplication, shutdownTimeoutMs: number, drain: () => Promise<void> = () => Promise.resolve()): void => {
+export const closeOnSignals = (
+  app: NestFastifyApplication,
+  shutdownTimeoutMs: number,
+  drain: () => Promise<void> = () => Promise.resolve(),
+  afterClose: () => Promise<void> = () => Promise.resolve(),
+): void => {
   const logger = new Logger('shutdown');
   let closing = false;
   const close = (signal: NodeJS.Signals) => {
@@ -72,7 +65,8 @@ export const closeOnSignals = (app: NestFastifyApplication, shutdownTimeoutMs: n
       process.exit(1);
     }, shutdownTimeoutMs);
     deadline.unref();
-    drain().then(() => app.close()).then(
+    // afterClose flushes what only exists once every request has ended (the last spans).
+    drain().then(() => app.close()).then(afterClose).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error(`shutdown failed: ${String(error)}`);

@@ -6,6 +6,7 @@ import type { CommandContext } from '@meridian/platform/eventsourcing';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { FieldError } from './problem-details';
 import { RequestValidationFailed } from './problem-details';
+import { noteRequestContext, requestTraceparent } from './request-telemetry';
 
 /**
  * Tenant and actor come from headers until real authentication lands
@@ -20,7 +21,6 @@ export type CommandRequest = Readonly<{
 
 const tenantPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const printable = /^[\x21-\x7e]{1,255}$/;
-const traceparentPattern = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 const ifMatchPattern = /^(?:W\/)?"(\d{1,15})"$/;
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -55,8 +55,9 @@ export const parseCommandRequest = (request: FastifyRequest): CommandRequest => 
   if (errors.length > 0) throw new RequestValidationFailed(errors);
 
   const suppliedCorrelation = header(request, 'X-Correlation-Id');
-  // An unreadable traceparent is dropped, not rejected: W3C Trace Context says to restart the trace.
-  const traceparent = header(request, 'traceparent');
+  // The request's span (or, untraced, the caller's traceparent): an unreadable one is dropped, not rejected,
+  // as W3C Trace Context says to restart the trace.
+  const traceparent = requestTraceparent(request);
   const commandId = idempotencyKey
     ? deterministicUuid(tenantId!, request.method, request.url, idempotencyKey)
     : randomUUID();
@@ -65,9 +66,10 @@ export const parseCommandRequest = (request: FastifyRequest): CommandRequest => 
     actorId: actorId!,
     correlationId: suppliedCorrelation && printable.test(suppliedCorrelation) ? suppliedCorrelation : commandId,
     causationId: commandId,
-    ...(traceparent && traceparentPattern.test(traceparent) ? { traceparent } : {}),
+    ...(traceparent ? { traceparent } : {}),
     ...(idempotencyKey ? { idempotencyKey, requestHash: requestHash(request) } : {}),
   };
+  noteRequestContext(request, { correlationId: context.correlationId, tenantId: context.tenantId });
   return pinnedRevision === undefined ? { context } : { context, pinnedRevision };
 };
 

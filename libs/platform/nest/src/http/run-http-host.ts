@@ -1,8 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Logger, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY, MetricsModule, httpMetricsHooks } from '@meridian/platform/observability';
+import { createProcessLogger, startTracing } from '@meridian/platform/telemetry';
 import { HealthModule } from '../health/health.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/app-config';
@@ -11,6 +13,7 @@ import type { OpenApiOptions } from './openapi';
 import { closeOnSignals, createHttpApp } from './create-http-app';
 import type { InFlightLimit } from './in-flight-limit';
 import { inFlightLimit } from './in-flight-limit';
+import { requestTelemetryHooks } from './request-telemetry';
 
 export type HttpHostDefinition = Readonly<{
   /** Shown in logs, e.g. "standalone" or "opportunities-service". */
@@ -31,18 +34,31 @@ const limits = new WeakMap<NestFastifyApplication, InFlightLimit>();
  * Builds the host's app without listening: used by main and by end-to-end tests alike.
  * Every host gets the health endpoints and /metrics, with a registry of its own.
  */
-export const createHttpHost = async (definition: HttpHostDefinition, config: AppConfig): Promise<NestFastifyApplication> => {
+export const createHttpHost = async (
+  definition: HttpHostDefinition,
+  config: AppConfig,
+  options: Readonly<{ logDestination?: DestinationStream }> = {},
+): Promise<NestFastifyApplication> => {
+  const logger = createProcessLogger({
+    service: definition.name,
+    level: config.logLevel,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const app = await createHttpApp(
     { module: HttpHostModule, imports: [definition.rootModule(config), HealthModule, MetricsModule.forRoot()] },
-    config,
     definition.openApi,
+    logger,
   );
   // Now, before init registers the routes: Fastify takes no hooks once ready.
   const registry = app.get<Registry>(METRICS_REGISTRY);
   const hooks = httpMetricsHooks(registry);
   const limit = inFlightLimit(config.httpMaxInFlight, registry);
+  const telemetry = requestTelemetryHooks(logger);
   const fastify = app.getHttpAdapter().getInstance();
-  // Metrics first, so a refused request is still counted and timed.
+  // Telemetry first, so every hook after it and the handler run inside the request's span and log context.
+  fastify.addHook('onRequest', telemetry.onRequest);
+  fastify.addHook('onResponse', telemetry.onResponse);
+  // Metrics next, so a refused request is still counted and timed.
   fastify.addHook('onRequest', hooks.onRequest);
   fastify.addHook('onResponse', hooks.onResponse);
   fastify.addHook('onRequest', limit.onRequest);
@@ -66,6 +82,7 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
     process.stderr.write(`${definition.name}: ${error.message}\n`);
     process.exit(1);
   }
+  const tracing = startTracing({ serviceName: definition.name, ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}) });
   let app: NestFastifyApplication;
   try {
     app = await createHttpHost(definition, config);
@@ -74,7 +91,7 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
     process.exit(1);
   }
   const limit = limits.get(app);
-  closeOnSignals(app, config.shutdownTimeoutMs, () => limit?.drain() ?? Promise.resolve());
+  closeOnSignals(app, config.shutdownTimeoutMs, () => limit?.drain() ?? Promise.resolve(), tracing.shutdown);
   try {
     await app.listen(config.port, config.host);
   } catch (error) {
@@ -85,6 +102,7 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`listening on http://${config.host}:${port} (event store ${redactUrl(config.eventStoreUrl)}); API docs at /api/docs`);
+  if (tracing.enabled) logger.log(`tracing: spans exported over OTLP/HTTP to ${config.otlpEndpoint}`);
   for (const [setting, unused] of definition.unusedSettings?.(config) ?? []) {
     logger.warn(`${setting} is set but not used: ${unused}`);
   }
