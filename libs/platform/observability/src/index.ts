@@ -6,3 +6,7 @@ export { appendDurationBuckets, instrumentEventStore } from './instrument-event-
 export { METRICS_REGISTRY } from './metrics.tokens';
 export { MetricsModule } from './metrics.module';
 export { MetricsController } from './metrics.controller';
+export type { ObservedProcessManagerConsumer, ProcessManagerMetrics, ReactionOutcome } from './process-manager-metrics';
+export { processManagerMetrics, reactionOutcomes } from './process-manager-metrics';
+export type { ObservedBreaker, ObservedBreakerState } from './breaker-metrics';
+export { breakerStateValues, observeBreakerState } from './breaker-metrics';

@@ -39,7 +39,7 @@ export { inProcessReadModelAccess, kafkaGenerationReached, mongooseReadModelAcce
 export { RetentionGap, assertNoRetentionGap, consumerGroupLag, groupHasMembers } from './consumer-lag';
 export type { LazyResource } from './lazy-resource';
 export { lazyResource } from './lazy-resource';
-export type { ProcessManager, Reaction } from './process-manager';
+export type { ProcessManager, Reaction, ReactionObserver, ReactionOutcome } from './process-manager';
 export { ReactionRefused, bindProcessManager } from './process-manager';
 export type { HostedProcessManager, ProcessManagerConsumerOptions } from './process-manager-consumer';
 export { hostProcessManager, processManagerGroupId, startProcessManagerConsumer } from './process-manager-consumer';

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { createMemoryReadModelStorage } from './memory-read-model-store';
-import type { ProcessManager } from './process-manager';
+import type { ProcessManager, ReactionObserver } from './process-manager';
 import { bindProcessManager } from './process-manager';
 import type { ProjectedDocument } from './projection';
 import type { RunningProjection } from './projection-consumer';
@@ -24,6 +24,8 @@ export type ProcessManagerConsumerOptions<TState extends ProjectedDocument> = Re
   topicSettings?: TopicDefaults;
   retryDelayMs?: number;
   sessionTimeoutMs?: number;
+  /** Hears every event's outcome (the host's metrics). */
+  observe?: ReactionObserver;
 }>;
 
 export const processManagerGroupId = (name: string, topicPrefix = ''): string => `${topicPrefix}pm.${name}`;
@@ -49,7 +51,7 @@ export const startProcessManagerConsumer = async <TState extends ProjectedDocume
   return startProjectionConsumer({
     kafka: options.kafka,
     topics: prefixedTopics(manager, options.topicPrefix),
-    binding: bindProcessManager(manager, storage),
+    binding: bindProcessManager(manager, storage, options.observe),
     breaker: options.breaker,
     log: options.log,
     groupId: processManagerGroupId(manager.name, options.topicPrefix),
@@ -65,7 +67,7 @@ export type HostedProcessManager = Readonly<{
   topics: readonly string[];
   keepsState: boolean;
   /** For the in-process feed (standalone): state in memory, rebuilt by the replay at start. */
-  bindInMemory: () => ReadModelBinding;
+  bindInMemory: (observe?: ReactionObserver) => ReadModelBinding;
   startOnKafka: (options: Omit<ProcessManagerConsumerOptions<ProjectedDocument>, 'manager'>) => Promise<RunningProjection>;
 }>;
 
@@ -73,6 +75,6 @@ export const hostProcessManager = <TState extends ProjectedDocument>(manager: Pr
   name: manager.name,
   topics: manager.topics,
   keepsState: manager.state !== undefined,
-  bindInMemory: () => bindProcessManager(manager, createMemoryReadModelStorage<TState>()),
+  bindInMemory: (observe) => bindProcessManager(manager, createMemoryReadModelStorage<TState>(), observe),
   startOnKafka: (options) => startProcessManagerConsumer({ ...options, manager }),
 });

@@ -1,7 +1,7 @@
 import { BusinessRuleViolation } from '@meridian/platform/eventsourcing';
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import { createMemoryReadModelStorage } from './memory-read-model-store';
-import type { ProcessManager } from './process-manager';
+import type { ProcessManager, ReactionOutcome } from './process-manager';
 import { ReactionRefused, bindProcessManager } from './process-manager';
 import type { Projection } from './projection';
 import { consumedEvent } from './testing/store-feed.fake';
@@ -71,5 +71,23 @@ describe('a process manager bound to its state store', () => {
     const binding = bindProcessManager(failing, createMemoryReadModelStorage<Remembered>());
     await expect(binding.apply(opened, lane(0))).rejects.toThrow('event store down');
     await expect(binding.apply(opened, lane(0))).rejects.not.toBeInstanceOf(ReactionRefused);
+  });
+
+  it('tells its observer what became of each event: applied, duplicate, skipped, refused, failed', async () => {
+    const heard: ReactionOutcome[] = [];
+    const observe = (outcome: ReactionOutcome) => void heard.push(outcome);
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending([]), storage, observe);
+    await binding.apply(opened, lane(0));
+    await binding.apply(opened, lane(0));
+    await binding.apply(won, lane(1));
+    const stateless: ProcessManager<Remembered> = { name: 'y', topics: [], react: async () => 'ignored' };
+    await bindProcessManager(stateless, storage, observe).apply(opened, lane(0));
+    const refusing = bindProcessManager(managerSending([], true), createMemoryReadModelStorage<Remembered>(), observe);
+    await expect(refusing.apply(won, lane(1))).rejects.toBeInstanceOf(ReactionRefused);
+    const failing: ProcessManager<Remembered> = { name: 'x', topics: [], react: () => Promise.reject(new Error('event store down')) };
+    await expect(bindProcessManager(failing, storage, observe).apply(won, lane(1))).rejects.toThrow('event store down');
+
+    expect(heard).toEqual(['applied', 'duplicate', 'applied', 'skipped', 'refused', 'failed']);
   });
 });

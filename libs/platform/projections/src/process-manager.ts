@@ -1,9 +1,10 @@
 import { BusinessRuleViolation } from '@meridian/platform/eventsourcing';
 import type { ConsumedEvent } from '@meridian/platform/kafka';
+import type { ApplyOutcome } from './apply-event';
 import { ProjectionFailed, applyEvent } from './apply-event';
 import type { ProjectedDocument, Projection } from './projection';
 import type { ReadModelBinding } from './read-model-binding';
-import type { ReadModelStorage } from './read-model-store.port';
+import type { DeliveryLane, ReadModelStorage } from './read-model-store.port';
 
 export type Reaction = 'reacted' | 'ignored';
 
@@ -30,19 +31,28 @@ export type ProcessManager<TState extends ProjectedDocument = ProjectedDocument>
 /** A rule of the target context refused the reaction: retrying cannot help, so it is dead-lettered. */
 export class ReactionRefused extends ProjectionFailed {}
 
+/** What became of one event given to a process manager (the metrics' `outcome` label). */
+export type ReactionOutcome = 'applied' | 'duplicate' | 'skipped' | 'refused' | 'failed';
+
+/** Told of every event's outcome, after the reaction and the state write (or the failure). */
+export type ReactionObserver = (outcome: ReactionOutcome) => void;
+
+const outcomeOfError = (error: unknown): ReactionOutcome => (error instanceof ProjectionFailed ? 'refused' : 'failed');
+
 /**
  * Binds a process manager to the store of its state, as the consumer runtime
  * drives read models. The reaction runs before the state write: a crash in
  * between re-runs the (idempotent) reaction instead of skipping it, which a
- * state already moved past the event would do.
+ * state already moved past the event would do. `observe` hears each outcome:
+ * a refusal or a state projection error (`refused`, dead-lettered or skipped
+ * by the feed) and any other error (`failed`, retried by the feed) included.
  */
 export const bindProcessManager = <TState extends ProjectedDocument>(
   manager: ProcessManager<TState>,
   storage: ReadModelStorage<TState>,
-): ReadModelBinding => ({
-  readModel: `pm.${manager.name}`,
-  progress: storage.progress,
-  apply: async (event, lane) => {
+  observe: ReactionObserver = () => undefined,
+): ReadModelBinding => {
+  const react = async (event: ConsumedEvent, lane: DeliveryLane): Promise<ApplyOutcome> => {
     const stateId = manager.state?.documentIdOf(event);
     const state = stateId === undefined ? null : await storage.documents.load(stateId);
     let reaction: Reaction;
@@ -55,5 +65,20 @@ export const bindProcessManager = <TState extends ProjectedDocument>(
     const kept = manager.state === undefined ? 'ignored' : await applyEvent(manager.state, storage, event, lane);
     if (reaction === 'reacted' || kept === 'applied') return 'applied';
     return kept === 'already-applied' ? 'already-applied' : 'ignored';
-  },
-});
+  };
+  return {
+    readModel: `pm.${manager.name}`,
+    progress: storage.progress,
+    apply: async (event, lane) => {
+      let outcome: ApplyOutcome;
+      try {
+        outcome = await react(event, lane);
+      } catch (error) {
+        observe(outcomeOfError(error));
+        throw error;
+      }
+      observe(outcome === 'applied' ? 'applied' : outcome === 'already-applied' ? 'duplicate' : 'skipped');
+      return outcome;
+    },
+  };
+};

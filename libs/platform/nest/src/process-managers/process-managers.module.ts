@@ -1,9 +1,11 @@
 import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, Optional } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
 import type { PublicEventCatalogue } from '@meridian/platform/kafka';
+import { METRICS_REGISTRY } from '@meridian/platform/observability';
 import type { HostedProcessManager } from '@meridian/platform/projections';
+import type { Registry } from 'prom-client';
 import { EVENT_STORE } from '../eventstore/event-store.module';
 import { nestStructuredLog } from '../logging/nest-structured-log';
 import type { KafkaHostingSettings, RunningProcessManagers } from './process-manager-hosting';
@@ -29,6 +31,8 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicat
     @Inject(FACTORY) private readonly factory: ProcessManagerFactory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly handler: CommandHandler,
+    // Hosts without MetricsModule (some test hosts) run the managers unmeasured.
+    @Optional() @Inject(METRICS_REGISTRY) private readonly registry?: Registry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,8 +40,8 @@ class ProcessManagersLifecycle implements OnApplicationBootstrap, BeforeApplicat
     const log = nestStructuredLog(this.logger);
     this.running =
       this.hosting.kind === 'in-process'
-        ? await startProcessManagersInProcess(managers, { store: this.store, catalogues: this.hosting.catalogues, log, progress: (line) => this.logger.log(line) })
-        : startProcessManagersOnKafka(managers, this.hosting.settings, log);
+        ? await startProcessManagersInProcess(managers, { store: this.store, catalogues: this.hosting.catalogues, log, progress: (line) => this.logger.log(line), registry: this.registry })
+        : startProcessManagersOnKafka(managers, this.hosting.settings, log, this.registry);
   }
 
   /** Before the event store closes: a reaction in flight still appends its command. */
