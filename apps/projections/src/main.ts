@@ -1,5 +1,6 @@
 import { createJsonLinesLog } from '@meridian/platform/kafka';
 import { runWorker } from '@meridian/platform/nest';
+import { startTracing } from '@meridian/platform/telemetry';
 import type { ProjectionsConfig } from './projections.config';
 import { ProjectionsConfigError, loadProjectionsConfig } from './projections.config';
 import { startProjections } from './projections-runtime';
@@ -41,7 +42,9 @@ const main = async (): Promise<void> => {
     return;
   }
 
-  await runWorker('projections', () => startProjections(config, log), log);
+  const tracing = startTracing({ serviceName: 'projections', ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}) });
+  if (tracing.enabled) log('info', 'tracing: spans exported over OTLP/HTTP', { endpoint: config.otlpEndpoint });
+  await runWorker('projections', () => startProjections(config, log), log, tracing.shutdown);
 };
 
 void main();

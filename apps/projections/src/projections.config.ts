@@ -1,7 +1,7 @@
 import type { JsonLogLevel, TopicDefaults } from '@meridian/platform/kafka';
 import { jsonLogLevels } from '@meridian/platform/kafka';
 import type { Env, Problems } from '@meridian/platform/nest';
-import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv } from '@meridian/platform/nest';
+import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv, urlSetting } from '@meridian/platform/nest';
 import type { StoreBreakerOptions } from '@meridian/platform/projections';
 import { defaultStoreBreakerOptions } from '@meridian/platform/projections';
 import { readModelNames } from './read-model-catalogue';
@@ -23,6 +23,8 @@ export type ProjectionsConfig = Readonly<{
   logLevel: JsonLogLevel;
   /** /metrics, /health/live and /health/ready, on every interface; 0 picks a free port (logged). */
   httpPort: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: where spans go over OTLP/HTTP; tracing is off without it. */
+  otlpEndpoint?: string;
   /** How often consumer-group lag is fetched from the brokers (not on every scrape: it costs admin requests per topic). */
   lagIntervalMs: number;
 }>;
@@ -85,8 +87,12 @@ export const loadProjectionsConfig = (env: Env): ProjectionsConfig => {
     clientId: text(env, 'KAFKA_CLIENT_ID', 'meridian-projections', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,
     httpPort: integerSetting(env, 'PROJECTIONS_HTTP_PORT', 9465, 0, 65_535, problems),
+    ...optional('otlpEndpoint', urlSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems)),
     lagIntervalMs: integerSetting(env, 'PROJECTIONS_LAG_INTERVAL_MS', 5_000, 100, 600_000, problems),
   };
   if (problems.length > 0) throw new ProjectionsConfigError(problems);
   return config;
 };
+
+/** A property only when it has a value (exactOptionalPropertyTypes). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));

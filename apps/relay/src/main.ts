@@ -1,6 +1,7 @@
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createJsonLinesLog } from '@meridian/platform/kafka';
 import { runWorker } from '@meridian/platform/nest';
+import { startTracing } from '@meridian/platform/telemetry';
 import { relayCatalogues } from './relay-catalogues';
 import type { RelayConfig } from './relay.config';
 import { RelayConfigError, loadRelayConfig } from './relay.config';
@@ -19,7 +20,9 @@ const main = async (): Promise<void> => {
     process.exit(1);
   }
   const log: StructuredLog = createJsonLinesLog('relay', config.logLevel);
-  await runWorker('relay', () => startRelay(config, relayCatalogues, log), log);
+  const tracing = startTracing({ serviceName: 'relay', ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}) });
+  if (tracing.enabled) log('info', 'tracing: spans exported over OTLP/HTTP', { endpoint: config.otlpEndpoint });
+  await runWorker('relay', () => startRelay(config, relayCatalogues, log), log, tracing.shutdown);
 };
 
 void main();

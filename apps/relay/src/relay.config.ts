@@ -1,6 +1,6 @@
 import type { Env, Problems } from '@meridian/platform/nest';
 import { isEsdbUrl } from '@meridian/platform/eventstore';
-import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv } from '@meridian/platform/nest';
+import { brokerListSetting, integerSetting, redactUrl, topicPrefixSetting, topicSettingsFromEnv, urlSetting } from '@meridian/platform/nest';
 import type { TopicDefaults } from '@meridian/platform/kafka';
 
 /**
@@ -23,6 +23,8 @@ export type RelayConfig = Readonly<{
   logLevel: RelayLogLevel;
   /** /metrics, /health/live and /health/ready, on every interface; 0 picks a free port (logged). */
   httpPort: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: where spans go over OTLP/HTTP; tracing is off without it. */
+  otlpEndpoint?: string;
 }>;
 
 export const relayLogLevels = ['error', 'warn', 'info', 'debug'] as const;
@@ -73,7 +75,11 @@ export const loadRelayConfig = (env: Env): RelayConfig => {
     clientId: matching(env, 'KAFKA_CLIENT_ID', 'meridian-relay', /^[A-Za-z0-9._-]{1,200}$/, 'may only contain letters, digits, ".", "_" and "-"', problems),
     logLevel,
     httpPort: integerSetting(env, 'RELAY_HTTP_PORT', 9464, 0, 65_535, problems),
+    ...optional('otlpEndpoint', urlSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems)),
   };
   if (problems.length > 0) throw new RelayConfigError(problems);
   return config;
 };
+
+/** A property only when it has a value (exactOptionalPropertyTypes). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));

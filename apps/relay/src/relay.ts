@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CheckpointStore } from '@meridian/platform/eventstore';
 import type { EventRouter, OrderedPublisher, StructuredLog } from '@meridian/platform/kafka';
+import { tracePublishes } from './publish-spans';
 
 /** What one relayed batch did, for metrics: counts by topic (published) and by reason (dead-lettered). */
 export type RelayedBatch = Readonly<{
@@ -81,7 +82,8 @@ export class Relay {
     const events = await store.readAll({ after: from, maxCount: batchSize });
     if (events.length === 0) return { count: 0, from, to: from };
 
-    const messages = events.map((event) => router.route(event));
+    const batch = tracePublishes(events.map((event) => router.route(event)));
+    const { messages } = batch;
     const deadLetters = messages.filter((message) => message.deadLetter);
     for (const message of deadLetters) {
       log('warn', 'event dead-lettered', {
@@ -93,7 +95,13 @@ export class Relay {
         error: message.deadLetter?.error,
       });
     }
-    await publisher.publish(messages);
+    try {
+      await publisher.publish(messages);
+    } catch (error) {
+      batch.end(error);
+      throw error;
+    }
+    batch.end();
     const to = events[events.length - 1].globalPosition;
     await checkpoints.save(checkpointName, to);
     this.position = to;

@@ -24,6 +24,8 @@ export type Pipeline = Readonly<{
   mongodbUrl: string;
   /** Base URL of the opportunities service: commands on PostgreSQL, queries on MongoDB. */
   apiUrl: string;
+  /** The opportunities service's process (its output: the JSON log lines). */
+  apiProcess: NodeProcess;
   /** Another context's service on the same servers; resolves to its base URL. */
   startService: (app: 'customers-service' | 'orders-service') => Promise<string>;
   startRelay: () => Promise<NodeProcess>;
@@ -39,7 +41,7 @@ export type Pipeline = Readonly<{
  * (so a test can SIGKILL them), PostgreSQL, Kafka and a FerretDB of its own
  * (so a test can stop it). Topics, groups and databases are unique per run.
  */
-export const startPipeline = async (name: string): Promise<Pipeline> => {
+export const startPipeline = async (name: string, options: Readonly<{ env?: Readonly<Record<string, string>> }> = {}): Promise<Pipeline> => {
   const run = randomBytes(4).toString('hex');
   const prefix = `${name}-${run}.`;
   const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
@@ -47,7 +49,8 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
   const database = await createTestDatabase(`meridian_${name.replace(/\W/g, '_')}`);
   const ferretdb = await startDedicatedFerretDB(runDir);
   const mongodbUrl = `${ferretdb.url}${name.replace(/\W/g, '_')}_${run}`;
-  const kafkaEnv = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '3' };
+  // `options.env` goes to every process (e.g. where they export spans).
+  const kafkaEnv = { ...options.env, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '3' };
   const processes: NodeProcess[] = [];
   const projectionsEnv = {
     ...kafkaEnv, MONGODB_URL: mongodbUrl, EVENTSTORE_URL: database.url, LOG_LEVEL: 'info',
@@ -60,7 +63,7 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     return process;
   };
 
-  const startService = async (app: string): Promise<string> => {
+  const spawnService = async (app: string): Promise<{ url: string; process: NodeProcess }> => {
     const service = await started(
       spawnNodeProcess(distEntry(app), {
         ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '15000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
@@ -68,9 +71,10 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
       /listening on http:\/\/127\.0\.0\.1:\d+/,
     );
     const [, port] = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(service.output()) ?? [];
-    return `http://127.0.0.1:${port}`;
+    return { url: `http://127.0.0.1:${port}`, process: service };
   };
-  const apiUrl = await startService('opportunities-service');
+  const startService = async (app: string): Promise<string> => (await spawnService(app)).url;
+  const { url: apiUrl, process: apiProcess } = await spawnService('opportunities-service');
 
   return {
     run,
@@ -80,6 +84,7 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     ferretdb,
     mongodbUrl,
     apiUrl,
+    apiProcess,
     startService,
     startRelay: () =>
       started(spawnNodeProcess(distEntry('relay'), { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', RELAY_HTTP_PORT: '0', LOG_LEVEL: 'info' }), /"relay started"/),

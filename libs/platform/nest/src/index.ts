@@ -2,7 +2,7 @@ export type { AppConfig, LogLevel } from './config/app-config';
 export { ConfigError, defaultEventStoreUrl, loadConfig, logLevels } from './config/app-config';
 export { redactUrl } from './config/redact-url';
 export type { Env, Problems } from './config/settings';
-export { brokerListSetting, integerSetting } from './config/settings';
+export { brokerListSetting, integerSetting, urlSetting } from './config/settings';
 export type { FieldError, ProblemDetails } from './http/problem-details';
 export { RequestValidationFailed, problem, problemContentType, problemType } from './http/problem-details';
 export { toProblem } from './http/problem-mapping';

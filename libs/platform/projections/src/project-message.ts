@@ -1,5 +1,7 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { IncomingMessage } from '@meridian/platform/kafka';
 import { fromKafkaMessage } from '@meridian/platform/kafka';
+import { traced, withLogContext } from '@meridian/platform/telemetry';
 import { ProjectionFailed } from './apply-event';
 import type { ReadModelBinding } from './read-model-binding';
 
@@ -16,6 +18,8 @@ export type ProjectMessageDeps = Readonly<{
   /** A read model or a process manager bound to its storage. */
   binding: Pick<ReadModelBinding, 'apply'>;
   deadLetters: DeadLetterSink;
+  /** The consumer group (one per read-model generation or process manager), named in spans. */
+  consumer?: string;
 }>;
 
 /** `occurredAt` (ISO 8601) when the message could be decoded: projection lag in seconds is measured from it. */
@@ -44,11 +48,39 @@ export const projectMessage = async (
   }
   const { event } = decoded;
   const lane = { id: partitionLaneOf(topic, partition), sequence: Number(message.offset) };
-  try {
-    return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition, occurredAt: event.occurredAt };
-  } catch (error) {
-    if (!(error instanceof ProjectionFailed)) throw error;
-    await deps.deadLetters.send(topic, message, 'projection-failed', error.message);
-    return { outcome: 'dead-lettered', globalPosition: event.globalPosition, occurredAt: event.occurredAt };
-  }
+  const project = async (): Promise<ProjectedMessage> => {
+    try {
+      return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition, occurredAt: event.occurredAt };
+    } catch (error) {
+      if (!(error instanceof ProjectionFailed)) throw error;
+      await deps.deadLetters.send(topic, message, 'projection-failed', error.message);
+      return { outcome: 'dead-lettered', globalPosition: event.globalPosition, occurredAt: event.occurredAt };
+    }
+  };
+  const logContext = { correlationId: event.correlationId, tenantId: event.tenantId };
+  // Only events that are part of a trace get a span: a root span per untraced event would be noise.
+  if (event.traceparent === undefined) return withLogContext(logContext, project);
+  return traced(
+    {
+      name: `process ${topic}`,
+      kind: SpanKind.CONSUMER,
+      parent: event.traceparent,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.destination.partition.id': String(partition),
+        ...(deps.consumer ? { 'messaging.consumer.group.name': deps.consumer } : {}),
+        'messaging.kafka.offset': Number(message.offset),
+        'cloudevents.event_type': event.type,
+        'cloudevents.event_id': event.eventId,
+      },
+    },
+    (span) =>
+      withLogContext({ ...logContext, traceId: span.spanContext().traceId, spanId: span.spanContext().spanId }, async () => {
+        const projected = await project();
+        span.setAttribute('meridian.outcome', projected.outcome);
+        return projected;
+      }),
+  );
 };

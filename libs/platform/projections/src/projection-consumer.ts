@@ -70,7 +70,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
   const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
   const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3) });
   const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
-  const deps = { binding, deadLetters };
+  const deps = { binding, deadLetters, consumer: groupId };
   let lastEventAt: number | undefined;
   let running = false;
   // kafkajs restarts the consumer itself after retriable crashes (restart: true); only the others end it.

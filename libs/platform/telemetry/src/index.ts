@@ -6,3 +6,4 @@ export type { SpanStart } from './tracing';
 export { contextOfTraceparent, failSpan, startSpan, traceIdOf, traceparentOf, traced } from './tracing';
 export type { Tracing, TracingSettings } from './tracing-sdk';
 export { startTracing } from './tracing-sdk';
+export { traceEventStore } from './trace-event-store';

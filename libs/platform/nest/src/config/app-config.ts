@@ -39,7 +39,7 @@ export class ConfigError extends Error {
 import { isEsdbUrl } from '@meridian/platform/eventstore';
 import { redactUrl } from './redact-url';
 import type { Env, Problems } from './settings';
-import { brokerListSetting, integerSetting } from './settings';
+import { brokerListSetting, integerSetting, urlSetting } from './settings';
 import { topicPrefixSetting } from './kafka-settings';
 
 const eventStoreUrl = (env: Env, problems: Problems): string => {
@@ -50,18 +50,6 @@ const eventStoreUrl = (env: Env, problems: Problems): string => {
   return raw;
 };
 
-const urlWithScheme = (env: Env, name: string, schemes: readonly string[], problems: Problems): string | undefined => {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    if (schemes.includes(url.protocol)) return raw;
-  } catch {
-    // fall through to the message below
-  }
-  problems.push(`${name}="${redactUrl(raw)}" must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
-  return undefined;
-};
 
 const hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
 
@@ -89,8 +77,8 @@ export const loadConfig = (env: Env): AppConfig => {
     logLevel: logLevelRaw as LogLevel,
     eventStoreUrl: eventStoreUrl(env, problems),
     kafkaBrokers: brokerListSetting(env, 'KAFKA_BROKERS', problems),
-    mongodbUrl: urlWithScheme(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
-    otlpEndpoint: urlWithScheme(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
+    mongodbUrl: urlSetting(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
+    otlpEndpoint: urlSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),
     kafkaTopicPrefix: topicPrefixSetting(env, problems),
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     relayCheckpointName: relayCheckpointName(env, problems),

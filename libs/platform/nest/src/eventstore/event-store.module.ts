@@ -4,6 +4,7 @@ import type { EventStore } from '@meridian/platform/eventsourcing';
 import { CommandHandler } from '@meridian/platform/eventsourcing';
 import { openEventStore } from '@meridian/platform/eventstore';
 import { METRICS_REGISTRY, instrumentEventStore } from '@meridian/platform/observability';
+import { traceEventStore } from '@meridian/platform/telemetry';
 import type { Registry } from 'prom-client';
 import { CLOCK, systemClock } from '../clock';
 import { redactUrl } from '../config/redact-url';
@@ -47,7 +48,7 @@ export class EventStoreModule {
           inject: [{ token: METRICS_REGISTRY, optional: true }],
           useFactory: async (registry: Registry | undefined) => {
             const store = await openWithProgress(eventStoreUrl);
-            return registry ? instrumentEventStore(store, registry) : store;
+            return traceEventStore(registry ? instrumentEventStore(store, registry) : store);
           },
         },
         { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },

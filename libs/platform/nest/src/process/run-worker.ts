@@ -7,7 +7,13 @@ export type RunningWorker = Readonly<{ stop: () => Promise<void> }>;
  * cannot start, and on SIGTERM/SIGINT stop it gracefully (its own `stop`
  * finishes the work in flight), then exit 0, or 1 if stopping failed.
  */
-export const runWorker = async (name: string, start: () => Promise<RunningWorker>, log: StructuredLog): Promise<void> => {
+export const runWorker = async (
+  name: string,
+  start: () => Promise<RunningWorker>,
+  log: StructuredLog,
+  /** Runs after the worker stopped: flushes what its last work produced (spans). */
+  afterStop: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> => {
   let running: RunningWorker;
   try {
     running = await start();
@@ -20,7 +26,7 @@ export const runWorker = async (name: string, start: () => Promise<RunningWorker
     if (stopping) return;
     stopping = true;
     log('info', 'shutting down', { signal });
-    running.stop().then(
+    running.stop().then(afterStop).then(
       () => process.exit(0),
       (error: unknown) => {
         log('error', 'shutdown failed', { error });
