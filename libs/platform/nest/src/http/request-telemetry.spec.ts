@@ -31,6 +31,7 @@ class ProbeController {
 class ProbeModule {}
 
 const exporter = new InMemorySpanExporter();
+const processor = new SimpleSpanProcessor({ exporter });
 const lines: Record<string, unknown>[] = [];
 const capture = new Writable({
   write(chunk: Buffer, _encoding, callback) {
@@ -44,7 +45,7 @@ let app: NestFastifyApplication;
 let baseUrl: string;
 
 beforeAll(async () => {
-  tracing = startTracing({ serviceName: 'probe', spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+  tracing = startTracing({ serviceName: 'probe', spanProcessors: [processor] });
   const config = loadConfig({ EVENTSTORE_URL: 'memory:', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1' });
   app = await createHttpHost(
     { name: 'probe-service', openApi: { title: 'probe', description: 'probe', version: '0' }, rootModule: (settings) => ({ module: ProbeModule, imports: [EventStoreModule.forRoot(settings.eventStoreUrl)] }) },
@@ -66,6 +67,20 @@ beforeEach(() => {
   lines.length = 0;
 });
 
+/**
+ * The span ends and the access line is written in onResponse, which may run
+ * after the client already has the response: wait for `count` requests to
+ * have completed, then for the processor to hand their spans over.
+ */
+const completed = async (count: number) => {
+  const deadline = Date.now() + 5_000;
+  while (lines.filter((l) => l.message === 'request completed').length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await processor.forceFlush();
+  return exporter.getFinishedSpans();
+};
+
 const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
 const callerSpan = '00f067aa0ba902b7';
 const command = (headers: Record<string, string> = {}) =>
@@ -79,7 +94,7 @@ describe('request telemetry: one span and one log context per request', () => {
   it("continues the caller's trace: a server span under its traceparent, named by route", async () => {
     const response = await command({ traceparent: `00-${callerTrace}-${callerSpan}-01` });
     expect(response.status).toBe(201);
-    const [span] = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
+    const [span] = (await completed(1)).filter((s) => s.kind === SpanKind.SERVER);
     expect(span?.name).toBe('POST /probe-commands');
     expect(span?.spanContext().traceId).toBe(callerTrace);
     expect(span?.parentSpanContext?.spanId).toBe(callerSpan);
@@ -88,21 +103,21 @@ describe('request telemetry: one span and one log context per request', () => {
 
   it('stamps the server span, not the caller, as the command parent, so later spans join under the request', async () => {
     const body = (await (await command({ traceparent: `00-${callerTrace}-${callerSpan}-01` })).json()) as { traceparent: string };
-    const [span] = exporter.getFinishedSpans();
+    const [span] = await completed(1);
     expect(body.traceparent).toBe(`00-${callerTrace}-${span?.spanContext().spanId}-01`);
   });
 
   it('starts a new trace without a traceparent, and restarts it when the header is unreadable', async () => {
     await command();
     await command({ traceparent: 'not-a-traceparent' });
-    const traces = exporter.getFinishedSpans().map((s) => s.spanContext().traceId);
-    expect(new Set(traces).size).toBe(2);
-    expect(exporter.getFinishedSpans().every((s) => s.parentSpanContext === undefined)).toBe(true);
+    const spans = await completed(2);
+    expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(2);
+    expect(spans.every((s) => s.parentSpanContext === undefined)).toBe(true);
   });
 
   it("gives the handler's own log lines the correlation id, tenant and trace id, after the body was parsed", async () => {
     const body = (await (await command({ 'x-correlation-id': 'corr-42' })).json()) as { context: Record<string, string> };
-    const [span] = exporter.getFinishedSpans();
+    const [span] = await completed(1);
     const traceId = span?.spanContext().traceId;
     expect(body.context).toMatchObject({ correlationId: 'corr-42', tenantId: 'acme', traceId });
     const handled = lines.find((l) => l.message === 'handling the command');
@@ -113,6 +128,9 @@ describe('request telemetry: one span and one log context per request', () => {
     const response = await command();
     const { correlationId } = (await response.json()) as { correlationId: string };
     await fetch(`${baseUrl}/health/live`);
+    await completed(1);
+    // The probe's line is at debug, below this logger's level: wait a moment for it to (not) appear.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const access = lines.filter((l) => l.message === 'request completed');
     expect(access).toHaveLength(1);
     expect(access[0]).toMatchObject({ method: 'POST', route: '/probe-commands', status: 201, tenantId: 'acme', correlationId });

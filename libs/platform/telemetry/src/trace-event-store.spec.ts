@@ -1,0 +1,62 @@
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import type { NewEvent } from '@meridian/platform/eventsourcing';
+import { MemoryEventStore, WrongExpectedRevision } from '@meridian/platform/eventsourcing';
+import type { Tracing } from './tracing-sdk';
+import { startTracing } from './tracing-sdk';
+import { traceEventStore } from './trace-event-store';
+
+const exporter = new InMemorySpanExporter();
+const processor = new SimpleSpanProcessor({ exporter });
+/** The processor hands spans to the exporter asynchronously: flush before looking. */
+const finished = async () => {
+  await processor.forceFlush();
+  return exporter.getFinishedSpans();
+};
+let tracing: Tracing;
+beforeAll(() => {
+  tracing = startTracing({ serviceName: 'test', spanProcessors: [processor] });
+});
+afterAll(() => tracing.shutdown());
+beforeEach(() => exporter.reset());
+
+const e1 = '00000000-0000-4000-8000-000000000001';
+const e2 = '00000000-0000-4000-8000-000000000002';
+const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+const requestSpanId = '00f067aa0ba902b7';
+const event = (eventId: string): NewEvent => ({
+  eventId,
+  type: 'OpportunityOpened',
+  data: {},
+  metadata: { tenantId: 't', actorId: 'a', correlationId: 'c', causationId: 'k', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z', traceparent: `00-${traceId}-${requestSpanId}-01` },
+});
+
+describe('traced event store', () => {
+  it('spans each append under the traceparent its events carry, with the outcome', async () => {
+    const store = traceEventStore(new MemoryEventStore());
+    await store.appendToStream('opportunity-1', [event(e1)], 'no_stream');
+    await store.appendToStream('opportunity-1', [event(e1)], 'no_stream');
+    const [first, replay] = (await finished());
+    expect(first).toMatchObject({ name: 'append opportunity', kind: SpanKind.CLIENT });
+    expect(first?.spanContext().traceId).toBe(traceId);
+    expect(first?.parentSpanContext?.spanId).toBe(requestSpanId);
+    expect(first?.attributes).toMatchObject({ 'meridian.events': 1, 'meridian.append.replayed': false, 'meridian.stream.revision': 0 });
+    expect(replay?.attributes['meridian.append.replayed']).toBe(true);
+  });
+
+  it('marks a conflicting append failed and lets the conflict through unchanged', async () => {
+    const store = traceEventStore(new MemoryEventStore());
+    await store.appendToStream('opportunity-2', [event(e1)], 'no_stream');
+    await expect(store.appendToStream('opportunity-2', [event(e2)], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevision);
+    expect((await finished())[1]?.status.code).toBe(SpanStatusCode.ERROR);
+  });
+
+  it('reads pass through untraced', async () => {
+    const store = traceEventStore(new MemoryEventStore());
+    await store.appendToStream('opportunity-3', [event(e1)], 'no_stream');
+    exporter.reset();
+    expect(await store.readStream('opportunity-3')).toHaveLength(1);
+    expect(await store.headPosition()).toBe(1);
+    expect((await finished())).toHaveLength(0);
+  });
+});
