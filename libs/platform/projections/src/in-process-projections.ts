@@ -1,4 +1,6 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { StructuredLog } from '@meridian/platform/kafka';
+import { traced, withLogContext } from '@meridian/platform/telemetry';
 import { ProjectionFailed } from './apply-event';
 import type { ProgressSink } from './progress-reporter';
 import { createProgressReporter } from './progress-reporter';
@@ -43,13 +45,29 @@ export const startInProcessProjections = async (options: InProcessProjectionsOpt
   const applyPage = async (): Promise<number> => {
     const page = await feed.read(after, pageSize);
     for (const event of page.events) {
-      for (const readModel of readModels) {
-        try {
-          await readModel.apply(event, { id: storeLane, sequence: event.globalPosition });
-        } catch (error) {
-          if (!(error instanceof ProjectionFailed)) throw error;
-          log('warn', 'projection failed: event skipped', { readModel: readModel.readModel, eventId: event.eventId, error: error.message });
+      const applyToEach = async () => {
+        for (const readModel of readModels) {
+          try {
+            await readModel.apply(event, { id: storeLane, sequence: event.globalPosition });
+          } catch (error) {
+            if (!(error instanceof ProjectionFailed)) throw error;
+            log('warn', 'projection failed: event skipped', { readModel: readModel.readModel, eventId: event.eventId, error: error.message });
+          }
         }
+      };
+      const logContext = { correlationId: event.correlationId, tenantId: event.tenantId };
+      // As on Kafka: a span per event that is part of a trace, under the traceparent the command stamped.
+      if (event.traceparent === undefined) await withLogContext(logContext, applyToEach);
+      else {
+        await traced(
+          {
+            name: 'process in-process feed',
+            kind: SpanKind.CONSUMER,
+            parent: event.traceparent,
+            attributes: { 'messaging.operation.type': 'process', 'cloudevents.event_type': event.type, 'cloudevents.event_id': event.eventId, 'meridian.read_models': readModels.length },
+          },
+          (span) => withLogContext({ ...logContext, traceId: span.spanContext().traceId, spanId: span.spanContext().spanId }, applyToEach),
+        );
       }
     }
     if (page.lastPosition > after) {
