@@ -32,6 +32,8 @@ const partition = () => {
 };
 
 const retryDelayMs = 500;
+/** random() = 1: the back-off's upper bound, so delays are exact. */
+const noJitter = { random: () => 1 };
 
 describe('createPartitionPauser', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -39,7 +41,7 @@ describe('createPartitionPauser', () => {
 
   it('with the breaker closed, resumes after the retry delay, not before', () => {
     const { breaker } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     expect(pauser.paused()).toBe(1);
@@ -52,7 +54,7 @@ describe('createPartitionPauser', () => {
 
   it('shares one back-off between partitions paused meanwhile, and resumes each once', () => {
     const { breaker } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const [p0, p1] = [partition(), partition()];
     pauser.pauseUntilRetry(p0);
     jest.advanceTimersByTime(300);
@@ -67,7 +69,7 @@ describe('createPartitionPauser', () => {
 
   it('with the breaker open, waits for its half-open transition however long that takes', () => {
     const { breaker, change } = fakeBreaker('open');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     jest.advanceTimersByTime(100 * retryDelayMs);
@@ -81,7 +83,7 @@ describe('createPartitionPauser', () => {
 
   it('resumes on a transition to closed as well', () => {
     const { breaker, change } = fakeBreaker('open');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     change('closed');
@@ -90,7 +92,7 @@ describe('createPartitionPauser', () => {
 
   it('leaves it to the half-open transition when the breaker opens during the back-off', () => {
     const { breaker, change, set } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     set('open');
@@ -103,7 +105,7 @@ describe('createPartitionPauser', () => {
 
   it('never resumes twice: a transition before the back-off ends cancels the timer', () => {
     const { breaker, change } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     change('closed');
@@ -113,14 +115,14 @@ describe('createPartitionPauser', () => {
     expect(p0.calls).toBe(1);
   });
 
-  it('starts a fresh back-off for a partition paused again after a resume', () => {
+  it('schedules a new retry for a partition paused again after a resume: twice as late when the retry failed', () => {
     const { breaker } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const p0 = partition();
     pauser.pauseUntilRetry(p0);
     jest.advanceTimersByTime(retryDelayMs);
     pauser.pauseUntilRetry(p0);
-    jest.advanceTimersByTime(retryDelayMs - 1);
+    jest.advanceTimersByTime(2 * retryDelayMs - 1);
     expect(p0.calls).toBe(1);
     jest.advanceTimersByTime(1);
     expect(p0.calls).toBe(2);
@@ -128,7 +130,7 @@ describe('createPartitionPauser', () => {
 
   it('after cancel() resumes nothing, neither on the timer nor on a transition', () => {
     const { breaker, change } = fakeBreaker('closed');
-    const pauser = createPartitionPauser(breaker, retryDelayMs);
+    const pauser = createPartitionPauser(breaker, retryDelayMs, noJitter);
     const [p0, p1] = [partition(), partition()];
     pauser.pauseUntilRetry(p0);
     pauser.cancel();
@@ -139,5 +141,39 @@ describe('createPartitionPauser', () => {
     change('closed');
     expect([p0.calls, p1.calls]).toEqual([0, 0]);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  describe('back-off while the breaker stays closed', () => {
+    const retryAfter = (pauser: ReturnType<typeof createPartitionPauser>): number => {
+      const p = partition();
+      pauser.pauseUntilRetry(p);
+      let waited = 0;
+      while (p.calls === 0 && waited < 60_000) {
+        jest.advanceTimersByTime(1);
+        waited += 1;
+      }
+      return waited;
+    };
+
+    it('doubles with each retry that fails again, up to the cap', () => {
+      const pauser = createPartitionPauser(fakeBreaker('closed').breaker, 100, { maxDelayMs: 500, random: () => 1 });
+      expect([1, 2, 3, 4, 5].map(() => retryAfter(pauser))).toEqual([100, 200, 400, 500, 500]);
+    });
+
+    it('is jittered between half and all of the step', () => {
+      const low = createPartitionPauser(fakeBreaker('closed').breaker, 400, { random: () => 0 });
+      const mid = createPartitionPauser(fakeBreaker('closed').breaker, 400, { random: () => 0.5 });
+      expect(retryAfter(low)).toBe(200);
+      expect(retryAfter(mid)).toBe(300);
+      expect(retryAfter(low)).toBe(400);
+    });
+
+    it('starts from the first step again once a message was stored', () => {
+      const pauser = createPartitionPauser(fakeBreaker('closed').breaker, 100, { random: () => 1 });
+      retryAfter(pauser);
+      retryAfter(pauser);
+      pauser.recovered();
+      expect(retryAfter(pauser)).toBe(100);
+    });
   });
 });

@@ -104,6 +104,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
           pauser.pauseUntilRetry(pause());
           break;
         }
+        pauser.recovered();
         counts[projected.outcome]++;
         if (projected.occurredAt !== undefined) lastEventAt = Date.parse(projected.occurredAt);
         if (projected.outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset });

@@ -77,7 +77,7 @@ export const mongooseReadModelAccess = <TDocument extends ProjectedDocument>(opt
   const storage = async (): Promise<ReadModelStorage<TDocument>> => {
     if (cached !== undefined && Date.now() - cached.at < cacheMs) return cached.storage;
     const connection = await options.connection.get();
-    const generation = await options.breaker.run(() => createMongooseGenerations(connection).active(options.readModel));
+    const generation = await options.breaker.run((signal) => createMongooseGenerations(connection).active(options.readModel, { signal }));
     const current = cached?.generation === generation ? cached.storage : guardStorage(openMongooseReadModelStorage<TDocument>(connection, options.readModel, generation), options.breaker);
     cached = { storage: current, generation, at: Date.now() };
     return current;
