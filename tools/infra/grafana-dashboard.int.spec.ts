@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Registry } from 'prom-client';
-import { createMetricsRegistry, httpMetricsHooks, instrumentEventStore } from '@meridian/platform/observability';
+import { createMetricsRegistry, httpMetricsHooks, instrumentEventStore, processManagerMetrics } from '@meridian/platform/observability';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { findPrometheusBinary } from '@meridian/platform/testing';
 import { inFlightLimit } from '../../libs/platform/nest/src/http/in-flight-limit';
@@ -45,6 +45,8 @@ const registeredSeries = (): Set<string> => {
   httpMetricsHooks(http);
   instrumentEventStore({} as EventStore, http);
   inFlightLimit(1, http);
+  // A service hosting process managers registers theirs in its own registry.
+  processManagerMetrics(http);
   // Nothing is collected here, so the sources are never called.
   registerRelayMetrics(fresh(), { store: {} as EventStore, checkpoint: () => undefined });
   registerProjectionsMetrics(fresh(), { projections: () => [], breakers: [], lagMessages: () => undefined });
