@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// `npm run bench` (full) and `npm run bench:short` (CI: every stage with tiny
+// numbers; fails only when something does not work, never on a timing).
+// Starts its own PostgreSQL, Kafka and FerretDB (tools/infra) and the built
+// service, relay and projections, then measures each stage beside a baseline
+// and prints one table; results go to bench-results/<time>.json.
+// Sizes: flags or environment, see `settingsFrom` (e.g. --opportunities 20000 or BENCH_OPPORTUNITIES=20000).
+const { execFileSync, spawn } = require('node:child_process');
+const { setTimeout, setInterval, clearInterval } = require('node:timers');
+const fs = require('node:fs');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const { root, rssMiB, startInfrastructure, createDatabase, startService } = require('./stack');
+const { createClient, openLoop } = require('./http-load');
+const { commandMix, warmUp, findMaxRate, insertBaseline } = require('./command-path');
+const { measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, storeCount } = require('./pipeline');
+const { measureLag, measureQueries, queryBaseline } = require('./lag-and-queries');
+const { loadDataset, parseArgs } = require('./generate');
+const { rowsOf, table, machine, writeJson } = require('./report');
+
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+
+const profiles = {
+  short: { opportunities: 20, tenants: 3, warmUp: 20, startRate: 20, factor: 2, stepSeconds: 2, maxSteps: 3, loadSeconds: 2, idleProbes: 3, queryRate: 10, querySeconds: 2, timeoutMs: 300_000, baselineSeconds: 2, rebuild: 'sales-funnel' },
+  full: { opportunities: 100_000, tenants: 5, warmUp: 2_000, startRate: 200, factor: 1.4, stepSeconds: 10, maxSteps: 12, loadSeconds: 30, idleProbes: 20, queryRate: 100, querySeconds: 20, timeoutMs: 3_600_000, baselineSeconds: 10, rebuild: 'sales-funnel,opportunity-list' },
+};
+
+const settingsFrom = (argv, env) => {
+  const args = parseArgs(argv.filter((a) => a !== '--short' && a !== '--no-build'));
+  const mode = argv.includes('--short') || env.BENCH_SHORT === '1' ? 'short' : 'full';
+  const settings = { ...profiles[mode], mode, seed: 42, concurrency: 32, maxP99Ms: 1_000, serviceLogLevel: 'info', build: !argv.includes('--no-build') && env.BENCH_NO_BUILD !== '1' };
+  for (const key of Object.keys(settings)) {
+    const envName = `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    const raw = args[key] ?? env[envName];
+    if (raw !== undefined && typeof settings[key] !== 'boolean') settings[key] = typeof settings[key] === 'number' ? Number(raw) : raw;
+  }
+  return settings;
+};
+
+/** Builds when dist/ is missing or older than any source file under apps/ or libs/. */
+const ensureBuilt = (build) => {
+  const newest = (dir) => {
+    let latest = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) latest = Math.max(latest, newest(full));
+      else if (entry.name.endsWith('.ts')) latest = Math.max(latest, fs.statSync(full).mtimeMs);
+    }
+    return latest;
+  };
+  const marker = path.join(root, 'dist', 'apps', 'projections', 'src', 'main.js');
+  const stale = !fs.existsSync(marker) || Math.max(newest(path.join(root, 'apps')), newest(path.join(root, 'libs'))) > fs.statSync(marker).mtimeMs;
+  if (!stale) return;
+  if (!build) return log('dist/ looks stale, but --no-build was given: using it as it is');
+  log('building (dist/ is missing or older than the sources)…');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+};
+
+/** Baseline for memory: a node process that does nothing. */
+const idleNodeRss = async () => {
+  const idle = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const rss = rssMiB(idle.pid);
+  idle.kill('SIGKILL');
+  return rss;
+};
+
+const main = async () => {
+  const settings = settingsFrom(process.argv.slice(2), process.env);
+  const results = { startedAt: new Date().toISOString(), mode: settings.mode, settings, machine: machine() };
+  log(`mode ${settings.mode}: ${JSON.stringify(settings)}`);
+  ensureBuilt(settings.build);
+  const runId = randomBytes(3).toString('hex');
+  const infra = await startInfrastructure(log);
+  const processes = [];
+  const memory = new Map();
+  const sampler = setInterval(() => {
+    for (const p of processes) {
+      const rss = p.rss();
+      if (rss === undefined) continue;
+      const m = memory.get(p.name) ?? { samples: [] };
+      m.samples.push([Date.now(), rss]);
+      memory.set(p.name, m);
+    }
+  }, 1_000);
+  let failed = false;
+  try {
+    const databaseUrl = await createDatabase(infra.env.DATABASE_URL, `bench_${runId}`);
+    const mongodbUrl = `${infra.env.MONGODB_URL}bench_${runId}`;
+    const prefix = `bench-${runId}.`;
+    const brokers = infra.env.KAFKA_BROKERS.split(',');
+    const common = { EVENTSTORE_URL: databaseUrl, KAFKA_BROKERS: infra.env.KAFKA_BROKERS, KAFKA_TOPIC_PREFIX: prefix, MONGODB_URL: mongodbUrl, LOG_LEVEL: 'warn' };
+    results.settings.components = { logLevel: `service ${settings.serviceLogLevel} (a line per request, to a file), relay and projections info`, relayBatchSize: 500, relayPollIntervalMs: 50, kafkaAcks: 'all (-1), idempotent producer, 1 request in flight', topicPartitions: 6, pgPoolPerProcess: 10, projectionsConcurrency: 'one message at a time per partition (kafkajs default)' };
+
+    const service = await startService({ ...common, LOG_LEVEL: settings.serviceLogLevel, READ_WAIT_MAX_MS: '15000' }, path.join(infra.runDir, 'opportunities-service.log'));
+    processes.push(service);
+    const client = createClient(service.url, { maxSockets: 512 });
+
+    log('1. command path');
+    const pool = [];
+    await warmUp(client, pool, settings.warmUp);
+    const baseline = await insertBaseline({ databaseUrl, connections: 10, seconds: settings.baselineSeconds });
+    log(`  baseline: ${baseline.insertsPerSecond} raw INSERTs/s (fsync=${baseline.settings.fsync}, synchronous_commit=${baseline.settings.synchronous_commit})`);
+    const fire = commandMix(client, pool);
+    const search = await findMaxRate({ fire, startRate: settings.startRate, factor: settings.factor, stepSeconds: settings.stepSeconds, maxSteps: settings.maxSteps, maxP99Ms: settings.maxP99Ms, log });
+    const rate70 = Math.max(1, Math.round(search.maxRate * 0.7));
+    const at70 = await openLoop({ rate: rate70, seconds: settings.loadSeconds, fire });
+    log(`  at 70% (${rate70}/s): p50 ${at70.latencyMs.p50} ms, p99 ${at70.latencyMs.p99} ms, p99.9 ${at70.latencyMs.p999} ms, ${at70.failed} failed`);
+    results.commandPath = { maxRate: search.maxRate, capped: search.capped, steps: search.steps, at70, baseline, baselineLatencyMs: baseline.latencyMs };
+    if (search.maxRate === 0) throw new Error(`the command path sustained no rate at all: ${JSON.stringify(search.steps[0]?.errors)}`);
+
+    log(`2. loading ${settings.opportunities} opportunities (seed ${settings.seed}) through the HTTP API`);
+    results.dataset = await loadDataset({ url: service.url, options: { seed: settings.seed, opportunities: settings.opportunities, tenants: settings.tenants }, concurrency: settings.concurrency, progress: (line) => log(`  ${line}`) });
+    const events = await storeCount(databaseUrl);
+    results.dataset.eventsInStore = events;
+
+    log(`3. relay: ${events} events from the store to Kafka`);
+    const relayed = await measureRelay({ env: { ...common, LOG_LEVEL: 'info', RELAY_HTTP_PORT: '0', RELAY_POLL_INTERVAL_MS: '50', RELAY_CHECKPOINT_NAME: `bench-${runId}` }, databaseUrl, timeoutMs: settings.timeoutMs, log });
+    processes.push(relayed.relay);
+    results.relay = relayed.result;
+    results.relayBaseline = await producerBaseline({ brokers, databaseUrl, topic: `${prefix}baseline`, batchSize: 500, limit: Math.min(events, 200_000) });
+    log(`  relay ${results.relay.eventsPerSecond} events/s; bare producer ${results.relayBaseline.eventsPerSecond} events/s`);
+
+    log('4. projections, live from Kafka');
+    const projectionsEnv = { ...common, LOG_LEVEL: 'info', PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '1000' };
+    const projected = await measureProjections({ env: projectionsEnv, brokers, prefix, events, timeoutMs: settings.timeoutMs, log });
+    processes.push(projected.projections);
+    results.projections = projected.result;
+    results.projectionsBaseline = await upsertBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, count: Math.min(events, 200_000), batchSize: 500 });
+    log(`  projections ${results.projections.eventsPerSecond} events/s; bare bulk upserts ${results.projectionsBaseline.upsertsPerSecond}/s`);
+
+    results.rebuilds = [];
+    for (const readModel of settings.rebuild.split(',').filter(Boolean)) {
+      log(`5. rebuild ${readModel} from the event store`);
+      results.rebuilds.push(await measureRebuild({ env: projectionsEnv, readModel, timeoutMs: settings.timeoutMs, log }));
+    }
+
+    log(`6. read-model lag, idle and at 70% load (${rate70}/s)`);
+    results.lag = await measureLag({ client, runId, idleProbes: settings.idleProbes, load: () => openLoop({ rate: rate70, seconds: settings.loadSeconds, fire }) });
+    log(`  lag idle p50 ${results.lag.idle.p50} ms; under load p50 ${results.lag.underLoad.p50} ms, p99 ${results.lag.underLoad.p99} ms`);
+    if (results.lag.underLoad.count === 0 || results.lag.underLoad.timeouts > 0) throw new Error(`lag probes did not see their deals in the funnel: ${JSON.stringify(results.lag)}`);
+
+    const bigTenant = results.dataset.tenants[0];
+    log(`7. queries for ${bigTenant} at ${settings.queryRate}/s each`);
+    const http = await measureQueries({ client, tenantId: bigTenant, rate: settings.queryRate, seconds: settings.querySeconds });
+    const bare = await queryBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, tenantId: bigTenant, rate: settings.queryRate, seconds: settings.querySeconds });
+    results.queries = { rate: settings.queryRate, tenantId: bigTenant, opportunities: settings.opportunities, http, baseline: bare };
+    for (const q of [http.funnel, http.list]) if (q.failed > 0) throw new Error(`queries failed: ${JSON.stringify(q.errors)}`);
+
+    results.memory = { baselineMiB: await idleNodeRss(), processes: {} };
+    for (const [name, m] of memory) {
+      const values = m.samples.map(([, v]) => v);
+      results.memory.processes[name] = { endMiB: values[values.length - 1], peakMiB: Math.max(...values), samples: values.length, series: m.samples.filter((_, i) => i % 10 === 0).map(([t, v]) => [t, v]) };
+    }
+    client.close();
+  } catch (error) {
+    failed = true;
+    results.error = error instanceof Error ? error.stack : String(error);
+    log(`FAILED: ${results.error}`);
+  } finally {
+    clearInterval(sampler);
+    for (const p of processes.reverse()) await p.stop('SIGTERM').catch(() => undefined);
+    await infra.stop().catch((error) => log(`stopping the servers: ${error.message}`));
+  }
+  results.finishedAt = new Date().toISOString();
+  const file = writeJson(root, results);
+  process.stdout.write(`\nMeridian bench (${settings.mode}), ${results.startedAt}, ${results.machine.nproc} cores, ${results.machine.cpu}\n\n${table(rowsOf(results))}\n\nJSON: ${path.relative(root, file)}\n`);
+  process.exit(failed ? 1 : 0);
+};
+
+if (require.main === module) void main();
+
+module.exports = { settingsFrom };

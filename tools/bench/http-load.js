@@ -1,0 +1,131 @@
+// HTTP for the bench: one keep-alive client, latency recording, and an
+// open-loop load generator. Open loop means requests leave on a fixed
+// schedule whether or not earlier ones have answered, and each latency is
+// measured from the moment the request was due, not from when it was sent:
+// a slow server cannot slow the offered load down and hide its own queueing
+// (no coordinated omission).
+const http = require('node:http');
+const { performance } = require('node:perf_hooks');
+const { URL } = require('node:url');
+const { Buffer } = require('node:buffer');
+const { setTimeout: sleep } = require('node:timers/promises');
+
+const createClient = (baseUrl, { maxSockets = 256 } = {}) => {
+  const url = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const send = (method, path, { headers = {}, body } = {}) =>
+    new Promise((resolve) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const request = http.request(
+        { host: url.hostname, port: url.port, method, path, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+        (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            let json;
+            try {
+              json = text ? JSON.parse(text) : undefined;
+            } catch {
+              json = undefined;
+            }
+            resolve({ status: response.statusCode ?? 0, text, body: json });
+          });
+          response.on('error', (error) => resolve({ status: 0, text: String(error), body: undefined }));
+        },
+      );
+      request.on('error', (error) => resolve({ status: 0, text: String(error), body: undefined }));
+      if (payload) request.write(payload);
+      request.end();
+    });
+  return { send, close: () => agent.destroy() };
+};
+
+/** One GET on a fresh connection: { status, text } (status 0 when it could not connect). */
+const getUrl = (target) =>
+  new Promise((resolve) => {
+    const request = http.get(target, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+    });
+    request.on('error', (error) => resolve({ status: 0, text: String(error) }));
+  });
+
+/** Latency percentiles from raw samples (ms); exact, the sample counts here are small enough. */
+const summarize = (samples) => {
+  if (samples.length === 0) return { count: 0, p50: null, p99: null, p999: null, max: null, mean: null };
+  const sorted = Float64Array.from(samples).sort();
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const round = (v) => Math.round(v * 100) / 100;
+  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), p999: round(at(0.999)), max: round(sorted[sorted.length - 1]), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+};
+
+/**
+ * Calls `fire(i)` at `rate` per second for `seconds`, without waiting for
+ * earlier calls. `fire` resolves to true for success. Returns the achieved
+ * completion rate, errors and latency percentiles (ms from due time to
+ * completion). Requests still open `drainMs` after the schedule ends count as failures.
+ */
+const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const interval = 1000 / rate;
+  const latencies = [];
+  let ok = 0;
+  let failed = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const errors = {};
+  const start = performance.now();
+  const pending = new Set();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const call = Promise.resolve(fire(i)).then(
+      (outcome) => outcome,
+      (error) => String(error),
+    ).then((outcome) => {
+      inFlight--;
+      if (outcome === true) {
+        ok++;
+        latencies.push(performance.now() - due);
+      } else {
+        failed++;
+        const key = String(outcome).slice(0, 80);
+        errors[key] = (errors[key] ?? 0) + 1;
+      }
+      pending.delete(call);
+    });
+    pending.add(call);
+  }
+  const scheduleEnd = performance.now();
+  await Promise.race([Promise.all(pending), sleep(drainMs)]);
+  const unfinished = pending.size;
+  const elapsed = (Math.max(performance.now(), scheduleEnd) - start) / 1000;
+  return {
+    offeredRate: rate,
+    achievedRate: Math.round((ok / elapsed) * 10) / 10,
+    sent: total,
+    ok,
+    failed: failed + unfinished,
+    unfinished,
+    errors,
+    maxInFlight,
+    seconds: Math.round(elapsed * 100) / 100,
+    latencyMs: summarize(latencies),
+  };
+};
+
+/** Runs `worker` over indices 0..count-1 with `concurrency` in flight; closed loop, for loading data. */
+const forEachConcurrently = async (count, concurrency, worker) => {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) await worker(next++);
+  });
+  await Promise.all(lanes);
+};
+
+module.exports = { getUrl, createClient, openLoop, summarize, forEachConcurrently };

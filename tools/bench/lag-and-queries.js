@@ -1,0 +1,104 @@
+// Stages 4 and 5: read-model lag (append commit → visible in the funnel
+// endpoint) and query latency on the loaded read models.
+const { mongo } = require('mongoose');
+const { setTimeout } = require('node:timers');
+const { performance } = require('node:perf_hooks');
+const { openLoop, summarize } = require('./http-load');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Probes one at a time until `until()` is false: open a deal for the probe
+ * tenant, note when the 201 arrives (the append has committed by then), then
+ * poll the funnel every `pollMs` until its deal count includes it.
+ */
+const probeLag = async ({ client, tenantId, until, gapMs = 100, pollMs = 5, timeoutMs = 30_000 }) => {
+  const headers = { 'x-tenant-id': tenantId, 'x-user-id': 'bench-probe' };
+  const lags = [];
+  let timeouts = 0;
+  let expected = (await client.send('GET', '/api/v1/analytics/funnel', { headers })).body?.opportunities ?? 0;
+  while (until()) {
+    const opened = await client.send('POST', '/api/v1/opportunities', {
+      headers,
+      body: { customerId: 'probe-cus', name: 'Lag probe', ownerId: 'probe-rep', amount: { amount: 100, currency: 'EUR' }, expectedCloseDate: '2027-01-31', sourceChannel: 'webinar', productLine: 'crm-core', region: 'emea' },
+    });
+    if (opened.status >= 300) throw new Error(`lag probe open: ${opened.status} ${opened.text.slice(0, 300)}`);
+    const committed = performance.now();
+    expected++;
+    for (;;) {
+      const funnel = await client.send('GET', '/api/v1/analytics/funnel', { headers });
+      if (funnel.status !== 200) throw new Error(`lag probe funnel: ${funnel.status} ${funnel.text.slice(0, 300)}`);
+      if ((funnel.body.opportunities ?? 0) >= expected) {
+        lags.push(performance.now() - committed);
+        break;
+      }
+      if (performance.now() - committed > timeoutMs) {
+        timeouts++;
+        break;
+      }
+      await sleep(pollMs);
+    }
+    await sleep(gapMs);
+  }
+  return { ...summarize(lags), timeouts };
+};
+
+/** Lag at idle (the baseline), then while `load()` runs (lasting its own schedule). */
+const measureLag = async ({ client, runId, idleProbes, load }) => {
+  let n = 0;
+  const idle = await probeLag({ client, tenantId: `bench-probe-idle-${runId}`, until: () => n++ < idleProbes });
+  let loading = true;
+  const [loaded, underLoad] = await Promise.all([
+    load().finally(() => (loading = false)),
+    probeLag({ client, tenantId: `bench-probe-load-${runId}`, until: () => loading }),
+  ]);
+  return { idle, underLoad, load: loaded };
+};
+
+const ok = (response) => (response.status === 200 ? true : `${response.status} ${response.text.slice(0, 60)}`);
+
+/** Funnel and list over HTTP at `rate` per second each, for the biggest tenant. */
+const measureQueries = async ({ client, tenantId, rate, seconds }) => {
+  const headers = { 'x-tenant-id': tenantId, 'x-user-id': 'bench-query' };
+  const stages = ['qualified', 'proposal', 'negotiation'];
+  const funnel = await openLoop({ rate, seconds, fire: async () => ok(await client.send('GET', '/api/v1/analytics/funnel', { headers })) });
+  const list = await openLoop({
+    rate, seconds,
+    fire: async (i) => ok(await client.send('GET', `/api/v1/opportunities?stage=${stages[i % 3]}&sortBy=amount&direction=desc&limit=50`, { headers })),
+  });
+  return { funnel, list };
+};
+
+/**
+ * Baseline: the bare driver on the same server and data, at the same rate:
+ * one `find` of a tenant's funnel documents, and one page of the list
+ * collection (filter, sort, limit 50) as the list endpoint reads it.
+ */
+const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds }) => {
+  const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32 });
+  await client.connect();
+  try {
+    const db = client.db(database);
+    const names = (await db.listCollections().toArray()).map((c) => c.name);
+    const newest = (pattern) => names.filter((n) => pattern.test(n) && !/progress|counter|generation/i.test(n)).sort().pop();
+    const funnelName = newest(/sales.?funnel/i);
+    const listName = newest(/opportunity.?list/i);
+    if (!funnelName || !listName) throw new Error(`no funnel or list collection in ${database}: ${names.join(', ')}`);
+    const sample = await db.collection(listName).findOne({});
+    const tenantField = sample && 'tenantId' in sample ? 'tenantId' : undefined;
+    const stageField = sample && 'stage' in sample ? 'stage' : undefined;
+    const amountField = sample && sample.amount && typeof sample.amount === 'object' ? 'amount.amount' : 'amount';
+    const byTenant = tenantField ? { [tenantField]: tenantId } : {};
+    const stages = ['qualified', 'proposal', 'negotiation'];
+    const funnel = await openLoop({ rate, seconds, fire: async () => (await db.collection(funnelName).find(byTenant).toArray(), true) });
+    const list = await openLoop({
+      rate, seconds,
+      fire: async (i) => (await db.collection(listName).find({ ...byTenant, ...(stageField ? { [stageField]: stages[i % 3] } : {}) }).sort({ [amountField]: -1 }).limit(50).toArray(), true),
+    });
+    return { funnelCollection: funnelName, listCollection: listName, funnel, list };
+  } finally {
+    await client.close();
+  }
+};
+
+module.exports = { measureLag, measureQueries, queryBaseline };

@@ -1,0 +1,217 @@
+// Stages 2 and 3: the relay (store → Kafka) and the projections (Kafka →
+// read models, live and in a rebuild), each beside a bare-client baseline.
+const { Kafka, logLevel } = require('kafkajs');
+const { setTimeout, clearTimeout } = require('node:timers');
+const { performance } = require('node:perf_hooks');
+const { mongo } = require('mongoose');
+const { getUrl } = require('./http-load');
+const { withPg, startWorker, spawnNode, distEntry } = require('./stack');
+
+const parseJsonLine = (line) => {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Prometheus text → [{ name, labels, value }]. */
+const scrape = async (url) => {
+  const { text } = await getUrl(`${url}/metrics`);
+  return text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    if (!match) return undefined;
+    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    return { name: match[1], labels, value: Number(match[3]) };
+  }).filter(Boolean);
+};
+
+const storeHead = (databaseUrl) => withPg(databaseUrl, async (client) => Number((await client.query('SELECT coalesce(max(global_position), 0) AS head, count(*) AS n FROM events')).rows[0].head));
+const storeCount = (databaseUrl) => withPg(databaseUrl, async (client) => Number((await client.query('SELECT count(*) AS n FROM events')).rows[0].n));
+
+/** Starts the relay on a store that already holds the events and times it until its checkpoint reaches the head. */
+const measureRelay = async ({ env, databaseUrl, timeoutMs, log }) => {
+  const head = await storeHead(databaseUrl);
+  const events = await storeCount(databaseUrl);
+  const started = performance.now();
+  let batches = 0;
+  let relayLines = () => undefined;
+  const done = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not reach position ${head} within ${timeoutMs} ms`)), timeoutMs);
+    let reported = performance.now();
+    relayLines = (line) => {
+      const entry = parseJsonLine(line);
+      if (entry?.message !== 'batch relayed') return;
+      batches++;
+      if (performance.now() - reported > 3_000) {
+        log(`  relay at ${entry.to}/${head}`);
+        reported = performance.now();
+      }
+      if (entry.to >= head) {
+        clearTimeout(timer);
+        resolve(performance.now());
+      }
+    };
+  });
+  const relay = await startWorker('relay', env, /"relay started"/);
+  relay.onLine((line) => relayLines(line));
+  const finished = await done;
+  const seconds = (finished - started) / 1000;
+  return { relay, result: { events, batches, seconds: round(seconds), eventsPerSecond: Math.round(events / seconds) } };
+};
+
+const round = (n) => Math.round(n * 100) / 100;
+
+/**
+ * Baseline: a bare kafkajs producer configured as the relay's (idempotent,
+ * one request in flight, acks=all) sends the same events, with the same key
+ * and CloudEvents-like headers, in batches of the relay's size, one batch at a time.
+ */
+const producerBaseline = async ({ brokers, databaseUrl, topic, batchSize, limit }) => {
+  const rows = await withPg(databaseUrl, async (client) => (await client.query(
+    'SELECT global_position, stream_id, revision, event_id, type, data, metadata, tenant_id, recorded_at FROM events ORDER BY global_position LIMIT $1', [limit],
+  )).rows);
+  const messages = rows.map((row) => ({
+    key: row.stream_id,
+    value: JSON.stringify(row.data),
+    headers: {
+      ce_id: row.event_id, ce_source: '/meridian/opportunities', ce_type: `crm.opportunities.${row.type}.v1`, ce_subject: row.stream_id, ce_specversion: '1.0',
+      ce_time: new Date(row.recorded_at).toISOString(), 'content-type': 'application/json', ce_tenantid: row.tenant_id,
+      ce_correlationid: String(row.metadata.correlationId ?? ''), ce_causationid: String(row.metadata.causationId ?? ''),
+      ce_streamrevision: String(row.revision), ce_globalposition: String(row.global_position),
+    },
+  }));
+  const kafka = new Kafka({ clientId: 'bench-baseline', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    const started = performance.now();
+    for (let i = 0; i < messages.length; i += batchSize) {
+      await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages: messages.slice(i, i + batchSize) }] });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { events: messages.length, seconds: round(seconds), eventsPerSecond: Math.round(messages.length / seconds), batchSize };
+  } finally {
+    await producer.disconnect();
+  }
+};
+
+/** Messages each read model must handle: the sum of its topics' end offsets. */
+const expectedMessages = async ({ brokers, prefix }) => {
+  const { readModelCatalogue } = require(distEntry('projections').replace(/main\.js$/, 'read-model-catalogue.js'));
+  const kafka = new Kafka({ clientId: 'bench-offsets', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const expected = {};
+    for (const [name, definition] of Object.entries(readModelCatalogue)) {
+      let total = 0;
+      for (const topic of definition.topics.map((t) => `${prefix}${t}`)) {
+        if (!existing.has(topic)) continue;
+        for (const partition of await admin.fetchTopicOffsets(topic)) total += Number(partition.high) - Number(partition.low);
+      }
+      expected[name] = total;
+    }
+    return expected;
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/** Starts the projections on a full topic and times each read model until it has handled every message. */
+const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log }) => {
+  const expected = await expectedMessages({ brokers, prefix });
+  const started = performance.now();
+  const projections = await startWorker('projections', env, /"projection started"/);
+  const finishedAt = {};
+  const deadline = Date.now() + timeoutMs;
+  let lastLog = 0;
+  for (;;) {
+    const handled = {};
+    for (const sample of await scrape(projections.url)) {
+      if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
+    }
+    for (const [name, count] of Object.entries(expected)) if (finishedAt[name] === undefined && (handled[name] ?? 0) >= count) finishedAt[name] = performance.now();
+    if (Object.keys(expected).every((name) => finishedAt[name] !== undefined)) break;
+    if (Date.now() > deadline) throw new Error(`projections did not catch up within ${timeoutMs} ms: handled ${JSON.stringify(handled)} of ${JSON.stringify(expected)}`);
+    if (Date.now() - lastLog > 5_000) {
+      log(`  projections handled ${JSON.stringify(handled)} of ${JSON.stringify(expected)}`);
+      lastLog = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const perReadModel = Object.fromEntries(Object.entries(expected).filter(([, count]) => count > 0).map(([name, count]) => {
+    const seconds = (finishedAt[name] - started) / 1000;
+    return [name, { messages: count, seconds: round(seconds), eventsPerSecond: Math.round(count / seconds) }];
+  }));
+  const seconds = (Math.max(...Object.values(finishedAt)) - started) / 1000;
+  return { projections, result: { events, seconds: round(seconds), eventsPerSecond: Math.round(events / seconds), readModels: Object.keys(perReadModel).length, perReadModel } };
+};
+
+/** `projections rebuild <name>`; the rate is the one its own final progress line reports for the event-store replay. */
+const measureRebuild = async ({ env, readModel, timeoutMs, log }) => {
+  const started = performance.now();
+  const rebuild = spawnNode(`rebuild ${readModel}`, distEntry('projections'), env, ['rebuild', readModel]);
+  let last;
+  let lastLog = 0;
+  rebuild.onLine((line) => {
+    if (!/from the event store: /.test(line)) return;
+    last = line;
+    if (Date.now() - lastLog > 3_000) {
+      log(`  ${line.trim()}`);
+      lastLog = Date.now();
+    }
+  });
+  const timer = setTimeout(() => rebuild.stop('SIGKILL'), timeoutMs);
+  const code = await rebuild.exited;
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`rebuild ${readModel} exited with ${code}:\n${rebuild.tail().slice(-3000)}`);
+  const match = /: ([\d,]+) \/ ([\d,]+) events \(\d+%\) · ([\d,]+) events\/s/.exec(last ?? '');
+  if (!match) throw new Error(`rebuild ${readModel} printed no final progress line:\n${rebuild.tail().slice(-3000)}`);
+  const number = (text) => Number(text.replace(/,/g, ''));
+  return { readModel, events: number(match[1]), eventsPerSecond: number(match[3]), totalSeconds: round((performance.now() - started) / 1000) };
+};
+
+/**
+ * Baseline: the documents the projections wrote, upserted again with the bare
+ * driver in unordered bulks of `batchSize` into a fresh database on the same
+ * server, cycling through them until `count` upserts (one per event) are done.
+ */
+const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize }) => {
+  const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true });
+  await client.connect();
+  try {
+    const source = client.db(database);
+    const collections = await source.listCollections().toArray();
+    let best;
+    for (const { name } of collections) {
+      if (!/opportunit/i.test(name)) continue;
+      const n = await source.collection(name).estimatedDocumentCount();
+      if (!best || n > best.n) best = { name, n };
+    }
+    if (!best) throw new Error(`no opportunity read-model collection in ${database}: ${collections.map((c) => c.name).join(', ')}`);
+    const documents = await source.collection(best.name).find({}).limit(20_000).toArray();
+    const target = client.db(`${database}_baseline`).collection('upserts');
+    const started = performance.now();
+    for (let done = 0; done < count; done += batchSize) {
+      const ops = [];
+      for (let i = done; i < Math.min(done + batchSize, count); i++) {
+        const document = documents[i % documents.length];
+        ops.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+      }
+      await target.bulkWrite(ops, { ordered: false });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await client.db(`${database}_baseline`).dropDatabase().catch(() => undefined);
+    return { collection: best.name, distinctDocuments: documents.length, upserts: count, batchSize, seconds: round(seconds), upsertsPerSecond: Math.round(count / seconds) };
+  } finally {
+    await client.close();
+  }
+};
+
+module.exports = { scrape, storeHead, storeCount, measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, parseJsonLine };
