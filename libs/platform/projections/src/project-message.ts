@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
-import type { IncomingMessage } from '@meridian/platform/kafka';
+import type { ConsumedEvent, IncomingMessage } from '@meridian/platform/kafka';
 import { fromKafkaMessage } from '@meridian/platform/kafka';
-import { traced, withLogContext } from '@meridian/platform/telemetry';
+import { traced, traceparentOf, withLogContext } from '@meridian/platform/telemetry';
 import { ProjectionFailed } from './apply-event';
 import type { ReadModelBinding } from './read-model-binding';
 
@@ -48,9 +48,9 @@ export const projectMessage = async (
   }
   const { event } = decoded;
   const lane = { id: partitionLaneOf(topic, partition), sequence: Number(message.offset) };
-  const project = async (): Promise<ProjectedMessage> => {
+  const project = async (consumed: ConsumedEvent = event): Promise<ProjectedMessage> => {
     try {
-      return { outcome: await deps.binding.apply(event, lane), globalPosition: event.globalPosition, occurredAt: event.occurredAt };
+      return { outcome: await deps.binding.apply(consumed, lane), globalPosition: event.globalPosition, occurredAt: event.occurredAt };
     } catch (error) {
       if (!(error instanceof ProjectionFailed)) throw error;
       await deps.deadLetters.send(topic, message, 'projection-failed', error.message);
@@ -78,7 +78,9 @@ export const projectMessage = async (
     },
     (span) =>
       withLogContext({ ...logContext, traceId: span.spanContext().traceId, spanId: span.spanContext().spanId }, async () => {
-        const projected = await project();
+        // A process manager stamps the event's traceparent into the command it sends: make that this span,
+        // so its append (and what follows) nests under the reaction rather than beside it.
+        const projected = await project({ ...event, traceparent: traceparentOf(span) ?? event.traceparent });
         span.setAttribute('meridian.outcome', projected.outcome);
         return projected;
       }),

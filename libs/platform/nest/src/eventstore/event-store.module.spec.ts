@@ -29,11 +29,12 @@ describe('EventStoreModule', () => {
   });
 
   it('opens a store without metrics when no registry is provided (a process without /metrics): traced only, same behaviour', async () => {
-    context = await contextOf([EventStoreModule.forRoot('memory:')]);
-    const store = context.get<EventStore>(EVENT_STORE);
+    const opened = await contextOf([EventStoreModule.forRoot('memory:')]);
+    context = opened;
+    const store = opened.get<EventStore>(EVENT_STORE);
     await expect(store.appendToStream('tested-1', [event], 'no_stream')).resolves.toMatchObject({ replayed: false });
     await expect(store.appendToStream('tested-1', [event], 'no_stream')).resolves.toMatchObject({ replayed: true });
     await expect(store.readStream('tested-1')).resolves.toHaveLength(1);
-    expect(() => context.get(METRICS_REGISTRY, { strict: false })).toThrow();
+    expect(() => opened.get(METRICS_REGISTRY, { strict: false })).toThrow();
   });
 });
