@@ -66,6 +66,17 @@ const idleNodeRss = async () => {
   return rss;
 };
 
+/** A baseline that fails is recorded and fails the run at the end, but the other figures are still measured. */
+const baselineOf = async (name, results, work) => {
+  try {
+    return await work();
+  } catch (error) {
+    log(`baseline ${name} FAILED: ${error.message}`);
+    results.baselineFailures = [...(results.baselineFailures ?? []), `${name}: ${error.message}`];
+    return undefined;
+  }
+};
+
 const main = async () => {
   const settings = settingsFrom(process.argv.slice(2), process.env);
   const results = { startedAt: new Date().toISOString(), mode: settings.mode, settings, machine: machine() };
@@ -119,16 +130,16 @@ const main = async () => {
     const relayed = await measureRelay({ env: { ...common, LOG_LEVEL: 'info', RELAY_HTTP_PORT: '0', RELAY_POLL_INTERVAL_MS: '50', RELAY_CHECKPOINT_NAME: `bench-${runId}` }, databaseUrl, timeoutMs: settings.timeoutMs, log });
     processes.push(relayed.relay);
     results.relay = relayed.result;
-    results.relayBaseline = await producerBaseline({ brokers, databaseUrl, topic: `${prefix}baseline`, batchSize: 500, limit: Math.min(events, 200_000) });
-    log(`  relay ${results.relay.eventsPerSecond} events/s; bare producer ${results.relayBaseline.eventsPerSecond} events/s`);
+    results.relayBaseline = await baselineOf('relay', results, () => producerBaseline({ brokers, databaseUrl, topic: `${prefix}baseline`, batchSize: 500, limit: Math.min(events, 200_000) }));
+    log(`  relay ${results.relay.eventsPerSecond} events/s; bare producer ${results.relayBaseline?.eventsPerSecond} events/s`);
 
     log('4. projections, live from Kafka');
     const projectionsEnv = { ...common, LOG_LEVEL: 'info', PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '1000' };
     const projected = await measureProjections({ env: projectionsEnv, brokers, prefix, events, timeoutMs: settings.timeoutMs, log });
     processes.push(projected.projections);
     results.projections = projected.result;
-    results.projectionsBaseline = await upsertBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, count: Math.min(events, 200_000), batchSize: 500 });
-    log(`  projections ${results.projections.eventsPerSecond} events/s; bare bulk upserts ${results.projectionsBaseline.upsertsPerSecond}/s`);
+    results.projectionsBaseline = await baselineOf('projections', results, () => upsertBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, count: Math.min(events, 200_000), batchSize: 500 }));
+    log(`  projections ${results.projections.eventsPerSecond} events/s; bare bulk upserts ${results.projectionsBaseline?.upsertsPerSecond}/s`);
 
     results.rebuilds = [];
     for (const readModel of settings.rebuild.split(',').filter(Boolean)) {
@@ -144,7 +155,7 @@ const main = async () => {
     const bigTenant = results.dataset.tenants[0];
     log(`7. queries for ${bigTenant} at ${settings.queryRate}/s each`);
     const http = await measureQueries({ client, tenantId: bigTenant, rate: settings.queryRate, seconds: settings.querySeconds });
-    const bare = await queryBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, tenantId: bigTenant, rate: settings.queryRate, seconds: settings.querySeconds });
+    const bare = await baselineOf('queries', results, () => queryBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, tenantId: bigTenant, rate: settings.queryRate, seconds: settings.querySeconds }));
     results.queries = { rate: settings.queryRate, tenantId: bigTenant, opportunities: settings.opportunities, http, baseline: bare };
     for (const q of [http.funnel, http.list]) if (q.failed > 0) throw new Error(`queries failed: ${JSON.stringify(q.errors)}`);
 
@@ -166,7 +177,8 @@ const main = async () => {
   results.finishedAt = new Date().toISOString();
   const file = writeJson(root, results);
   process.stdout.write(`\nMeridian bench (${settings.mode}), ${results.startedAt}, ${results.machine.nproc} cores, ${results.machine.cpu}\n\n${table(rowsOf(results))}\n\nJSON: ${path.relative(root, file)}\n`);
-  process.exit(failed ? 1 : 0);
+  if (results.baselineFailures) process.stdout.write(`Baselines that failed: ${results.baselineFailures.join('; ')}\n`);
+  process.exit(failed || results.baselineFailures ? 1 : 0);
 };
 
 if (require.main === module) void main();

@@ -50,6 +50,8 @@ const getUrl = (target) =>
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
     });
     request.on('error', (error) => resolve({ status: 0, text: String(error) }));
+    // A wedged process must not wedge the bench: its deadline still has to fire.
+    request.setTimeout(10_000, () => request.destroy(new Error(`GET ${target} timed out after 10 s`)));
   });
 
 /** Latency percentiles from raw samples (ms); exact, the sample counts here are small enough. */

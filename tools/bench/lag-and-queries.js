@@ -75,7 +75,7 @@ const measureQueries = async ({ client, tenantId, rate, seconds }) => {
  * collection (filter, sort, limit 50) as the list endpoint reads it.
  */
 const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds }) => {
-  const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32 });
+  const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
   await client.connect();
   try {
     const db = client.db(database);
