@@ -22,6 +22,8 @@ beforeAll(async () => {
   pipeline = await startPipeline('tracing', { env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '200' } });
   relay = await pipeline.startRelay();
   projections = await pipeline.startProjections();
+  // Hosts the won-opportunity process manager: a reaction in another service, same trace.
+  await pipeline.startService('orders-service');
 }, 180_000);
 
 afterAll(async () => {
@@ -31,6 +33,7 @@ afterAll(async () => {
 
 const callerTraceId = '0af7651916cd43dd8448eb211c80319c';
 const callerSpanId = 'b7ad6b7169203331';
+const wonTraceId = '1af7651916cd43dd8448eb211c80319d';
 
 const one = (spans: readonly ReceivedSpan[], description: string, match: (span: ReceivedSpan) => boolean): ReceivedSpan => {
   const found = spans.filter(match);
@@ -75,6 +78,35 @@ describe('one trace from the HTTP request to every read model, across three proc
       expect(projection.attributes['meridian.outcome']).toBe('applied');
     }
   }, 120_000);
+
+  it('continues through a process manager: a won deal drafts its order in the orders service, in the same trace', async () => {
+    const tenant = `trace-${pipeline.run}`;
+    const headers = { 'x-tenant-id': tenant, 'x-user-id': 'e2e', traceparent: `00-${wonTraceId}-${callerSpanId}-01` };
+    const opened = await send(pipeline.apiUrl, 'POST', '/api/v1/opportunities', {
+      headers,
+      body: {
+        customerId: 'cus-2', name: 'Won deal', ownerId: 'ana', amount: { amount: 500, currency: 'EUR' },
+        expectedCloseDate: '2027-03-31', sourceChannel: 'web', productLine: 'crm', region: 'emea',
+      },
+    });
+    const { opportunityId } = opened.body as { opportunityId: string };
+    const won = await send(pipeline.apiUrl, 'POST', `/api/v1/opportunities/${opportunityId}/change-stage`, { headers, body: { toStage: 'won', finalAmount: { amount: 500, currency: 'EUR' } } });
+    expect(won.status).toBe(200);
+
+    const trace = await pollUntil(() => Promise.resolve(receiver.spans().filter((s) => s.traceId === wonTraceId)), {
+      timeoutMs: 90_000,
+      until: (spans) => spans.some((s) => s.service === 'orders-service' && s.kind === CLIENT),
+      description: "the orders service's append of the drafted order in this trace",
+    });
+    const draft = one(trace, 'order append', (s) => s.service === 'orders-service' && s.kind === CLIENT);
+    expect(draft.name).toBe('append order');
+    // Its parent is the orders service's reaction to the won event, itself a child of the relay's publish of that event.
+    const reaction = trace.find((s) => s.spanId === draft.parentSpanId);
+    expect(reaction).toMatchObject({ service: 'orders-service', kind: CONSUMER, name: `process ${pipeline.topic}` });
+    expect(String(reaction?.attributes['messaging.consumer.group.name'])).toContain('pm.won-opportunity-drafts');
+    const publish = trace.find((s) => s.spanId === reaction?.parentSpanId);
+    expect(publish).toMatchObject({ service: 'relay', kind: PRODUCER });
+  }, 150_000);
 
   it("logs the request's completion as JSON with its correlation id, tenant and trace id", async () => {
     const service = pipeline.apiProcess;
