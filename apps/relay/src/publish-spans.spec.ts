@@ -1,23 +1,15 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import type { OutgoingMessage } from '@meridian/platform/kafka';
-import type { Tracing } from '@meridian/platform/telemetry';
-import { startTracing } from '@meridian/platform/telemetry';
+import type { SpanCollector } from '@meridian/platform/telemetry/testing';
+import { collectSpans } from '@meridian/platform/telemetry/testing';
 import { tracePublishes } from './publish-spans';
 
-const exporter = new InMemorySpanExporter();
-const processor = new SimpleSpanProcessor({ exporter });
-/** The processor hands spans to the exporter asynchronously: flush before looking. */
-const finished = async () => {
-  await processor.forceFlush();
-  return exporter.getFinishedSpans();
-};
-let tracing: Tracing;
+let spans: SpanCollector;
 beforeAll(() => {
-  tracing = startTracing({ serviceName: 'relay', spanProcessors: [processor] });
+  spans = collectSpans();
 });
-afterAll(() => tracing.shutdown());
-beforeEach(() => exporter.reset());
+afterAll(() => spans.shutdown());
+beforeEach(() => spans.reset());
 
 const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const requestSpanId = '00f067aa0ba902b7';
@@ -32,7 +24,7 @@ describe('publish spans', () => {
   it('gives each traced event a producer span under its stored traceparent, and puts that span in the Kafka header', async () => {
     const batch = tracePublishes([message('e1', `00-${traceId}-${requestSpanId}-01`)]);
     batch.end();
-    const [span] = (await finished());
+    const [span] = (await spans.finished());
     expect(span).toMatchObject({ name: 'publish crm.opportunities', kind: SpanKind.PRODUCER });
     expect(span?.spanContext().traceId).toBe(traceId);
     expect(span?.parentSpanContext?.spanId).toBe(requestSpanId);
@@ -43,14 +35,14 @@ describe('publish spans', () => {
   it('leaves untraced events alone: no span, no header', async () => {
     const batch = tracePublishes([message('e2')]);
     batch.end();
-    expect((await finished())).toHaveLength(0);
+    expect((await spans.finished())).toHaveLength(0);
     expect(batch.messages[0]?.headers.traceparent).toBeUndefined();
   });
 
   it('marks every span of a failed send as failed', async () => {
     const batch = tracePublishes([message('e3', `00-${traceId}-${requestSpanId}-01`), message('e4', `00-${traceId}-${requestSpanId}-01`)]);
     batch.end(new Error('broker down'));
-    expect((await finished()).map((s) => s.status.code)).toEqual([SpanStatusCode.ERROR, SpanStatusCode.ERROR]);
+    expect((await spans.finished()).map((s) => s.status.code)).toEqual([SpanStatusCode.ERROR, SpanStatusCode.ERROR]);
   });
 
   it('changes nothing else in the message', async () => {

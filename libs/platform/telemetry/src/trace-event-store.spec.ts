@@ -1,24 +1,16 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import type { NewEvent } from '@meridian/platform/eventsourcing';
 import { MemoryEventStore, WrongExpectedRevision } from '@meridian/platform/eventsourcing';
-import type { Tracing } from './tracing-sdk';
-import { startTracing } from './tracing-sdk';
 import { traceEventStore } from './trace-event-store';
+import type { SpanCollector } from './testing/span-collector';
+import { collectSpans } from './testing/span-collector';
 
-const exporter = new InMemorySpanExporter();
-const processor = new SimpleSpanProcessor({ exporter });
-/** The processor hands spans to the exporter asynchronously: flush before looking. */
-const finished = async () => {
-  await processor.forceFlush();
-  return exporter.getFinishedSpans();
-};
-let tracing: Tracing;
+let spans: SpanCollector;
 beforeAll(() => {
-  tracing = startTracing({ serviceName: 'test', spanProcessors: [processor] });
+  spans = collectSpans();
 });
-afterAll(() => tracing.shutdown());
-beforeEach(() => exporter.reset());
+afterAll(() => spans.shutdown());
+beforeEach(() => spans.reset());
 
 const e1 = '00000000-0000-4000-8000-000000000001';
 const e2 = '00000000-0000-4000-8000-000000000002';
@@ -36,7 +28,7 @@ describe('traced event store', () => {
     const store = traceEventStore(new MemoryEventStore());
     await store.appendToStream('opportunity-1', [event(e1)], 'no_stream');
     await store.appendToStream('opportunity-1', [event(e1)], 'no_stream');
-    const [first, replay] = (await finished());
+    const [first, replay] = (await spans.finished());
     expect(first).toMatchObject({ name: 'append opportunity', kind: SpanKind.CLIENT });
     expect(first?.spanContext().traceId).toBe(traceId);
     expect(first?.parentSpanContext?.spanId).toBe(requestSpanId);
@@ -48,15 +40,15 @@ describe('traced event store', () => {
     const store = traceEventStore(new MemoryEventStore());
     await store.appendToStream('opportunity-2', [event(e1)], 'no_stream');
     await expect(store.appendToStream('opportunity-2', [event(e2)], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevision);
-    expect((await finished())[1]?.status.code).toBe(SpanStatusCode.ERROR);
+    expect((await spans.finished())[1]?.status.code).toBe(SpanStatusCode.ERROR);
   });
 
   it('reads pass through untraced', async () => {
     const store = traceEventStore(new MemoryEventStore());
     await store.appendToStream('opportunity-3', [event(e1)], 'no_stream');
-    exporter.reset();
+    spans.reset();
     expect(await store.readStream('opportunity-3')).toHaveLength(1);
     expect(await store.headPosition()).toBe(1);
-    expect((await finished())).toHaveLength(0);
+    expect((await spans.finished())).toHaveLength(0);
   });
 });

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { Body, Controller, Get, Logger, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { SpanKind } from '@opentelemetry/api';
-import type { Tracing } from '@meridian/platform/telemetry';
-import { currentLogContext, startTracing } from '@meridian/platform/telemetry';
+import { currentLogContext } from '@meridian/platform/telemetry';
+import type { SpanCollector } from '@meridian/platform/telemetry/testing';
+import { collectSpans } from '@meridian/platform/telemetry/testing';
 import { loadConfig } from '../config/app-config';
 import { EventStoreModule } from '../eventstore/event-store.module';
 import type { CommandRequest } from './request-context';
@@ -30,8 +30,6 @@ class ProbeController {
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
 
-const exporter = new InMemorySpanExporter();
-const processor = new SimpleSpanProcessor({ exporter });
 const lines: Record<string, unknown>[] = [];
 const capture = new Writable({
   write(chunk: Buffer, _encoding, callback) {
@@ -40,12 +38,12 @@ const capture = new Writable({
   },
 });
 
-let tracing: Tracing;
+let spans: SpanCollector;
 let app: NestFastifyApplication;
 let baseUrl: string;
 
 beforeAll(async () => {
-  tracing = startTracing({ serviceName: 'probe', spanProcessors: [processor] });
+  spans = collectSpans('probe');
   const config = loadConfig({ EVENTSTORE_URL: 'memory:', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1' });
   app = await createHttpHost(
     { name: 'probe-service', openApi: { title: 'probe', description: 'probe', version: '0' }, rootModule: (settings) => ({ module: ProbeModule, imports: [EventStoreModule.forRoot(settings.eventStoreUrl)] }) },
@@ -59,11 +57,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await tracing?.shutdown();
+  await spans?.shutdown();
 });
 
 beforeEach(() => {
-  exporter.reset();
+  spans.reset();
   lines.length = 0;
 });
 
@@ -77,8 +75,7 @@ const completed = async (count: number) => {
   while (lines.filter((l) => l.message === 'request completed').length < count && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  await processor.forceFlush();
-  return exporter.getFinishedSpans();
+  return spans.finished();
 };
 
 const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -110,9 +107,9 @@ describe('request telemetry: one span and one log context per request', () => {
   it('starts a new trace without a traceparent, and restarts it when the header is unreadable', async () => {
     await command();
     await command({ traceparent: 'not-a-traceparent' });
-    const spans = await completed(2);
-    expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(2);
-    expect(spans.every((s) => s.parentSpanContext === undefined)).toBe(true);
+    const finished = await completed(2);
+    expect(new Set(finished.map((s) => s.spanContext().traceId)).size).toBe(2);
+    expect(finished.every((s) => s.parentSpanContext === undefined)).toBe(true);
   });
 
   it("gives the handler's own log lines the correlation id, tenant and trace id, after the body was parsed", async () => {

@@ -1,0 +1,2 @@
+export type { SpanCollector } from './span-collector';
+export { collectSpans } from './span-collector';
