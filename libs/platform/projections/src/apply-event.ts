@@ -48,7 +48,8 @@ export const applyEvent = async <TDocument extends ProjectedDocument>(
   if (step.kind === 'ignore') return step.reason === 'already-applied' ? 'already-applied' : 'ignored';
   const after = step.kind === 'write' ? step.document : null;
   const deltas = pure(() => projection.counterDeltasOf?.(before, after) ?? []);
-  for (const delta of deltas) await storage.counters.increment(delta, lane);
+  // Each counter document has its own lane guard, so they are written together: one round trip, not one per counter.
+  await Promise.all(deltas.map((delta) => storage.counters.increment(delta, lane)));
   const written = step.kind === 'write' ? await storage.documents.save(step.id, step.document) : await storage.documents.remove(step.id, event.streamRevision);
   return written === 'written' ? 'applied' : 'already-applied';
 };
