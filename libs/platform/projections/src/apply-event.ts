@@ -1,4 +1,5 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
+import { mergeCounterDeltas } from './counters';
 import type { ProjectedDocument, Projection } from './projection';
 import { stepOf } from './projection';
 import type { DeliveryLane, ReadModelStorage } from './read-model-store.port';
@@ -47,7 +48,7 @@ export const applyEvent = async <TDocument extends ProjectedDocument>(
   const step = pure(() => stepOf(projection, before, event));
   if (step.kind === 'ignore') return step.reason === 'already-applied' ? 'already-applied' : 'ignored';
   const after = step.kind === 'write' ? step.document : null;
-  const deltas = pure(() => projection.counterDeltasOf?.(before, after) ?? []);
+  const deltas = mergeCounterDeltas(pure(() => projection.counterDeltasOf?.(before, after) ?? []));
   // Each counter document has its own lane guard, so they are written together: one round trip, not one per counter.
   await Promise.all(deltas.map((delta) => storage.counters.increment(delta, lane)));
   const written = step.kind === 'write' ? await storage.documents.save(step.id, step.document) : await storage.documents.remove(step.id, event.streamRevision);

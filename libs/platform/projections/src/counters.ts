@@ -23,3 +23,18 @@ export const sumCounterFigures = (figures: readonly CounterFigures[]): CounterFi
   }
   return total;
 };
+
+/**
+ * One delta per counter: the lane guard admits one write per counter and
+ * sequence, so two deltas for the same counter from one change (a move out
+ * of and back into a bucket) must be added together, never written twice.
+ */
+export const mergeCounterDeltas = (deltas: readonly CounterDelta[]): CounterDelta[] => {
+  const merged = new Map<string, { keys: CounterDelta['keys']; increments: Record<string, number> }>();
+  for (const delta of deltas) {
+    const into = merged.get(delta.counterId) ?? { keys: delta.keys, increments: {} };
+    for (const [field, value] of Object.entries(delta.increments)) into.increments[field] = (into.increments[field] ?? 0) + value;
+    merged.set(delta.counterId, into);
+  }
+  return [...merged].map(([counterId, { keys, increments }]) => ({ counterId, keys, increments }));
+};

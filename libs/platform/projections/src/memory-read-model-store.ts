@@ -1,4 +1,4 @@
-import type { CounterFigures } from './counters';
+import type { CounterDelta, CounterFigures } from './counters';
 import { runQueryInMemory } from './document-query';
 import type { ProjectedDocument } from './projection';
 import type { CounterStore, LaneMark, ProgressStore, ReadModelStorage, ReadModelStore, StoreCallOptions } from './read-model-store.port';
@@ -20,6 +20,15 @@ export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(
     load: async (id, options) => {
       refuseIfAborted(options);
       return structuredClone(documents.get(id) ?? null);
+    },
+    loadMany: async (ids, options) => {
+      refuseIfAborted(options);
+      const found = new Map<string, TDocument>();
+      for (const id of ids) {
+        const document = documents.get(id);
+        if (document !== undefined) found.set(id, structuredClone(document));
+      }
+      return found;
     },
     save: async (id, document, options) => {
       refuseIfAborted(options);
@@ -46,15 +55,34 @@ type CounterDocument = { keys: Record<string, string>; lastSequence: number; fig
 /** Counters sharded per lane and guarded by its sequence, like the Mongo store. */
 export const createMemoryCounterStore = (): CounterStore => {
   const counters = new Map<string, CounterDocument>();
+  const add = (id: string, delta: CounterDelta, sequence: number): void => {
+    const current = counters.get(id) ?? { keys: { ...delta.keys }, lastSequence: -1, figures: {} };
+    for (const [field, value] of Object.entries(delta.increments)) current.figures[field] = (current.figures[field] ?? 0) + value;
+    current.lastSequence = sequence;
+    counters.set(id, current);
+  };
   return {
     increment: async (delta, lane, options) => {
       refuseIfAborted(options);
       const id = `${delta.counterId}@${lane.id}`;
-      const current = counters.get(id) ?? { keys: { ...delta.keys }, lastSequence: -1, figures: {} };
-      if (current.lastSequence >= lane.sequence) return 'stale';
-      for (const [field, value] of Object.entries(delta.increments)) current.figures[field] = (current.figures[field] ?? 0) + value;
-      current.lastSequence = lane.sequence;
-      counters.set(id, current);
+      if ((counters.get(id)?.lastSequence ?? -1) >= lane.sequence) return 'stale';
+      add(id, delta, lane.sequence);
+      return 'written';
+    },
+    lastSequences: async (counterIds, laneId, options) => {
+      refuseIfAborted(options);
+      const found = new Map<string, number>();
+      for (const counterId of counterIds) {
+        const stored = counters.get(`${counterId}@${laneId}`);
+        if (stored !== undefined) found.set(counterId, stored.lastSequence);
+      }
+      return found;
+    },
+    incrementAfter: async (delta, lane, after, options) => {
+      refuseIfAborted(options);
+      const id = `${delta.counterId}@${lane.id}`;
+      if (counters.get(id)?.lastSequence !== after) return 'stale';
+      add(id, delta, lane.sequence);
       return 'written';
     },
     find: async (query, options) => {

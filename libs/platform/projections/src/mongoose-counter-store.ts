@@ -41,7 +41,30 @@ export const createMongooseCounterStore = (connection: Connection, collectionNam
     return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
   };
 
+  const incrementsOf = (delta: CounterDelta) => Object.fromEntries(Object.entries(delta.increments).map(([field, value]) => [`figures.${field}`, value]));
+
   return {
+    lastSequences: async (counterIds, laneId, options) => {
+      const found = await collection
+        .find({ _id: { $in: counterIds.map((id) => `${id}@${laneId}`) } } as never, { ...readOptionsOf(options), projection: { lastSequence: 1 } })
+        .toArray();
+      const suffix = `@${laneId}`.length;
+      return new Map(found.map((stored) => [String(stored._id).slice(0, -suffix), (stored as unknown as StoredCounter).lastSequence]));
+    },
+    incrementAfter: async (delta, lane, after, options) => {
+      const _id = `${delta.counterId}@${lane.id}` as unknown as never;
+      const update = { $inc: incrementsOf(delta), $set: { lastSequence: lane.sequence }, $setOnInsert: { ...delta.keys, lane: lane.id } };
+      try {
+        // Absent when read: insert it (a concurrent insert makes this E11000, i.e. stale); else only from where it was read.
+        const result = after === undefined
+          ? await collection.updateOne({ _id, lastSequence: { $exists: false } }, update, { ...writeOptionsOf(options), upsert: true })
+          : await collection.updateOne({ _id, lastSequence: after }, update, writeOptionsOf(options));
+        return result.matchedCount > 0 || result.upsertedCount > 0 ? 'written' : 'stale';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'stale';
+        throw error;
+      }
+    },
     increment: async (delta, lane, options) => {
       const driver = writeOptionsOf(options);
       try {

@@ -45,6 +45,13 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
       const found = await collection.findOne({ _id: id }, { ...readOptionsOf(options), projection: { _id: 0 } });
       return found === null ? null : (found as unknown as TDocument);
     },
+    loadMany: async (ids, options) => {
+      const found = await collection.find({ _id: { $in: [...ids] } }, readOptionsOf(options)).toArray();
+      return new Map(found.map((stored) => {
+        const { _id, ...document } = stored;
+        return [_id, document as unknown as TDocument];
+      }));
+    },
     save: async (id, document, options) => {
       const driver = writeOptionsOf(options);
       try {

@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { ConsumedEvent, IncomingMessage } from '@meridian/platform/kafka';
 import { fromKafkaMessage } from '@meridian/platform/kafka';
-import { traced, traceparentOf, withLogContext } from '@meridian/platform/telemetry';
+import { failSpan, startSpan, traced, traceparentOf, withLogContext } from '@meridian/platform/telemetry';
 import { ProjectionFailed } from './apply-event';
 import type { ReadModelBinding } from './read-model-binding';
 
@@ -65,16 +65,7 @@ export const projectMessage = async (
       name: `process ${topic}`,
       kind: SpanKind.CONSUMER,
       parent: event.traceparent,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': topic,
-        'messaging.destination.partition.id': String(partition),
-        ...(deps.consumer ? { 'messaging.consumer.group.name': deps.consumer } : {}),
-        'messaging.kafka.offset': Number(message.offset),
-        'cloudevents.event_type': event.type,
-        'cloudevents.event_id': event.eventId,
-      },
+      attributes: consumerSpanAttributes(deps, topic, partition, event),
     },
     (span) =>
       withLogContext({ ...logContext, traceId: span.spanContext().traceId, spanId: span.spanContext().spanId }, async () => {
@@ -85,4 +76,69 @@ export const projectMessage = async (
         return projected;
       }),
   );
+};
+
+const consumerSpanAttributes = (deps: ProjectMessageDeps, topic: string, partition: number, event: ConsumedEvent) => ({
+  'messaging.system': 'kafka',
+  'messaging.operation.type': 'process',
+  'messaging.destination.name': topic,
+  'messaging.destination.partition.id': String(partition),
+  ...(deps.consumer ? { 'messaging.consumer.group.name': deps.consumer } : {}),
+  'messaging.kafka.offset': Number(event.offset),
+  'cloudevents.event_type': event.type,
+  'cloudevents.event_id': event.eventId,
+});
+
+/**
+ * Several messages of one partition, in order, for a read model that applies
+ * batches (`binding.applyBatch`): undecodable ones are dead-lettered, the rest
+ * applied together. If the projection rejects one of them, the batch is
+ * applied again message by message, so only that one is dead-lettered. As for
+ * one message, store and broker errors propagate and nothing is resolved.
+ * Traced events each get their consumer span, covering the batch's work.
+ */
+export const projectMessages = async (
+  deps: ProjectMessageDeps & Readonly<{ binding: Required<Pick<ReadModelBinding, 'applyBatch'>> }>,
+  topic: string,
+  partition: number,
+  messages: readonly IncomingMessage[],
+): Promise<ProjectedMessage[]> => {
+  const results: (ProjectedMessage | undefined)[] = [];
+  const decoded: { index: number; message: IncomingMessage; event: ConsumedEvent }[] = [];
+  for (const [index, message] of messages.entries()) {
+    const one = fromKafkaMessage(topic, partition, message);
+    if (one.ok) {
+      decoded.push({ index, message, event: one.event });
+      results.push(undefined);
+    } else {
+      await deps.deadLetters.send(topic, message, 'malformed', one.error.message);
+      results.push({ outcome: 'dead-lettered', globalPosition: 0 });
+    }
+  }
+  const spans = decoded.map(({ event }) =>
+    event.traceparent === undefined ? undefined : startSpan({ name: `process ${topic}`, kind: SpanKind.CONSUMER, parent: event.traceparent, attributes: consumerSpanAttributes(deps, topic, partition, event) }));
+  try {
+    let outcomes: readonly ProjectedMessage[];
+    try {
+      const applied = await deps.binding.applyBatch(partitionLaneOf(topic, partition), decoded.map(({ event, message }) => ({ event, sequence: Number(message.offset) })));
+      outcomes = applied.map((outcome, i) => ({ outcome, globalPosition: decoded[i]!.event.globalPosition, occurredAt: decoded[i]!.event.occurredAt }));
+    } catch (error) {
+      if (!(error instanceof ProjectionFailed)) throw error;
+      outcomes = [];
+      for (const { message } of decoded) outcomes = [...outcomes, await projectMessage(deps, topic, partition, message)];
+    }
+    decoded.forEach(({ index }, i) => {
+      results[index] = outcomes[i];
+      spans[i]?.setAttribute('meridian.outcome', outcomes[i]!.outcome);
+    });
+    for (const span of spans) span?.end();
+  } catch (error) {
+    for (const span of spans) {
+      if (span === undefined) continue;
+      failSpan(span, error);
+      span.end();
+    }
+    throw error;
+  }
+  return results.map((result) => result!);
 };

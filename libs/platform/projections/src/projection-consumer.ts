@@ -1,10 +1,10 @@
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { deadLetterTopicOf, defaultTopicSettings, ensureTopics } from '@meridian/platform/kafka';
 import { createKafkaDeadLetterSink } from './kafka-dead-letter-sink';
 import { createPartitionPauser } from './partition-pauser';
-import type { MessageOutcome } from './project-message';
-import { partitionLaneOf, projectMessage } from './project-message';
+import type { MessageOutcome, ProjectedMessage } from './project-message';
+import { partitionLaneOf, projectMessage, projectMessages } from './project-message';
 import type { ReadModelBinding } from './read-model-binding';
 import type { StoreBreaker } from './store-breaker';
 
@@ -21,6 +21,8 @@ export type ProjectionConsumerOptions = Readonly<{
   topicSettings?: TopicDefaults;
   /** Back-off before retrying a partition after a store error while the breaker is still closed. */
   retryDelayMs?: number;
+  /** Most messages of a fetch a read model applies in one batch (one load, one write per document and counter). */
+  maxBatchMessages?: number;
   /**
    * How long the broker waits for a silent member before giving its
    * partitions to others: after a crash, consumption resumes within this.
@@ -91,25 +93,36 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
       await binding.progress.record({ lane, ...mark }).catch(() => undefined);
       markedAt = Date.now();
     };
+    // Read models take a chunk of the fetch at once; process managers (no applyBatch) one message at a time.
+    const { applyBatch } = binding;
+    const chunkSize = applyBatch === undefined ? 1 : (options.maxBatchMessages ?? 500);
+    const project = (messages: readonly KafkaMessage[]): Promise<ProjectedMessage[]> =>
+      applyBatch === undefined
+        ? projectMessage(deps, batch.topic, batch.partition, messages[0]!).then((one) => [one])
+        : projectMessages({ ...deps, binding: { apply: binding.apply, applyBatch } }, batch.topic, batch.partition, messages);
     try {
-      for (const message of batch.messages) {
+      for (let start = 0; start < batch.messages.length; start += chunkSize) {
         if (!isRunning() || isStale()) break;
-        let projected;
+        const chunk = batch.messages.slice(start, start + chunkSize);
+        let projected: ProjectedMessage[];
         try {
-          projected = await projectMessage(deps, batch.topic, batch.partition, message);
+          projected = await project(chunk);
         } catch (error) {
-          // The store (or the DLQ broker) failed, not the message: it stays unresolved and is fetched again on resume.
+          // The store (or the DLQ broker) failed, not the messages: they stay unresolved and are fetched again on resume.
           counts.storeFailures++;
-          log('warn', 'read store unavailable: pausing partition', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset, error: String(error) });
+          log('warn', 'read store unavailable: pausing partition', { groupId, topic: batch.topic, partition: batch.partition, offset: chunk[0]!.offset, error: String(error) });
           pauser.pauseUntilRetry(pause());
           break;
         }
         pauser.recovered();
-        counts[projected.outcome]++;
-        if (projected.occurredAt !== undefined) lastEventAt = Date.parse(projected.occurredAt);
-        if (projected.outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset: message.offset });
-        resolveOffset(message.offset);
-        mark = { sequence: Number(message.offset), position: Math.max(mark?.position ?? 0, projected.globalPosition) };
+        projected.forEach((one, i) => {
+          const { offset } = chunk[i]!;
+          counts[one.outcome]++;
+          if (one.occurredAt !== undefined) lastEventAt = Date.parse(one.occurredAt);
+          if (one.outcome === 'dead-lettered') log('warn', 'dead-lettered a message', { groupId, topic: batch.topic, partition: batch.partition, offset });
+          resolveOffset(offset);
+          mark = { sequence: Number(offset), position: Math.max(mark?.position ?? 0, one.globalPosition) };
+        });
         if (Date.now() - markedAt >= markIntervalMs) await recordMark();
         await heartbeat();
       }

@@ -1,6 +1,8 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import type { ApplyOutcome } from './apply-event';
 import { applyEvent } from './apply-event';
+import type { BatchEvent } from './apply-events';
+import { applyEvents } from './apply-events';
 import type { ProjectedDocument, Projection } from './projection';
 import type { DeliveryLane, ProgressStore, ReadModelStorage } from './read-model-store.port';
 
@@ -8,11 +10,14 @@ import type { DeliveryLane, ProgressStore, ReadModelStorage } from './read-model
 export type ReadModelBinding = Readonly<{
   readModel: string;
   apply: (event: ConsumedEvent, lane: DeliveryLane) => Promise<ApplyOutcome>;
+  /** A lane's batch at once (read models; process managers react one event at a time and have none). */
+  applyBatch?: (laneId: string, batch: readonly BatchEvent[]) => Promise<ApplyOutcome[]>;
   progress: ProgressStore;
 }>;
 
 export const bindReadModel = <TDocument extends ProjectedDocument>(projection: Projection<TDocument>, storage: ReadModelStorage<TDocument>): ReadModelBinding => ({
   readModel: projection.readModel,
   apply: (event, lane) => applyEvent(projection, storage, event, lane),
+  applyBatch: (laneId, batch) => applyEvents(projection, storage, laneId, batch),
   progress: storage.progress,
 });

@@ -23,6 +23,8 @@ export type StoreCallOptions = Readonly<{ signal?: AbortSignal; maxTimeMs?: numb
  */
 export type ReadModelStore<TDocument extends ProjectedDocument> = Readonly<{
   load: (id: string, options?: StoreCallOptions) => Promise<TDocument | null>;
+  /** The stored documents of `ids` (absent ones left out), in one call: what a batch starts from. */
+  loadMany: (ids: readonly string[], options?: StoreCallOptions) => Promise<Map<string, TDocument>>;
   /** Inserts or replaces the document unless the stored one has a revision ≥ `document.streamRevision`. */
   save: (id: string, document: TDocument, options?: StoreCallOptions) => Promise<WriteOutcome>;
   /** Deletes the document unless the stored one has a revision ≥ `revision`. */
@@ -47,6 +49,15 @@ export type DeliveryLane = Readonly<{ id: string; sequence: number }>;
 export type CounterStore = Readonly<{
   /** Adds the increments unless this lane's document already applied `lane.sequence` or later. */
   increment: (delta: CounterDelta, lane: DeliveryLane, options?: StoreCallOptions) => Promise<WriteOutcome>;
+  /** The last sequence each counter's document for `laneId` applied; counters without one are left out. */
+  lastSequences: (counterIds: readonly string[], laneId: string, options?: StoreCallOptions) => Promise<Map<string, number>>;
+  /**
+   * A batch's increments for one counter: adds them and moves the lane
+   * document to `lane.sequence` only if it still is where it was read
+   * (`after`, or absent when undefined); `stale` when another writer moved it
+   * in between. The caller leaves out what `after` already covers.
+   */
+  incrementAfter: (delta: CounterDelta, lane: DeliveryLane, after: number | undefined, options?: StoreCallOptions) => Promise<WriteOutcome>;
   /** The figures of every lane document whose keys match; callers sum them. */
   find: (query: DocumentQuery, options?: StoreCallOptions) => Promise<CounterFigures[]>;
 }>;

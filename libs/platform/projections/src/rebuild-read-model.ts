@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { ProjectionFailed, applyEvent } from './apply-event';
+import { applyEvents } from './apply-events';
 import { consumerGroupLag } from './consumer-lag';
 import { handOver, retireGeneration } from './generation-handover';
 import type { ProjectedDocument } from './projection';
@@ -138,13 +139,20 @@ const replayHistory = async <TDocument extends ProjectedDocument>(
   let skipped = 0;
   while (after < head) {
     const page = await feed.read(after, options.pageSize ?? 1_000);
-    for (const event of page.events) {
-      try {
-        await applyEvent(options.definition.projection, storage, event, { id: storeLane, sequence: event.globalPosition });
-      } catch (error) {
-        if (!(error instanceof ProjectionFailed)) throw error;
-        skipped++;
-        options.log('warn', 'rebuild skipped an event the projection rejects', { readModel, eventId: event.eventId, error: error.message });
+    try {
+      // A page at a time: one load, one write per counter and per document (applyEvents).
+      await applyEvents(options.definition.projection, storage, storeLane, page.events.map((event) => ({ event, sequence: event.globalPosition })));
+    } catch (error) {
+      if (!(error instanceof ProjectionFailed)) throw error;
+      // The projection rejects an event of this page: apply it event by event to skip just that one.
+      for (const event of page.events) {
+        try {
+          await applyEvent(options.definition.projection, storage, event, { id: storeLane, sequence: event.globalPosition });
+        } catch (rejected) {
+          if (!(rejected instanceof ProjectionFailed)) throw rejected;
+          skipped++;
+          options.log('warn', 'rebuild skipped an event the projection rejects', { readModel, eventId: event.eventId, error: rejected.message });
+        }
       }
     }
     if (page.lastPosition === after) break;

@@ -181,6 +181,7 @@ const recordingStorage = () => {
   const storage: ReadModelStorage<Row> = {
     documents: {
       load: (id, options) => (saw('load', options), inner.documents.load(id, options)),
+      loadMany: (ids, options) => (saw('loadMany', options), inner.documents.loadMany(ids, options)),
       save: (id, document, options) => {
         saw('save', options);
         if (!hangSaves) return inner.documents.save(id, document, options);
@@ -191,6 +192,8 @@ const recordingStorage = () => {
     },
     counters: {
       increment: (delta, lane, options) => (saw('increment', options), inner.counters.increment(delta, lane, options)),
+      lastSequences: (ids, laneId, options) => (saw('lastSequences', options), inner.counters.lastSequences(ids, laneId, options)),
+      incrementAfter: (delta, lane, after, options) => (saw('incrementAfter', options), inner.counters.incrementAfter(delta, lane, after, options)),
       find: (query, options) => (saw('counters.find', options), inner.counters.find(query, options)),
     },
     progress: {
@@ -218,14 +221,17 @@ describe('guardStorage', () => {
 
     await guarded.documents.save('a', { streamRevision: 0, label: 'x' });
     await guarded.documents.load('a');
+    await guarded.documents.loadMany(['a']);
     await guarded.documents.find({});
     await guarded.documents.remove('a', 1);
     await guarded.counters.increment({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 1 });
+    await guarded.counters.lastSequences(['c'], 'p0');
+    await guarded.counters.incrementAfter({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 2 }, 1);
     await guarded.counters.find({});
     await guarded.progress.record({ lane: 'p0', sequence: 1, position: 1 });
     await guarded.progress.marks();
 
-    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'find', 'remove', 'increment', 'counters.find', 'record', 'marks']);
+    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'loadMany', 'find', 'remove', 'increment', 'lastSequences', 'incrementAfter', 'counters.find', 'record', 'marks']);
     for (const call of fake.seen) {
       expect(call.options?.signal).toBeInstanceOf(AbortSignal);
       expect(call.options?.maxTimeMs).toBe(options.timeoutMs);

@@ -97,12 +97,15 @@ export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadM
   return {
     documents: {
       load: (id) => guarded((options) => storage.documents.load(id, options)),
+      loadMany: (ids) => guarded((options) => storage.documents.loadMany(ids, options)),
       save: (id, document) => guarded((options) => storage.documents.save(id, document, options)),
       remove: (id, revision) => guarded((options) => storage.documents.remove(id, revision, options)),
       find: (query) => guarded((options) => storage.documents.find(query, options)),
     },
     counters: {
       increment: (delta, lane) => guarded((options) => storage.counters.increment(delta, lane, options)),
+      lastSequences: (counterIds, laneId) => guarded((options) => storage.counters.lastSequences(counterIds, laneId, options)),
+      incrementAfter: (delta, lane, after) => guarded((options) => storage.counters.incrementAfter(delta, lane, after, options)),
       find: (query) => guarded((options) => storage.counters.find(query, options)),
     },
     progress: {

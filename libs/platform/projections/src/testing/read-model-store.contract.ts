@@ -38,6 +38,15 @@ export const readModelStoreContract = (name: string, open: () => Promise<ReadMod
       expect(await store.load('a')).toBeNull();
     });
 
+    it('loads many documents in one call, leaving missing ones out', async () => {
+      await store.save('a', { streamRevision: 0, label: 'first' });
+      await store.save('b', { streamRevision: 1, label: 'second' });
+      const found = await store.loadMany(['a', 'b', 'missing']);
+      expect([...found.keys()].sort()).toEqual(['a', 'b']);
+      expect(found.get('b')).toEqual({ streamRevision: 1, label: 'second' });
+      expect((await store.loadMany([])).size).toBe(0);
+    });
+
     it('lets exactly one of two racing first writes at one revision win, and the newer of two revisions', async () => {
       const outcomes = await Promise.all([store.save('b', { streamRevision: 0, label: 'x' }), store.save('b', { streamRevision: 0, label: 'y' })]);
       expect([...outcomes].sort()).toEqual(['stale', 'written']);
@@ -89,6 +98,21 @@ export const readModelQueryContract = (name: string, open: () => Promise<ReadMod
 export const counterAndProgressContract = (name: string, open: () => Promise<{ counters: CounterStore; progress: ProgressStore }>): void => {
   describe(`counter and progress contract: ${name}`, () => {
     const delta = (increments: Record<string, number>, bucket = 'b1') => ({ counterId: `c-${bucket}`, keys: { tenantId: 't', bucket }, increments });
+
+    it("adds a batch's increments only from the sequence it read, and reads each lane's last sequence", async () => {
+      const { counters } = await open();
+      expect(await counters.lastSequences(['c-b1', 'c-b2'], 'p0')).toEqual(new Map());
+      expect(await counters.incrementAfter(delta({ n: 2 }), { id: 'p0', sequence: 7 }, undefined)).toBe('written');
+      // Someone else's view: absent, then at 3; both are stale now.
+      expect(await counters.incrementAfter(delta({ n: 100 }), { id: 'p0', sequence: 9 }, undefined)).toBe('stale');
+      expect(await counters.incrementAfter(delta({ n: 100 }), { id: 'p0', sequence: 9 }, 3)).toBe('stale');
+      expect(await counters.incrementAfter(delta({ n: 5 }), { id: 'p0', sequence: 12 }, 7)).toBe('written');
+      expect(await counters.lastSequences(['c-b1', 'c-b2'], 'p0')).toEqual(new Map([['c-b1', 12]]));
+      expect(await counters.lastSequences(['c-b1'], 'p1')).toEqual(new Map());
+      // The per-event guard sees what the batch wrote.
+      expect(await counters.increment(delta({ n: 1 }), { id: 'p0', sequence: 12 })).toBe('stale');
+      expect(sumCounterFigures(await counters.find({ equals: { bucket: 'b1' } }))).toEqual({ n: 7 });
+    });
 
     it('adds increments per lane, refuses a sequence the lane already applied, and finds by keys', async () => {
       const { counters } = await open();

@@ -1,0 +1,113 @@
+import type { ConsumedEvent } from '@meridian/platform/kafka';
+import type { ApplyOutcome } from './apply-event';
+import { ProjectionFailed } from './apply-event';
+import type { CounterDelta } from './counters';
+import type { ProjectedDocument, Projection } from './projection';
+import { stepOf } from './projection';
+import type { ReadModelStorage } from './read-model-store.port';
+
+/** Another writer moved a lane's counter between this batch's read and its write (a rebalance overlap): retry the batch. */
+export class LaneWriteConflict extends Error {
+  override readonly name = 'LaneWriteConflict';
+}
+
+/** One event of a batch with its sequence on the batch's lane. */
+export type BatchEvent = Readonly<{ event: ConsumedEvent; sequence: number }>;
+
+const pure = <T>(compute: () => T): T => {
+  try {
+    return compute();
+  } catch (error) {
+    throw new ProjectionFailed(error);
+  }
+};
+
+type CounterContribution = { keys: CounterDelta['keys']; parts: { sequence: number; increments: CounterDelta['increments'] }[] };
+
+/** The increments of the parts after `after` (all of them when the lane has none yet), summed, with the last sequence. */
+const sumAfter = (contribution: CounterContribution, after: number | undefined) => {
+  const increments: Record<string, number> = {};
+  let last: number | undefined;
+  for (const part of contribution.parts) {
+    if (after !== undefined && part.sequence <= after) continue;
+    for (const [field, value] of Object.entries(part.increments)) increments[field] = (increments[field] ?? 0) + value;
+    last = part.sequence;
+  }
+  return last === undefined ? undefined : { increments, last };
+};
+
+/**
+ * A batch of events from one lane (a partition's fetch, a page of the store
+ * feed), in lane order, into one read-model generation with a handful of
+ * store calls instead of several per event: load every document concerned at
+ * once, fold the events in memory exactly as `applyEvent` would one by one,
+ * then write each counter once and each changed document once.
+ *
+ * The guarantees are `applyEvent`'s, batch for batch:
+ * - counters before documents, so a crash in between leaves documents behind
+ *   and the redelivered batch recomputes the same deltas from them;
+ * - each counter's lane document records the last sequence it applied, and
+ *   only the parts after it are added, in one write that succeeds only if the
+ *   document is still where it was read (else `LaneWriteConflict`: retried);
+ *   a redelivered batch cut at other boundaries still counts nothing twice;
+ * - documents are written with their revision guard: a newer stored one wins
+ *   and the events that built the refused one report `already-applied`.
+ *
+ * Errors of the projection's own code come out as `ProjectionFailed` before
+ * anything is written: the caller falls back to one event at a time to
+ * dead-letter the culprit alone.
+ */
+export const applyEvents = async <TDocument extends ProjectedDocument>(
+  projection: Projection<TDocument>,
+  storage: ReadModelStorage<TDocument>,
+  laneId: string,
+  batch: readonly BatchEvent[],
+): Promise<ApplyOutcome[]> => {
+  const ids = batch.map(({ event }) => pure(() => projection.documentIdOf(event)));
+  const concerned = [...new Set(ids.filter((id): id is string => id !== undefined))];
+  const stored = concerned.length > 0 ? await storage.documents.loadMany(concerned) : new Map<string, TDocument>();
+
+  const current = new Map<string, TDocument | null>(concerned.map((id) => [id, stored.get(id) ?? null]));
+  const outcomes: ApplyOutcome[] = [];
+  const changedBy = new Map<string, number[]>();
+  const removedAt = new Map<string, number>();
+  const counters = new Map<string, CounterContribution>();
+
+  batch.forEach(({ event, sequence }, index) => {
+    const id = ids[index];
+    if (id === undefined) return void outcomes.push('ignored');
+    const before = current.get(id) ?? null;
+    const step = pure(() => stepOf(projection, before, event));
+    if (step.kind === 'ignore') return void outcomes.push(step.reason === 'already-applied' ? 'already-applied' : 'ignored');
+    const after = step.kind === 'write' ? step.document : null;
+    for (const delta of pure(() => projection.counterDeltasOf?.(before, after) ?? [])) {
+      const contribution = counters.get(delta.counterId) ?? { keys: delta.keys, parts: [] };
+      contribution.parts.push({ sequence, increments: delta.increments });
+      counters.set(delta.counterId, contribution);
+    }
+    current.set(id, after);
+    if (after === null) removedAt.set(id, event.streamRevision);
+    changedBy.set(id, [...(changedBy.get(id) ?? []), index]);
+    outcomes.push('applied');
+  });
+
+  if (counters.size > 0) {
+    const applied = await storage.counters.lastSequences([...counters.keys()], laneId);
+    await Promise.all([...counters].map(async ([counterId, contribution]) => {
+      const after = applied.get(counterId);
+      const sum = sumAfter(contribution, after);
+      if (sum === undefined) return;
+      const written = await storage.counters.incrementAfter({ counterId, keys: contribution.keys, increments: sum.increments }, { id: laneId, sequence: sum.last }, after);
+      if (written === 'stale') throw new LaneWriteConflict(`${projection.readModel}: counter ${counterId} on ${laneId} moved while this batch was applied`);
+    }));
+  }
+
+  await Promise.all([...changedBy].map(async ([id, indexes]) => {
+    const final = current.get(id) ?? null;
+    // Created and deleted within the batch: nothing was stored, nothing to write.
+    if (final === null && !stored.has(id)) return;
+    const written = final === null ? await storage.documents.remove(id, removedAt.get(id) ?? 0) : await storage.documents.save(id, final);
+    if (written === 'stale') for (const index of indexes) outcomes[index] = 'already-applied';
+  }));
+  return outcomes;
+};
