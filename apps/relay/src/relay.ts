@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CheckpointStore } from '@meridian/platform/eventstore';
-import type { EventRouter, OrderedPublisher, StructuredLog } from '@meridian/platform/kafka';
+import type { EventRouter, OrderedPublisher, OutgoingMessage, StructuredLog } from '@meridian/platform/kafka';
 import { tracePublishes } from './publish-spans';
+import { ReadAhead } from './read-ahead';
 
 /** What one relayed batch did, for metrics: counts by topic (published) and by reason (dead-lettered). */
 export type RelayedBatch = Readonly<{
@@ -32,6 +33,9 @@ export type RelayDependencies = Readonly<{
 
 export type BatchOutcome = Readonly<{ count: number; from: number; to: number }>;
 
+/** One page of the feed, routed: read and routed ahead while the previous page is sent. */
+type FeedPage = Readonly<{ count: number; to: number; messages: readonly OutgoingMessage[] }>;
+
 /**
  * Event store feed → Kafka, at least once and in feed order.
  *
@@ -41,7 +45,10 @@ export type BatchOutcome = Readonly<{ count: number; from: number; to: number }>
  * only then save the checkpoint. A crash or failure anywhere before the save
  * re-sends the batch from the stored checkpoint: duplicates are possible and
  * carry the same `ce_id`; losses are not. The feed is in global-position
- * order, so each stream's events (one key, one partition) stay in order.
+ * order and one batch is sent at a time, so each stream's events (one key,
+ * one partition) stay in order. While a full batch is in flight the next one
+ * is read and routed (only that: it is sent after this one's acknowledgement
+ * and checkpoint, and dropped if this one fails).
  */
 export class Relay {
   private position: number | undefined;
@@ -49,8 +56,11 @@ export class Relay {
   private interrupt = new AbortController();
   private loop: Promise<void> | undefined;
   private ended = false;
+  private readonly readAhead: ReadAhead<FeedPage>;
 
-  constructor(private readonly deps: RelayDependencies) {}
+  constructor(private readonly deps: RelayDependencies) {
+    this.readAhead = new ReadAhead((after) => this.readPage(after));
+  }
 
   /** The position published and checkpointed so far; undefined until the checkpoint is first loaded (or after a failure). */
   checkpoint(): number | undefined {
@@ -66,23 +76,29 @@ export class Relay {
     this.loop ??= this.run();
   }
 
-  /** Lets the in-flight batch finish (send and checkpoint), then resolves. */
+  /** Lets the in-flight batch finish (send and checkpoint), then resolves once no store read is running. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.interrupt.abort();
     await this.loop;
+    await this.readAhead.settle();
   }
 
   /** Relays one batch; resolves with what was covered (count 0 when caught up). */
   async relayOnce(): Promise<BatchOutcome> {
-    const { store, checkpoints, router, publisher, log, checkpointName, batchSize } = this.deps;
+    const { store, checkpoints, publisher, log, checkpointName, batchSize } = this.deps;
     const startedAt = performance.now();
     const from = this.position ?? (await checkpoints.load(checkpointName));
     this.position = from;
-    const events = await store.readAll({ after: from, maxCount: batchSize });
-    if (events.length === 0) return { count: 0, from, to: from };
+    const page = await this.readAhead.take(from);
+    if (page.count === 0) return { count: 0, from, to: from };
+    const { to } = page;
+    // A full batch means more is probably waiting: read and route it while this one is sent.
+    if (page.count === batchSize && !this.stopping) this.readAhead.start(to);
+    // For the log line only, asked while the batch is in flight rather than after it.
+    const head = store.headPosition().catch(() => undefined);
 
-    const batch = tracePublishes(events.map((event) => router.route(event)));
+    const batch = tracePublishes(page.messages);
     const { messages } = batch;
     const deadLetters = messages.filter((message) => message.deadLetter);
     for (const message of deadLetters) {
@@ -95,15 +111,19 @@ export class Relay {
         error: message.deadLetter?.error,
       });
     }
+    let sent = false;
     try {
       await publisher.publish(messages);
+      sent = true;
+      batch.end();
+      await checkpoints.save(checkpointName, to);
     } catch (error) {
-      batch.end(error);
+      if (!sent) batch.end(error);
+      // The page read ahead would follow a batch that is not checkpointed: the retry reads again from the stored checkpoint.
+      this.readAhead.discard();
+      await head;
       throw error;
     }
-    batch.end();
-    const to = events[events.length - 1].globalPosition;
-    await checkpoints.save(checkpointName, to);
     this.position = to;
     this.deps.observer?.batchRelayed({
       published: tally(messages.filter((m) => !m.deadLetter).map((m) => m.topic)),
@@ -112,15 +132,21 @@ export class Relay {
       checkpoint: to,
     });
 
-    const head = await store.headPosition();
+    const headPosition = await head;
     log('info', 'batch relayed', {
       from,
       to,
       published: messages.length - deadLetters.length,
       deadLettered: deadLetters.length,
-      lag: Math.max(head - to, 0),
+      ...(headPosition === undefined ? {} : { lag: Math.max(headPosition - to, 0) }),
     });
-    return { count: events.length, from, to };
+    return { count: page.count, from, to };
+  }
+
+  private async readPage(after: number): Promise<FeedPage> {
+    const { store, router, batchSize } = this.deps;
+    const events = await store.readAll({ after, maxCount: batchSize });
+    return { count: events.length, to: events.at(-1)?.globalPosition ?? after, messages: events.map((event) => router.route(event)) };
   }
 
   private async run(): Promise<void> {
@@ -143,6 +169,7 @@ export class Relay {
         await this.pause(delay);
       }
     }
+    await this.readAhead.settle();
     this.ended = true;
     log('info', 'relay stopped', { checkpointName: this.deps.checkpointName, position: this.position });
   }
