@@ -47,6 +47,18 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * `store` with its append replaced and everything else passed through: the
+ * shape of every decorator that observes appends (metrics, traces) at the port.
+ */
+export const withAppend = (store: EventStore, appendToStream: EventStore['appendToStream']): EventStore => ({
+  appendToStream,
+  readStream: (streamId, options) => store.readStream(streamId, options),
+  readAll: (options) => store.readAll(options),
+  headPosition: () => store.headPosition(),
+  close: () => store.close(),
+});
+
 export class WrongExpectedRevision extends Error {
   constructor(
     readonly streamId: string,

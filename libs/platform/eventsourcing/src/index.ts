@@ -3,7 +3,7 @@ export { foldEvents } from './decider';
 export { AggregateNotFound, BusinessRuleViolation, assertNever } from './rule-violation';
 export type { CommandContext, EventMetadata, NewEvent, RecordedEvent } from './envelope';
 export type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions } from './event-store.port';
-export { PartialDuplicateAppend, WrongExpectedRevision, streamRevisionOf } from './event-store.port';
+export { PartialDuplicateAppend, WrongExpectedRevision, streamRevisionOf, withAppend } from './event-store.port';
 export { categoryOf, idOf, streamIdFor } from './stream-id';
 export { deterministicUuid } from './deterministic-id';
 export { CommandHandler, jitteredBackoff, toDomainEvent } from './command-handler';

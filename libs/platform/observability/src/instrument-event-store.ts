@@ -1,5 +1,5 @@
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '@meridian/platform/eventsourcing';
-import { WrongExpectedRevision } from '@meridian/platform/eventsourcing';
+import { WrongExpectedRevision, withAppend } from '@meridian/platform/eventsourcing';
 import type { Registry } from 'prom-client';
 import { METRICS_PREFIX, counterIn, histogramIn } from './metrics-registry';
 
@@ -40,11 +40,5 @@ export const instrumentEventStore = (store: EventStore, registry: Registry): Eve
     }
   };
 
-  return {
-    appendToStream,
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    readAll: (options) => store.readAll(options),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
-  };
+  return withAppend(store, appendToStream);
 };

@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '@meridian/platform/eventsourcing';
-import { categoryOf } from '@meridian/platform/eventsourcing';
+import { categoryOf, withAppend } from '@meridian/platform/eventsourcing';
 import { traced } from './tracing';
 
 /**
@@ -27,11 +27,5 @@ export const traceEventStore = (store: EventStore): EventStore => {
       },
     );
   };
-  return {
-    appendToStream,
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    readAll: (options) => store.readAll(options),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
-  };
+  return withAppend(store, appendToStream);
 };
