@@ -28,7 +28,7 @@ const profiles = {
 const settingsFrom = (argv, env) => {
   const args = parseArgs(argv.filter((a) => a !== '--short' && a !== '--no-build'));
   const mode = argv.includes('--short') || env.BENCH_SHORT === '1' ? 'short' : 'full';
-  const settings = { ...profiles[mode], mode, seed: 42, concurrency: 32, maxP99Ms: 1_000, serviceLogLevel: 'info', build: !argv.includes('--no-build') && env.BENCH_NO_BUILD !== '1' };
+  const settings = { ...profiles[mode], mode, seed: 42, concurrency: 32, maxP99Ms: 1_000, serviceLogLevel: 'info', ferretdbHandler: 'postgresql', build: !argv.includes('--no-build') && env.BENCH_NO_BUILD !== '1' };
   for (const key of Object.keys(settings)) {
     const envName = `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
     const raw = args[key] ?? env[envName];
@@ -83,7 +83,7 @@ const main = async () => {
   log(`mode ${settings.mode}: ${JSON.stringify(settings)}`);
   ensureBuilt(settings.build);
   const runId = randomBytes(3).toString('hex');
-  const infra = await startInfrastructure(log);
+  const infra = await startInfrastructure(log, { ferretdbHandler: settings.ferretdbHandler });
   const processes = [];
   const memory = new Map();
   const sampler = setInterval(() => {

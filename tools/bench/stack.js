@@ -14,7 +14,7 @@ const { freePort } = require('../infra/processes');
 const { getUrl } = require('./http-load');
 const { postgresServer } = require('../infra/postgres');
 const { kafkaServer } = require('../infra/kafka');
-const { ferretdbServer } = require('../infra/ferretdb');
+const { ferretdbServer, ferretdbServerOnPostgres } = require('../infra/ferretdb');
 
 const distEntry = (app) => path.join(root, 'dist', 'apps', app, 'src', 'main.js');
 
@@ -90,11 +90,25 @@ const spawnNode = (name, entry, env, args = []) => {
   };
 };
 
-const startInfrastructure = async (log) => {
+/**
+ * `ferretdbHandler`: `sqlite` (what the tests run) or `postgresql` (FerretDB
+ * storing in the same PostgreSQL, in a database of its own), see
+ * `ferretdbServerOnPostgres` for why the benchmarks default to the latter.
+ */
+const startInfrastructure = async (log, { ferretdbHandler = 'sqlite' } = {}) => {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-bench-'));
   // PostgreSQL runs as its own user when we are root: it must reach its directory inside.
   fs.chmodSync(runDir, 0o755);
-  const records = await startServers([postgresServer, kafkaServer, ferretdbServer], { runDir, announce: (line) => log(`infra: ${line}`) });
+  const announce = (line) => log(`infra: ${line}`);
+  let records;
+  if (ferretdbHandler === 'postgresql') {
+    records = await startServers([postgresServer, kafkaServer], { runDir, announce });
+    const postgresUrl = Object.assign({}, ...records.map((record) => record.env)).DATABASE_URL;
+    const ferretdbUrl = await createDatabase(postgresUrl, 'ferretdb');
+    records = [...records, ...(await startServers([ferretdbServerOnPostgres(ferretdbUrl)], { runDir, announce }))];
+  } else {
+    records = await startServers([postgresServer, kafkaServer, ferretdbServer], { runDir, announce });
+  }
   const env = Object.assign({}, ...records.map((record) => record.env));
   const onExit = () => {
     for (const record of records) {

@@ -118,4 +118,29 @@ const ferretdbServer = {
   },
 };
 
-module.exports = { FERRETDB_VERSION, ferretdbServer, installFerretDB };
+/**
+ * The same FerretDB on its PostgreSQL handler, storing in `postgresUrl`'s
+ * database: for the benchmarks. The SQLite handler (the tests' default, per
+ * DESIGN.md) scans the whole table for every `_id` lookup in v1.24.2 (its `_id`
+ * index is on another expression than the one its queries use; see
+ * docs/benchmarks.md), so its update rate falls with the collection's size.
+ */
+const ferretdbServerOnPostgres = (postgresUrl) => ({
+  ...ferretdbServer,
+  key: 'ferretdb-postgresql',
+  name: `FerretDB ${FERRETDB_VERSION} (PostgreSQL handler)`,
+  prepare: async ({ root, dir, ports: [port] }) => ({
+    command: binaryPath(root),
+    args: [
+      '--handler=postgresql',
+      `--postgresql-url=${postgresUrl}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--state-dir=${dir}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=error',
+    ],
+  }),
+});
+
+module.exports = { FERRETDB_VERSION, ferretdbServer, ferretdbServerOnPostgres, installFerretDB };
