@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 import type { StructuredLog } from '@meridian/platform/kafka';
-import { consumerGroupLag } from '@meridian/platform/projections';
+import { startConsumerLagPoller } from '@meridian/platform/projections';
 
 /** A consumer group to watch: the read model it feeds, its current group id (it follows rebuilds) and topics. */
 export type LagTarget = Readonly<{ readModel: string; groupId: () => string; topics: readonly string[] }>;
@@ -13,35 +13,20 @@ export type ConsumerLagMonitor = Readonly<{
   stop: () => void;
 }>;
 
-/**
- * Keeps each read model's consumer-group lag up to date on a timer, so a
- * scrape reads a number instead of making admin requests per topic to the
- * brokers. A failed measurement keeps the previous value (logged at debug:
- * the brokers' own outage shows in readiness and in the consumers' logs).
- */
+/** Each read model's consumer-group lag, kept up to date on a timer for /metrics (see `startConsumerLagPoller`). */
 export const startConsumerLagMonitor = (
   admin: Pick<Admin, 'fetchOffsets' | 'fetchTopicOffsets'>,
   targets: () => readonly LagTarget[],
   intervalMs: number,
   log: StructuredLog,
 ): ConsumerLagMonitor => {
-  const lags = new Map<string, number>();
-  let running: Promise<void> | undefined;
-  const measure = async () => {
-    for (const target of targets()) {
-      try {
-        lags.set(target.readModel, await consumerGroupLag(admin, target.groupId(), target.topics));
-      } catch (error) {
-        log('debug', 'could not measure consumer lag', { readModel: target.readModel, error: String(error) });
-      }
-    }
-  };
-  // Never two measurements at once: a slow broker must not pile them up.
-  const refresh = () =>
-    (running ??= measure().finally(() => {
-      running = undefined;
-    }));
-  const timer = setInterval(() => void refresh(), intervalMs);
-  timer.unref();
-  return { lag: (readModel) => lags.get(readModel), refresh, stop: () => clearInterval(timer) };
+  const poller = startConsumerLagPoller({
+    admin,
+    // The group id is read at each measurement: a rebuild swaps in a new generation's group.
+    targets: () => targets().map((target) => ({ key: target.readModel, groupId: target.groupId(), topics: target.topics })),
+    intervalMs,
+    log,
+    what: 'consumer lag',
+  });
+  return { lag: poller.lag, refresh: poller.refresh, stop: () => void poller.stop() };
 };

@@ -37,6 +37,8 @@ export { rebuildReadModel } from './rebuild-read-model';
 export type { MongooseReadModelAccessOptions, ReadModelAccess } from './read-model-access';
 export { inProcessReadModelAccess, kafkaGenerationReached, mongooseReadModelAccess } from './read-model-access';
 export { RetentionGap, assertNoRetentionGap, consumerGroupLag, groupHasMembers } from './consumer-lag';
+export type { ConsumerLagPoller, ConsumerLagPollerOptions, LagPollTarget } from './consumer-lag-poller';
+export { startConsumerLagPoller } from './consumer-lag-poller';
 export type { LazyResource } from './lazy-resource';
 export { lazyResource } from './lazy-resource';
 export type { ProcessManager, Reaction, ReactionObserver, ReactionOutcome } from './process-manager';
