@@ -83,7 +83,12 @@ describe('customer 360 and segments over MongoDB (projections process, customers
 
   it('shows the open deal, the paid order, the lifetime revenue and one timeline across the three contexts', async () => {
     const view = await pollUntil(async () => ok(await get(customersUrl, `/api/v1/customers/${customerId}/360`), 'GET 360') as Customer360, {
-      until: (body) => body.segment.segment === 'C' && body.orders[0]?.payments.length === 1, timeoutMs: 30_000, description: 'the paid order in the 360',
+      // The profile's segment and the timeline come from two read models (customer-list, customer-activity)
+      // whose consumers catch up independently: wait until the timeline has the segment change too.
+      until: (body) =>
+        body.segment.segment === 'C' && body.orders[0]?.payments.length === 1 && body.timeline.items.some((item) => item.type === 'CustomerValueSegmentChanged'),
+      timeoutMs: 30_000,
+      description: 'the paid order and the segment change in the 360',
     });
     expect(view.openOpportunities.map((o) => [o.opportunityId, o.stage])).toEqual([[openDeal, 'proposal']]);
     expect(view.orders).toMatchObject([{ orderId: wonOpportunityOrderId(tenantId, wonDeal), status: 'confirmed', paid: { amount: 2400 } }]);
