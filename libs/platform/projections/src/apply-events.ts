@@ -22,6 +22,21 @@ const pure = <T>(compute: () => T): T => {
   }
 };
 
+/**
+ * At most `limit` writes in flight: each store call has its own breaker
+ * timeout, and a store that serialises writes (FerretDB on SQLite) would make
+ * the last of a whole batch sent at once wait past it.
+ */
+const inFlightAtMost = async <T>(limit: number, items: readonly T[], write: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await write(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};
+
+const writesInFlight = 4;
+
 type CounterContribution = { keys: CounterDelta['keys']; parts: { sequence: number; increments: CounterDelta['increments'] }[] };
 
 /** The increments of the parts after `after` (all of them when the lane has none yet), summed, with the last sequence. */
@@ -93,21 +108,21 @@ export const applyEvents = async <TDocument extends ProjectedDocument>(
 
   if (counters.size > 0) {
     const applied = await storage.counters.lastSequences([...counters.keys()], laneId);
-    await Promise.all([...counters].map(async ([counterId, contribution]) => {
+    await inFlightAtMost(writesInFlight, [...counters], async ([counterId, contribution]) => {
       const after = applied.get(counterId);
       const sum = sumAfter(contribution, after);
       if (sum === undefined) return;
       const written = await storage.counters.incrementAfter({ counterId, keys: contribution.keys, increments: sum.increments }, { id: laneId, sequence: sum.last }, after);
       if (written === 'stale') throw new LaneWriteConflict(`${projection.readModel}: counter ${counterId} on ${laneId} moved while this batch was applied`);
-    }));
+    });
   }
 
-  await Promise.all([...changedBy].map(async ([id, indexes]) => {
+  await inFlightAtMost(writesInFlight, [...changedBy], async ([id, indexes]) => {
     const final = current.get(id) ?? null;
     // Created and deleted within the batch: nothing was stored, nothing to write.
     if (final === null && !stored.has(id)) return;
     const written = final === null ? await storage.documents.remove(id, removedAt.get(id) ?? 0) : await storage.documents.save(id, final);
     if (written === 'stale') for (const index of indexes) outcomes[index] = 'already-applied';
-  }));
+  });
   return outcomes;
 };
