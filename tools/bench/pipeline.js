@@ -137,6 +137,8 @@ const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log
   const started = performance.now();
   const projections = await startWorker('projections', env, /"projection started"/);
   const finishedAt = {};
+  // Steady rate: from the first scrape that shows handled messages (process start, group join and assignment excluded).
+  let firstHandled;
   const deadline = Date.now() + timeoutMs;
   let lastLog = 0;
   for (;;) {
@@ -144,6 +146,8 @@ const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log
     for (const sample of await scrape(projections.url)) {
       if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
     }
+    const total = Object.values(handled).reduce((sum, n) => sum + n, 0);
+    if (firstHandled === undefined && total > 0) firstHandled = { at: performance.now(), handled: total };
     for (const [name, count] of Object.entries(expected)) if (finishedAt[name] === undefined && (handled[name] ?? 0) >= count) finishedAt[name] = performance.now();
     if (Object.keys(expected).every((name) => finishedAt[name] !== undefined)) break;
     if (Date.now() > deadline) throw new Error(`projections did not catch up within ${timeoutMs} ms: handled ${JSON.stringify(handled)} of ${JSON.stringify(expected)}`);
@@ -157,8 +161,13 @@ const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log
     const seconds = (finishedAt[name] - started) / 1000;
     return [name, { messages: count, seconds: round(seconds), eventsPerSecond: Math.round(count / seconds) }];
   }));
-  const seconds = (Math.max(...Object.values(finishedAt)) - started) / 1000;
-  return { projections, result: { events, seconds: round(seconds), eventsPerSecond: Math.round(events / seconds), readModels: Object.keys(perReadModel).length, perReadModel } };
+  const finished = Math.max(...Object.values(finishedAt));
+  const seconds = (finished - started) / 1000;
+  const messages = Object.values(expected).reduce((sum, n) => sum + n, 0);
+  const steadySeconds = (finished - firstHandled.at) / 1000;
+  // Events/s counts each stored event once however many read models consume it; messages/s counts every read model's work.
+  const steady = steadySeconds > 0 ? { seconds: round(steadySeconds), messagesPerSecond: Math.round((messages - firstHandled.handled) / steadySeconds), eventsPerSecond: Math.round((events * (messages - firstHandled.handled)) / messages / steadySeconds) } : undefined;
+  return { projections, result: { events, messages, seconds: round(seconds), eventsPerSecond: steady?.eventsPerSecond ?? Math.round(events / seconds), includingStartEventsPerSecond: Math.round(events / seconds), steady, readModels: Object.keys(perReadModel).length, perReadModel } };
 };
 
 /** `projections rebuild <name>`; the rate is the one its own final progress line reports for the event-store replay. */
@@ -187,10 +196,20 @@ const measureRebuild = async ({ env, readModel, timeoutMs, log }) => {
 
 /**
  * Baseline: the documents the projections wrote, upserted again with the bare
- * driver in unordered bulks of `batchSize` into a fresh database on the same
- * server, cycling through them until `count` upserts (one per event) are done.
+ * driver in unordered bulks of `batchSize`, `inFlight` bulks at a time, into a
+ * fresh database on the same server, cycling through them until `count`
+ * upserts (one per event) are done.
+ *
+ * Why small bulks: FerretDB v1.24's PostgreSQL handler holds a pooled
+ * connection for every statement of a command until the whole command ends,
+ * and its pool has 50. One bulk of more than about 45 upserts, or bulks in
+ * flight adding up to that, wait for a connection forever (measured: 45 pass,
+ * 50 hang; that was the "no answer within 120 s" of earlier runs). Bulks of 10,
+ * 4 at a time, were the fastest shape under that limit (1,192 upserts/s against
+ * 757 for one bulk of 40 at a time; docs/benchmarks.md).
  */
-const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize }) => {
+const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize, inFlight }) => {
+  if (batchSize * inFlight > 40) throw new Error(`${batchSize} upserts per bulk × ${inFlight} in flight would exhaust FerretDB's 50-connection pool (keep the product ≤ 40)`);
   const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
   let step = 'connect';
   try {
@@ -209,16 +228,21 @@ const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize }) 
     const target = client.db(`${database}_baseline`).collection('upserts');
     step = 'bulk upserts';
     const started = performance.now();
-    for (let done = 0; done < count; done += batchSize) {
-      const ops = [];
-      for (let i = done; i < Math.min(done + batchSize, count); i++) {
-        const document = documents[i % documents.length];
-        ops.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+    let next = 0;
+    const sender = async () => {
+      for (let from = next; from < count; from = next) {
+        next = Math.min(from + batchSize, count);
+        const ops = [];
+        for (let i = from; i < next; i++) {
+          const document = documents[i % documents.length];
+          ops.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+        }
+        await target.bulkWrite(ops, { ordered: false });
       }
-      await target.bulkWrite(ops, { ordered: false });
-    }
+    };
+    await Promise.all(Array.from({ length: inFlight }, sender));
     const seconds = (performance.now() - started) / 1000;
-    return { collection: best.name, distinctDocuments: documents.length, upserts: count, batchSize, seconds: round(seconds), upsertsPerSecond: Math.round(count / seconds) };
+    return { collection: best.name, distinctDocuments: documents.length, upserts: count, batchSize, inFlight, seconds: round(seconds), upsertsPerSecond: Math.round(count / seconds) };
   } catch (error) {
     throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
