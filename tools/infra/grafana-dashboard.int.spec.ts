@@ -49,7 +49,7 @@ const registeredSeries = (): Set<string> => {
   processManagerMetrics(http);
   // Nothing is collected here, so the sources are never called.
   registerRelayMetrics(fresh(), { store: {} as EventStore, checkpoint: () => undefined });
-  registerProjectionsMetrics(fresh(), { projections: () => [], breakers: [], lagMessages: () => undefined });
+  registerProjectionsMetrics(fresh(), { projections: () => [], breakers: [{ name: 'read-store', state: () => 'closed' }], lagMessages: () => undefined });
   const names = new Set<string>();
   for (const metric of registries.flatMap((r) => r.getMetricsAsArray())) {
     const { name, type } = metric as unknown as { name: string; type: string };

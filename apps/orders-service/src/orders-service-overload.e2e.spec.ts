@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@meridian/platform/eventsourcing';
-import { CommandHandler, MemoryEventStore } from '@meridian/platform/eventsourcing';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import { CommandHandler, MemoryEventStore, withAppend } from '@meridian/platform/eventsourcing';
 import type { HttpHostDefinition } from '@meridian/platform/nest';
 import { CLOCK, EVENT_STORE, systemClock } from '@meridian/platform/nest';
 import type { HttpResponse, TestHost } from '@meridian/platform/testing';
@@ -11,39 +11,25 @@ import { ordersServiceHost } from './orders-service.host';
 import { newOrderBody, problemJson, tenantA } from './testing/orders-service-fixtures';
 
 /** A memory store whose appends wait until the test opens the gate: requests stay in flight as long as the test wants. */
-class GatedEventStore implements EventStore {
-  private readonly inner = new MemoryEventStore();
-  private openGate = (): void => undefined;
-  private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
-  waiting = 0;
-
-  open(): void {
-    this.openGate();
-  }
-
-  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    this.waiting += 1;
-    await this.gate;
-    this.waiting -= 1;
-    return this.inner.appendToStream(streamId, events, expectedRevision);
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  headPosition(): Promise<number> {
-    return this.inner.headPosition();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
+const gatedEventStore = () => {
+  const inner = new MemoryEventStore();
+  let openGate = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  const held = { waiting: 0 };
+  const store = withAppend(inner, async (streamId, events, expectedRevision) => {
+    held.waiting += 1;
+    await gate;
+    held.waiting -= 1;
+    return inner.appendToStream(streamId, events, expectedRevision);
+  });
+  return {
+    ...store,
+    open: () => openGate(),
+    get waiting() {
+      return held.waiting;
+    },
+  };
+};
 
 @Global()
 @Module({})
@@ -70,7 +56,7 @@ const shedSamples = async (host: TestHost): Promise<number> => {
 };
 
 describe('orders-service under overload (HTTP_MAX_IN_FLIGHT=2)', () => {
-  const store = new GatedEventStore();
+  const store = gatedEventStore();
   const host$: Promise<TestHost> = startTestHost(
     { ...ordersServiceHost, rootModule: (): DynamicModule => ({ module: GatedOrdersModule, imports: [GatedEventStoreModule.of(store), OrdersModule] }) } satisfies HttpHostDefinition,
     'memory:',

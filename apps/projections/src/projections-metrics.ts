@@ -1,5 +1,5 @@
 import type { BreakerState, LiveProjection, MessageOutcome } from '@meridian/platform/projections';
-import { METRICS_PREFIX } from '@meridian/platform/observability';
+import { METRICS_PREFIX, observeBreakerState } from '@meridian/platform/observability';
 import { Counter, Gauge } from 'prom-client';
 import type { Registry } from 'prom-client';
 
@@ -15,8 +15,6 @@ export type ProjectionsMetricsSources = Readonly<{
   lagMessages: (readModel: string) => number | undefined;
   now?: () => number;
 }>;
-
-export const breakerStateValue: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 const outcomes: readonly MessageOutcome[] = ['applied', 'already-applied', 'ignored', 'dead-lettered'];
 
@@ -85,13 +83,6 @@ export const registerProjectionsMetrics = (registry: Registry, sources: Projecti
   perReadModel('projection_paused_partitions', 'Partitions paused until the read store answers again', (p) => p.pausedPartitions());
   perReadModel('projection_active_generation', 'Generation of the read model being fed (it changes when a rebuild is swapped in)', (p) => p.generation());
 
-  const breakerState: Gauge<string> = new Gauge({
-    name: `${METRICS_PREFIX}breaker_state`,
-    help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',
-    labelNames: ['breaker'],
-    registers,
-    collect: () => {
-      for (const breaker of sources.breakers) breakerState.set({ breaker: breaker.name }, breakerStateValue[breaker.state()]);
-    },
-  });
+  // The same series (and encoding) as every other breaker's: one gauge per registry.
+  for (const breaker of sources.breakers) observeBreakerState(registry, breaker);
 };

@@ -1,5 +1,5 @@
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@meridian/platform/eventsourcing';
-import { MemoryEventStore, categoryOf } from '@meridian/platform/eventsourcing';
+import type { EventStore } from '@meridian/platform/eventsourcing';
+import { MemoryEventStore, categoryOf, withAppend } from '@meridian/platform/eventsourcing';
 import { generateCustomerImportCsv } from '../testing/customer-import-csv.generator';
 import { importDependencies, importFile, importRequest, tenantId } from '../testing/customer-import.harness';
 import { comparableRows, expectedReportRows, registerExistingCustomers } from '../testing/import-report.expectations';
@@ -8,30 +8,13 @@ import { reportRowsOf } from './customer-import.report';
 import { CustomerImportStream } from './customer-import.stream';
 
 /** The process "dies" at the n-th append to streams of a category: that append and every later one there fail. */
-class DyingStore implements EventStore {
-  private appends = 0;
-  constructor(
-    private readonly inner: EventStore,
-    private readonly dieAt: number,
-    private readonly category = 'customer',
-  ) {}
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (categoryOf(streamId) === this.category && ++this.appends >= this.dieAt) throw new Error('process died');
-    return this.inner.appendToStream(streamId, events, expected);
-  }
-  readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-  headPosition(): Promise<number> {
-    return this.inner.headPosition();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
+const dyingStore = (inner: EventStore, dieAt: number, category = 'customer'): EventStore => {
+  let appends = 0;
+  return withAppend(inner, async (streamId, events, expected) => {
+    if (categoryOf(streamId) === category && ++appends >= dieAt) throw new Error('process died');
+    return inner.appendToStream(streamId, events, expected);
+  });
+};
 
 const generated = generateCustomerImportCsv({ seed: 5, rows: 200, rejected: 12, inFileDuplicates: 10, existingDuplicates: 8, similarNames: 4 });
 const batchSize = 50;
@@ -54,7 +37,7 @@ describe('a customer import that crashed mid-batch', () => {
   it('resumes after the last recorded batch and ends with the report of an uninterrupted run', async () => {
     const { store, request, customer } = await setUp();
     // Batch 1 registers about 45 customers; the process dies 20 registrations into batch 2.
-    await expect(importFile(importDependencies(new DyingStore(store, 65), { batchSize }), request)).rejects.toThrow('process died');
+    await expect(importFile(importDependencies(dyingStore(store, 65), { batchSize }), request)).rejects.toThrow('process died');
     const crashed = await CustomerImportStream.load(store, tenantId, request.importId);
     expect(crashed.state).toMatchObject({ status: 'started', nextRow: 51 });
 
@@ -72,7 +55,7 @@ describe('a customer import that crashed mid-batch', () => {
 
   it('keeps a row registered before the crash imported, even if the directory now shows a customer with its email', async () => {
     const { store, request, customer } = await setUp();
-    await expect(importFile(importDependencies(new DyingStore(store, 65), { batchSize }), request)).rejects.toThrow('process died');
+    await expect(importFile(importDependencies(dyingStore(store, 65), { batchSize }), request)).rejects.toThrow('process died');
     const streams = await customerStreamsOf(store);
     const registeredRow = generated.expected.find((entry) => entry.row > 50 && streams.has(`customer-${customer(entry.row)}`))?.row as number;
     const [registration] = await store.readStream(`customer-${customer(registeredRow)}`);
@@ -91,7 +74,7 @@ describe('a customer import that crashed mid-batch', () => {
   it('re-runs a batch whose customers were all registered but whose event was not appended, registering no one twice', async () => {
     const { store, request, customer } = await setUp();
     // Appends to the job's stream: 1 start, 2 the first batch, 3 the second batch (dies).
-    await expect(importFile(importDependencies(new DyingStore(store, 3, 'customer_import'), { batchSize }), request)).rejects.toThrow('process died');
+    await expect(importFile(importDependencies(dyingStore(store, 3, 'customer_import'), { batchSize }), request)).rejects.toThrow('process died');
     const before = await customerStreamsOf(store);
     const importedInBatch2 = generated.expected.filter((entry) => entry.row > 50 && entry.row <= 100 && entry.outcome === 'imported');
     expect(importedInBatch2.every((entry) => before.has(`customer-${customer(entry.row)}`))).toBe(true);
