@@ -16,7 +16,7 @@ const { commandMix, warmUp, findMaxRate, insertBaseline } = require('./command-p
 const { measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, storeCount } = require('./pipeline');
 const { measureLag, measureQueries, queryBaseline } = require('./lag-and-queries');
 const { loadDataset, parseArgs } = require('./generate');
-const { rowsOf, table, machine, writeJson } = require('./report');
+const { rowsOf, incompleteFigures, table, machine, writeJson } = require('./report');
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -176,9 +176,12 @@ const main = async () => {
   }
   results.finishedAt = new Date().toISOString();
   const file = writeJson(root, results);
-  process.stdout.write(`\nMeridian bench (${settings.mode}), ${results.startedAt}, ${results.machine.nproc} cores, ${results.machine.cpu}\n\n${table(rowsOf(results))}\n\nJSON: ${path.relative(root, file)}\n`);
+  const rows = rowsOf(results);
+  process.stdout.write(`\nMeridian bench (${settings.mode}), ${results.startedAt}, ${results.machine.nproc} cores, ${results.machine.cpu}\n\n${table(rows)}\n\nJSON: ${path.relative(root, file)}\n`);
   if (results.baselineFailures) process.stdout.write(`Baselines that failed: ${results.baselineFailures.join('; ')}\n`);
-  process.exit(failed || results.baselineFailures ? 1 : 0);
+  const incomplete = failed ? [] : incompleteFigures(rows);
+  if (incomplete.length > 0) process.stdout.write(`Incomplete: ${incomplete.join('; ')}\n`);
+  process.exit(failed || results.baselineFailures || incomplete.length > 0 ? 1 : 0);
 };
 
 if (require.main === module) void main();

@@ -40,6 +40,17 @@ const rowsOf = (r) => {
   return rows;
 };
 
+/**
+ * The short mode's check that the bench works: every stage has produced its
+ * rows, and each row a value, a baseline and a ratio. It never judges a value
+ * against its target (timings vary too much between machines to gate on).
+ */
+const expectedStages = ['commands: max sustainable rate', 'relay:', 'projections live', 'projections rebuild', 'read-model lag', 'funnel query', 'list query', 'RSS '];
+const incompleteFigures = (rows) => [
+  ...expectedStages.filter((prefix) => !rows.some(([figure]) => figure.startsWith(prefix))).map((prefix) => `no "${prefix.trim()}" figure`),
+  ...rows.filter(([, value, baseline, ratioText]) => value === 'n/a' || baseline.startsWith('n/a') || ratioText === 'n/a').map(([figure]) => `"${figure}" has no value, baseline or ratio`),
+];
+
 const table = (rows) => {
   const header = ['figure', 'value', 'baseline', 'ratio', 'target'];
   const lines = [header, header.map(() => '---'), ...rows];
@@ -74,4 +85,4 @@ const writeJson = (root, results) => {
   return file;
 };
 
-module.exports = { rowsOf, table, machine, writeJson };
+module.exports = { rowsOf, incompleteFigures, table, machine, writeJson };

@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+type Row = readonly [string, string, string, string, string];
+type Report = Readonly<{
+  rowsOf: (results: unknown) => Row[];
+  incompleteFigures: (rows: readonly Row[]) => string[];
+  table: (rows: readonly Row[]) => string;
+}>;
+
+// tools/ is plain CommonJS (the bench runs on bare node).
+const { rowsOf, incompleteFigures, table } = createRequire(__filename)(join(__dirname, 'report.js')) as Report;
+
+const latency = (p50: number, p99: number) => ({ latencyMs: { p50, p99 } });
+const completeRun = () => ({
+  commandPath: { maxRate: 400, at70: { offeredRate: 280, latencyMs: { p50: 4, p99: 9, p999: 12 } }, baseline: { insertsPerSecond: 8_000, connections: 10 }, baselineLatencyMs: { p50: 0.8, p99: 4, p999: 9 } },
+  relay: { eventsPerSecond: 2_000 },
+  relayBaseline: { eventsPerSecond: 5_000 },
+  projections: { eventsPerSecond: 600, readModels: 4 },
+  projectionsBaseline: { upsertsPerSecond: 1_200 },
+  rebuilds: [{ readModel: 'sales-funnel', eventsPerSecond: 1_500 }],
+  lag: { load: { offeredRate: 280 }, underLoad: { p50: 150, p99: 400 }, idle: { p50: 120, p99: 200 } },
+  queries: { rate: 50, http: { funnel: latency(8, 30), list: latency(5, 12) }, baseline: { funnel: latency(4, 10), list: latency(2, 5) } },
+  memory: { baselineMiB: 40, processes: { relay: { endMiB: 150, peakMiB: 160 } } },
+});
+
+describe('the bench report', () => {
+  it('puts every figure beside its baseline with the ratio of the two', () => {
+    const rows = rowsOf(completeRun());
+    const relay = rows.find(([figure]) => figure.startsWith('relay'));
+    expect(relay).toEqual(['relay: store → Kafka', '2,000 events/s', '5,000 events/s (bare kafkajs producer)', '0.40×', '']);
+    const funnelP99 = rows.find(([figure]) => figure === 'funnel query @50/s: p99');
+    expect(funnelP99?.slice(1)).toEqual(['30 ms', '10 ms (bare driver find)', '3.00×', '≤ 20 ms']);
+    expect(table(rows).split('\n')[0]).toBe('| figure | value | baseline | ratio | target |');
+  });
+
+  it('finds a complete run complete, whatever its values against the targets', () => {
+    expect(incompleteFigures(rowsOf(completeRun()))).toEqual([]);
+  });
+
+  it('names a figure whose baseline failed', () => {
+    const run = { ...completeRun(), projectionsBaseline: undefined };
+    expect(incompleteFigures(rowsOf(run))).toEqual([
+      '"projections live (4 read models)" has no value, baseline or ratio',
+      '"projections rebuild sales-funnel" has no value, baseline or ratio',
+    ]);
+  });
+
+  it('names a stage that produced no figure', () => {
+    const run = { ...completeRun(), rebuilds: [], memory: { baselineMiB: 40, processes: {} } };
+    expect(incompleteFigures(rowsOf(run))).toEqual(['no "projections rebuild" figure', 'no "RSS" figure']);
+  });
+});
