@@ -3,6 +3,7 @@ import type { CounterFigures } from './counters';
 import { mongoFilterOf } from './document-query';
 import type { DriverCallOptions } from './mongo-call-options';
 import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
+import { findByIds, idLookupOf } from './find-by-ids';
 import { isDuplicateKey } from './mongoose-read-model-store';
 import type { CounterStore, DeliveryLane, LaneMark, ProgressStore, WriteOutcome } from './read-model-store.port';
 import type { CounterDelta } from './counters';
@@ -45,9 +46,7 @@ export const createMongooseCounterStore = (connection: Connection, collectionNam
 
   return {
     lastSequences: async (counterIds, laneId, options) => {
-      const found = await collection
-        .find({ _id: { $in: counterIds.map((id) => `${id}@${laneId}`) } } as never, { ...readOptionsOf(options), projection: { lastSequence: 1 } })
-        .toArray();
+      const found = await findByIds(collection, counterIds.map((id) => `${id}@${laneId}`), { ...readOptionsOf(options), projection: { lastSequence: 1 } }, await idLookupOf(connection));
       const suffix = `@${laneId}`.length;
       return new Map(found.map((stored) => [String(stored._id).slice(0, -suffix), (stored as unknown as StoredCounter).lastSequence]));
     },

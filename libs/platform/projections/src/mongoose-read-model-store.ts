@@ -4,6 +4,7 @@ import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
 import type { DriverCallOptions } from './mongo-call-options';
 import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
+import { findByIds, idLookupOf } from './find-by-ids';
 import type { ReadModelStore, WriteOutcome } from './read-model-store.port';
 
 type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
@@ -46,7 +47,7 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
       return found === null ? null : (found as unknown as TDocument);
     },
     loadMany: async (ids, options) => {
-      const found = await collection.find({ _id: { $in: [...ids] } }, readOptionsOf(options)).toArray();
+      const found = await findByIds(collection, [...ids], readOptionsOf(options), await idLookupOf(connection));
       return new Map(found.map((stored) => {
         const { _id, ...document } = stored;
         return [_id, document as unknown as TDocument];
