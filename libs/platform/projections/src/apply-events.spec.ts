@@ -1,7 +1,7 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import { ProjectionFailed, applyEvent } from './apply-event';
 import type { BatchEvent } from './apply-events';
-import { LaneWriteConflict, applyEvents } from './apply-events';
+import { LaneWriteConflict, applyEvents, idsPerRead } from './apply-events';
 import { sumCounterFigures } from './counters';
 import { createMemoryReadModelStorage } from './memory-read-model-store';
 import type { Projection } from './projection';
@@ -145,5 +145,29 @@ describe('applyEvents: a lane batch in a few store calls, with applyEvent’s re
       },
     };
     await expect(applyEvents(deals, racing, lane, [event('deal-1', 1, { stage: 'won' }, 1)])).rejects.toBeInstanceOf(LaneWriteConflict);
+  });
+
+  it('reads a big batch in slices of at most idsPerRead ids per store call, each under its own timeout, with the same result', async () => {
+    // 130 deals, each with its own stage counter: more ids than one read may carry, for documents and for counters.
+    const many: Projection<Deal> = { ...deals, counterDeltasOf: (before, after) => (after === null ? [] : [{ counterId: `deal-${after.amount}`, keys: { tenantId: 't', stage: 'per-deal' }, increments: { count: before === null ? 1 : 0 } }]) };
+    const inner = createMemoryReadModelStorage<Deal>();
+    const reads: number[] = [];
+    const counted: ReadModelStorage<Deal> = {
+      ...inner,
+      documents: { ...inner.documents, loadMany: (ids) => (reads.push(ids.length), inner.documents.loadMany(ids)) },
+      counters: { ...inner.counters, lastSequences: (ids, laneId) => (reads.push(ids.length), inner.counters.lastSequences(ids, laneId)) },
+    };
+    const opened = Array.from({ length: 130 }, (_, n) => event(`deal-${n}`, 0, { amount: n }, n));
+    await applyEvents(many, counted, lane, opened);
+    expect(reads).toEqual([idsPerRead, idsPerRead, 30, idsPerRead, idsPerRead, 30]);
+
+    reads.length = 0;
+    const moved = Array.from({ length: 130 }, (_, n) => event(`deal-${n}`, 1, { stage: 'won' }, 130 + n));
+    await applyEvents(many, counted, lane, moved);
+    const documents = await inner.documents.loadMany(opened.map(({ event: e }) => e.streamId));
+    expect(documents.size).toBe(130);
+    expect([...documents.values()].every((deal) => deal.stage === 'won' && deal.streamRevision === 1)).toBe(true);
+    expect(sumCounterFigures(await inner.counters.find({ equals: { stage: 'per-deal' } }))).toEqual({ count: 130 });
+    expect(reads.every((n) => n <= idsPerRead)).toBe(true);
   });
 });

@@ -37,6 +37,23 @@ const inFlightAtMost = async <T>(limit: number, items: readonly T[], write: (ite
 
 const writesInFlight = 4;
 
+/**
+ * Reads go in slices of at most this many ids, each its own store call: every
+ * call has its own breaker timeout, and a server that looks ids up one at a
+ * time (FerretDB, see find-by-ids.ts) takes time per id, so one read of a
+ * whole 500-event batch outlasted it there (the bench's 3,000-opportunity run:
+ * customer-activity stuck, its loads timing out and retried forever).
+ */
+export const idsPerRead = 50;
+
+const readInSlices = async <V>(ids: readonly string[], read: (slice: string[]) => Promise<ReadonlyMap<string, V>>): Promise<Map<string, V>> => {
+  const found = new Map<string, V>();
+  for (let from = 0; from < ids.length; from += idsPerRead) {
+    for (const [id, value] of await read(ids.slice(from, from + idsPerRead))) found.set(id, value);
+  }
+  return found;
+};
+
 type CounterContribution = { keys: CounterDelta['keys']; parts: { sequence: number; increments: CounterDelta['increments'] }[] };
 
 /** The increments of the parts after `after` (all of them when the lane has none yet), summed, with the last sequence. */
@@ -80,7 +97,7 @@ export const applyEvents = async <TDocument extends ProjectedDocument>(
 ): Promise<ApplyOutcome[]> => {
   const ids = batch.map(({ event }) => pure(() => projection.documentIdOf(event)));
   const concerned = [...new Set(ids.filter((id): id is string => id !== undefined))];
-  const stored = concerned.length > 0 ? await storage.documents.loadMany(concerned) : new Map<string, TDocument>();
+  const stored = await readInSlices(concerned, (slice) => storage.documents.loadMany(slice));
 
   const current = new Map<string, TDocument | null>(concerned.map((id) => [id, stored.get(id) ?? null]));
   const outcomes: ApplyOutcome[] = [];
@@ -107,7 +124,7 @@ export const applyEvents = async <TDocument extends ProjectedDocument>(
   });
 
   if (counters.size > 0) {
-    const applied = await storage.counters.lastSequences([...counters.keys()], laneId);
+    const applied = await readInSlices([...counters.keys()], (slice) => storage.counters.lastSequences(slice, laneId));
     await inFlightAtMost(writesInFlight, [...counters], async ([counterId, contribution]) => {
       const after = applied.get(counterId);
       const sum = sumAfter(contribution, after);
