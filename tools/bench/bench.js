@@ -95,6 +95,19 @@ const main = async () => {
       memory.set(p.name, m);
     }
   }, 1_000);
+  // Ctrl-C or a kill: node's default for these signals exits at once, which
+  // left PostgreSQL, Kafka and FerretDB running; stop what the bench started.
+  const onSignal = (signal) => {
+    log(`${signal}: stopping the processes and servers the bench started`);
+    clearInterval(sampler);
+    void (async () => {
+      for (const p of [...processes].reverse()) await p.stop('SIGTERM').catch(() => undefined);
+      await infra.stop().catch((error) => log(`stopping the servers: ${error.message}`));
+      process.exit(130);
+    })();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let failed = false;
   try {
     const databaseUrl = await createDatabase(infra.env.DATABASE_URL, `bench_${runId}`);
@@ -102,7 +115,7 @@ const main = async () => {
     const prefix = `bench-${runId}.`;
     const brokers = infra.env.KAFKA_BROKERS.split(',');
     const common = { EVENTSTORE_URL: databaseUrl, KAFKA_BROKERS: infra.env.KAFKA_BROKERS, KAFKA_TOPIC_PREFIX: prefix, MONGODB_URL: mongodbUrl, LOG_LEVEL: 'warn' };
-    results.settings.components = { logLevel: `service ${settings.serviceLogLevel} (a line per request, to a file), relay and projections info`, relayBatchSize: 500, relayPollIntervalMs: 50, kafkaAcks: 'all (-1), idempotent producer, 1 request in flight', topicPartitions: 6, pgPoolPerProcess: 10, projectionsConcurrency: 'one message at a time per partition (kafkajs default)' };
+    results.settings.components = { logLevel: `service ${settings.serviceLogLevel} (a line per request, to a file), relay and projections info`, relayBatchSize: 500, relayPollIntervalMs: 50, kafkaAcks: 'all (-1), idempotent producer, 1 request in flight', topicPartitions: 6, pgPoolPerProcess: 10, projections: 'a partition fetch applied in chunks of up to 500 events (applyEvents), one partition at a time per consumer, at most 4 store writes in flight; rebuild pages of 1,000', readStore: `FerretDB v1.24.2, ${settings.ferretdbHandler} handler`, projectionsBaseline: 'unordered bulks of 10 upserts, 4 in flight' };
 
     const service = await startService({ ...common, LOG_LEVEL: settings.serviceLogLevel, READ_WAIT_MAX_MS: '15000' }, path.join(infra.runDir, 'opportunities-service.log'));
     processes.push(service);
@@ -150,7 +163,8 @@ const main = async () => {
     log(`6. read-model lag, idle and at 70% load (${rate70}/s)`);
     results.lag = await measureLag({ client, runId, idleProbes: settings.idleProbes, load: () => openLoop({ rate: rate70, seconds: settings.loadSeconds, fire }) });
     log(`  lag idle p50 ${results.lag.idle.p50} ms; under load p50 ${results.lag.underLoad.p50} ms, p99 ${results.lag.underLoad.p99} ms`);
-    if (results.lag.underLoad.count === 0 || results.lag.underLoad.timeouts > 0) throw new Error(`lag probes did not see their deals in the funnel: ${JSON.stringify(results.lag)}`);
+    // A probe still invisible after its timeout is a measurement (lag beyond it: the table says how many), not a failure; none seen at all is.
+    if (results.lag.idle.count === 0 || results.lag.underLoad.count === 0) throw new Error(`lag probes did not see their deals in the funnel: ${JSON.stringify(results.lag)}`);
 
     const bigTenant = results.dataset.tenants[0];
     log(`7. queries for ${bigTenant} at ${settings.queryRate}/s each`);

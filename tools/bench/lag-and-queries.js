@@ -7,18 +7,31 @@ const { openLoop, summarize } = require('./http-load');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** 503 (`overloaded` or `shutting-down`): the service shed the request; the probe waits a little and asks again, counting it. */
+const shedWaitMs = 250;
+
 /**
  * Probes one at a time until `until()` is false: open a deal for the probe
  * tenant, note when the 201 arrives (the append has committed by then), then
- * poll the funnel every `pollMs` until its deal count includes it.
+ * poll the funnel every `pollMs` until its deal count includes it. A deal not
+ * visible within `timeoutMs` is counted in `timeouts`, not in the percentiles.
  */
 const probeLag = async ({ client, tenantId, until, gapMs = 100, pollMs = 5, timeoutMs = 30_000 }) => {
   const headers = { 'x-tenant-id': tenantId, 'x-user-id': 'bench-probe' };
   const lags = [];
   let timeouts = 0;
-  let expected = (await client.send('GET', '/api/v1/analytics/funnel', { headers })).body?.opportunities ?? 0;
+  let shed = 0;
+  const send = async (method, path, options) => {
+    for (;;) {
+      const response = await client.send(method, path, options);
+      if (response.status !== 503) return response;
+      shed++;
+      await sleep(shedWaitMs);
+    }
+  };
+  let expected = (await send('GET', '/api/v1/analytics/funnel', { headers })).body?.opportunities ?? 0;
   while (until()) {
-    const opened = await client.send('POST', '/api/v1/opportunities', {
+    const opened = await send('POST', '/api/v1/opportunities', {
       headers,
       body: { customerId: 'probe-cus', name: 'Lag probe', ownerId: 'probe-rep', amount: { amount: 100, currency: 'EUR' }, expectedCloseDate: '2027-01-31', sourceChannel: 'webinar', productLine: 'crm-core', region: 'emea' },
     });
@@ -26,7 +39,7 @@ const probeLag = async ({ client, tenantId, until, gapMs = 100, pollMs = 5, time
     const committed = performance.now();
     expected++;
     for (;;) {
-      const funnel = await client.send('GET', '/api/v1/analytics/funnel', { headers });
+      const funnel = await send('GET', '/api/v1/analytics/funnel', { headers });
       if (funnel.status !== 200) throw new Error(`lag probe funnel: ${funnel.status} ${funnel.text.slice(0, 300)}`);
       if ((funnel.body.opportunities ?? 0) >= expected) {
         lags.push(performance.now() - committed);
@@ -40,7 +53,7 @@ const probeLag = async ({ client, tenantId, until, gapMs = 100, pollMs = 5, time
     }
     await sleep(gapMs);
   }
-  return { ...summarize(lags), timeouts };
+  return { ...summarize(lags), timeouts, timeoutMs, shed };
 };
 
 /** Lag at idle (the baseline), then while `load()` runs (lasting its own schedule). */
@@ -54,6 +67,8 @@ const measureLag = async ({ client, runId, idleProbes, load }) => {
   ]);
   return { idle, underLoad, load: loaded };
 };
+
+const generationOf = (name) => Number(/\.g(\d+)\./.exec(name)?.[1] ?? -1);
 
 const ok = (response) => (response.status === 200 ? true : `${response.status} ${response.text.slice(0, 60)}`);
 
@@ -70,9 +85,10 @@ const measureQueries = async ({ client, tenantId, rate, seconds }) => {
 };
 
 /**
- * Baseline: the bare driver on the same server and data, at the same rate:
- * one `find` of a tenant's funnel documents, and one page of the list
- * collection (filter, sort, limit 50) as the list endpoint reads it.
+ * Baseline: the bare driver on the same server and data, at the same rate,
+ * reading what each endpoint reads: the funnel's counter documents of the
+ * tenant's whole-funnel rollup (one per counter and lane, summed by the
+ * endpoint), and one page of the list collection (filter, sort, limit 50).
  */
 const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds }) => {
   const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
@@ -80,9 +96,10 @@ const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, secon
   try {
     const db = client.db(database);
     const names = (await db.listCollections().toArray()).map((c) => c.name);
-    const newest = (pattern) => names.filter((n) => pattern.test(n) && !/progress|counter|generation/i.test(n)).sort().pop();
-    const funnelName = newest(/sales.?funnel/i);
-    const listName = newest(/opportunity.?list/i);
+    // Generation collections are `<read model>.g<n>.<documents|counters|progress>`: the newest generation is the active one after a rebuild.
+    const newest = (pattern) => names.filter((n) => pattern.test(n)).sort((a, b) => generationOf(a) - generationOf(b)).pop();
+    const funnelName = newest(/^sales-funnel\.g\d+\.counters$/);
+    const listName = newest(/^opportunity-list\.g\d+\.documents$/);
     if (!funnelName || !listName) throw new Error(`no funnel or list collection in ${database}: ${names.join(', ')}`);
     const sample = await db.collection(listName).findOne({});
     const tenantField = sample && 'tenantId' in sample ? 'tenantId' : undefined;
@@ -90,7 +107,7 @@ const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, secon
     const amountField = sample && sample.amount && typeof sample.amount === 'object' ? 'amount.amount' : 'amount';
     const byTenant = tenantField ? { [tenantField]: tenantId } : {};
     const stages = ['qualified', 'proposal', 'negotiation'];
-    const funnel = await openLoop({ rate, seconds, fire: async () => (await db.collection(funnelName).find(byTenant).toArray(), true) });
+    const funnel = await openLoop({ rate, seconds, fire: async () => (await db.collection(funnelName).find({ tenantId, dimension: 'all', value: '' }, { projection: { figures: 1 } }).toArray(), true) });
     const list = await openLoop({
       rate, seconds,
       fire: async (i) => (await db.collection(listName).find({ ...byTenant, ...(stageField ? { [stageField]: stages[i % 3] } : {}) }).sort({ [amountField]: -1 }).limit(50).toArray(), true),

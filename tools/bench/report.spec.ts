@@ -46,6 +46,11 @@ describe('the bench report', () => {
     ]);
   });
 
+  it('says how many lag probes were not visible within their timeout', () => {
+    const run = { ...completeRun(), lag: { load: { offeredRate: 280 }, underLoad: { p50: 900, p99: 2_500, count: 7, timeouts: 3, timeoutMs: 30_000 }, idle: { p50: 120, p99: 200 } } };
+    expect(rowsOf(run).map(([figure]) => figure)).toContain('read-model lag @70%: p99 (3 of 10 probes not visible within 30,000 ms)');
+  });
+
   it('names a stage that produced no figure', () => {
     const run = { ...completeRun(), rebuilds: [], memory: { baselineMiB: 40, processes: {} } };
     expect(incompleteFigures(rowsOf(run))).toEqual(['no "projections rebuild" figure', 'no "RSS" figure']);
