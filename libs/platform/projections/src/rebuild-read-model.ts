@@ -4,6 +4,7 @@ import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { ProjectionFailed, applyEvent } from './apply-event';
 import { applyEvents } from './apply-events';
+import { createCatchUpWatch } from './catch-up-watch';
 import { consumerGroupLag } from './consumer-lag';
 import { handOver, retireGeneration } from './generation-handover';
 import type { ProjectedDocument } from './projection';
@@ -33,7 +34,8 @@ export type RebuildOptions<TDocument extends ProjectedDocument> = Readonly<{
   topicPrefix?: string;
   topicSettings?: TopicDefaults;
   pageSize?: number;
-  catchUpTimeoutMs?: number;
+  /** The catch-up from Kafka gives up when its lag has reached no new low for this long (see catch-up-watch.ts). */
+  catchUpStallMs?: number;
   /** How long to wait for live instances to join the new generation and leave the old one. */
   retireTimeoutMs?: number;
   /** The old generation must stay unconsumed this long before it is dropped (an instance may be about to join it). */
@@ -111,13 +113,15 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
     kafka: options.kafka, topics, binding: bindReadModel(definition.projection, guarded), breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
   });
   try {
-    const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);
+    const stallMs = options.catchUpStallMs ?? 120_000;
+    const watch = createCatchUpWatch(stallMs);
     for (;;) {
       const lag = await consumerGroupLag(admin, groupId, topics);
       options.progress(`rebuild ${readModel} g${storage.generation}: catching up from Kafka, lag ${lag} messages`, { done: 0, total: lag, ratePerSecond: 0, etaSeconds: null });
+      const state = watch(lag);
       // Still consuming at the swap: the new generation never stands still while live instances join.
-      if (lag === 0) return { ...replayed, consumer };
-      if (Date.now() > deadline) throw new Error(`generation ${storage.generation} still ${lag} messages behind after the catch-up deadline; the old generation stays active`);
+      if (state === 'caught-up') return { ...replayed, consumer };
+      if (state === 'stalled') throw new Error(`generation ${storage.generation} still ${lag} messages behind, its catch-up without progress for ${stallMs / 1000} s; the old generation stays active`);
       await sleep(250);
     }
   } catch (error) {
