@@ -31,9 +31,10 @@ const rowsOf = (r) => {
   if (r.queries) {
     const q = r.queries;
     add(`funnel query @${q.rate}/s: p50`, q.http.funnel.latencyMs.p50, 'ms', q.baseline?.funnel.latencyMs.p50, 'bare driver find');
-    add(`funnel query @${q.rate}/s: p99`, q.http.funnel.latencyMs.p99, 'ms', q.baseline?.funnel.latencyMs.p99, 'bare driver find', '≤ 20 ms');
+    const failures = (run) => (run.failed > 0 ? ` (${run.failed.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} failed)` : '');
+    add(`funnel query @${q.rate}/s: p99${failures(q.http.funnel)}`, q.http.funnel.latencyMs.p99, 'ms', q.baseline?.funnel.latencyMs.p99, 'bare driver find', '≤ 20 ms');
     add(`list query @${q.rate}/s: p50`, q.http.list.latencyMs.p50, 'ms', q.baseline?.list.latencyMs.p50, 'bare driver find');
-    add(`list query @${q.rate}/s: p99`, q.http.list.latencyMs.p99, 'ms', q.baseline?.list.latencyMs.p99, 'bare driver find');
+    add(`list query @${q.rate}/s: p99${failures(q.http.list)}`, q.http.list.latencyMs.p99, 'ms', q.baseline?.list.latencyMs.p99, 'bare driver find');
   }
   for (const [name, m] of Object.entries(r.memory?.processes ?? {})) {
     add(`RSS ${name} (steady; peak ${show(m.peakMiB, 'MiB')})`, m.endMiB, 'MiB', r.memory.baselineMiB, 'idle node');

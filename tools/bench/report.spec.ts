@@ -20,7 +20,7 @@ const completeRun = () => ({
   projectionsBaseline: { upsertsPerSecond: 1_200 },
   rebuilds: [{ readModel: 'sales-funnel', eventsPerSecond: 1_500 }],
   lag: { load: { offeredRate: 280 }, underLoad: { p50: 150, p99: 400 }, idle: { p50: 120, p99: 200 } },
-  queries: { rate: 50, http: { funnel: latency(8, 30), list: latency(5, 12) }, baseline: { funnel: latency(4, 10), list: latency(2, 5) } },
+  queries: { rate: 50, http: { funnel: { ...latency(8, 30), sent: 500, failed: 0 }, list: { ...latency(5, 12), sent: 500, failed: 0 } }, baseline: { funnel: latency(4, 10), list: latency(2, 5) } },
   memory: { baselineMiB: 40, processes: { relay: { endMiB: 150, peakMiB: 160 } } },
 });
 
@@ -49,6 +49,12 @@ describe('the bench report', () => {
   it('says how many lag probes were not visible within their timeout', () => {
     const run = { ...completeRun(), lag: { load: { offeredRate: 280 }, underLoad: { p50: 900, p99: 2_500, count: 7, timeouts: 3, timeoutMs: 30_000 }, idle: { p50: 120, p99: 200 } } };
     expect(rowsOf(run).map(([figure]) => figure)).toContain('read-model lag @70%: p99 (3 of 10 probes not visible within 30,000 ms)');
+  });
+
+  it('says how many queries failed (shed under load) beside their p99', () => {
+    const run = completeRun();
+    const shed = { ...run, queries: { ...run.queries, http: { ...run.queries.http, list: { ...latency(3_000, 7_000), sent: 1_000, failed: 283 } } } };
+    expect(rowsOf(shed).map(([figure]) => figure)).toContain('list query @50/s: p99 (283 of 1,000 failed)');
   });
 
   it('names a stage that produced no figure', () => {
