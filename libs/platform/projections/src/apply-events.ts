@@ -5,6 +5,7 @@ import type { CounterDelta } from './counters';
 import type { ProjectedDocument, Projection } from './projection';
 import { stepOf } from './projection';
 import type { ReadModelStorage } from './read-model-store.port';
+import { inFlightAtMost } from './in-flight-at-most';
 
 /** Another writer moved a lane's counter between this batch's read and its write (a rebalance overlap): retry the batch. */
 export class LaneWriteConflict extends Error {
@@ -20,19 +21,6 @@ const pure = <T>(compute: () => T): T => {
   } catch (error) {
     throw new ProjectionFailed(error);
   }
-};
-
-/**
- * At most `limit` writes in flight: each store call has its own breaker
- * timeout, and a store that serialises writes (FerretDB on SQLite) would make
- * the last of a whole batch sent at once wait past it.
- */
-const inFlightAtMost = async <T>(limit: number, items: readonly T[], write: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await write(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 };
 
 const writesInFlight = 4;

@@ -1,4 +1,5 @@
 import type { Connection, mongo } from 'mongoose';
+import { inFlightAtMost } from './in-flight-at-most';
 import type { DriverCallOptions } from './mongo-call-options';
 
 /**
@@ -45,14 +46,10 @@ export const findByIds = async <TSchema extends mongo.Document>(
   const byId = (id: string | { $in: string[] }) => ({ _id: id }) as unknown as mongo.Filter<TSchema>;
   if (ids.length === 1 || lookup === 'point-lookups') {
     const found: TSchema[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < ids.length) {
-        const document = await collection.findOne(byId(ids[next++]), options);
-        if (document !== null) found.push(document as TSchema);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(pointLookupsInFlight, ids.length) }, worker));
+    await inFlightAtMost(pointLookupsInFlight, ids, async (id) => {
+      const document = await collection.findOne(byId(id), options);
+      if (document !== null) found.push(document as TSchema);
+    });
     return found;
   }
   return (await collection.find(byId({ $in: [...ids] }), options).toArray()) as TSchema[];
