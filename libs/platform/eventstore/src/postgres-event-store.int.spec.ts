@@ -6,6 +6,7 @@ import { createTestDatabase, pollUntil } from '@meridian/platform/testing';
 import { openEventStore } from './open-event-store';
 import { createPostgresExecutor } from './postgres-sql-executor';
 import { SqlEventStore } from './sql-event-store';
+import type { SqlExecutor } from './sql-executor';
 import { HeldTransactionRolledBack, HoldableExecutor, describeEventStoreContract } from './testing';
 import { expectStrictlyIncreasing, newEvents, readFeedUntil, uniqueStreamId } from './testing/event-store-contract.fixtures';
 
@@ -52,7 +53,7 @@ describe('PostgreSQL event store with an append held open mid-transaction', () =
   /** Parks a real append after its INSERT, uncommitted, then commits three appends to other streams. */
   const holdAppendWhileLaterOnesCommit = async () => {
     const checkpoint = await settledCheckpoint();
-    const hold = holdable.holdNextTransaction();
+    const hold = holdable.holdNextWrite();
     const heldStreamId = uniqueStreamId('held');
     const heldBatch = newEvents(2);
     const heldAppend = heldStore.appendToStream(heldStreamId, heldBatch, 'no_stream');
@@ -118,7 +119,7 @@ describe('PostgreSQL event store with an append held open mid-transaction', () =
 
   it('an appender that loses the race on (stream_id, revision) gets WrongExpectedRevision with the actual revision', async () => {
     const streamId = uniqueStreamId();
-    const hold = holdable.holdNextTransaction();
+    const hold = holdable.holdNextWrite();
     const heldAppend = heldStore.appendToStream(streamId, newEvents(2), 'no_stream');
     await hold.reached;
 
@@ -136,7 +137,7 @@ describe('PostgreSQL event store with an append held open mid-transaction', () =
   it('a retry that loses the race to its own original returns the original result', async () => {
     const streamId = uniqueStreamId();
     const batch = newEvents(2);
-    const hold = holdable.holdNextTransaction();
+    const hold = holdable.holdNextWrite();
     const original = heldStore.appendToStream(streamId, batch, 'no_stream');
     await hold.reached;
 
@@ -164,3 +165,47 @@ describe('PostgreSQL event store with an append held open mid-transaction', () =
     await expect(store.appendToStream(uniqueStreamId(), newEvents(1), 'no_stream')).resolves.toBeDefined();
   });
 });
+
+describe('PostgreSQL event store round trips', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const inner = createPostgresExecutor(new Pool({ connectionString: database.url }));
+    const counting: SqlExecutor = {
+      query: (sql, params) => {
+        calls.push(sql);
+        return inner.query(sql, params);
+      },
+      withTransaction: (work) => {
+        calls.push('transaction');
+        return inner.withTransaction(work);
+      },
+      close: () => inner.close(),
+    };
+    store = await SqlEventStore.open(counting);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  // Each round trip costs the service a socket write and wakes a backend; on
+  // 2 cores that, not PostgreSQL, limited the command rate (docs/benchmarks.md).
+  it('appends a batch in one statement and no explicit transaction, also for a replayed retry', async () => {
+    const streamId = uniqueStreamId();
+    const batch = newEvents(3);
+    calls.length = 0;
+
+    const first = await store.appendToStream(streamId, batch, 'no_stream');
+    const retry = await store.appendToStream(streamId, batch, 'no_stream');
+
+    expect(calls).toHaveLength(2);
+    expect(calls.every((sql) => sql.includes('events_append('))).toBe(true);
+    expect(retry).toEqual({ ...first, replayed: true });
+  });
+});
+

@@ -60,7 +60,7 @@ describe('isReadOnlyStatement', () => {
   it('takes plain SELECTs as reads and anything that may write as a write', () => {
     expect(isReadOnlyStatement('SELECT * FROM events WHERE stream_id = $1')).toBe(true);
     expect(isReadOnlyStatement('  select global_position from events order by global_position desc limit 1')).toBe(true);
-    for (const sql of ['INSERT INTO relay_checkpoints VALUES ($1)', 'SELECT * FROM events FOR UPDATE', 'SELECT positions FROM events_allocate_positions($1)', 'SELECT pg_advisory_xact_lock(1)', 'SELECT nextval($1)', 'WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x', 'CREATE TABLE t (a int)']) {
+    for (const sql of ['INSERT INTO relay_checkpoints VALUES ($1)', 'SELECT * FROM events FOR UPDATE', 'SELECT positions FROM events_allocate_positions($1)', 'SELECT outcome FROM events_append($1, $2, $3::text::jsonb)', 'SELECT pg_advisory_xact_lock(1)', 'SELECT nextval($1)', 'WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x', 'CREATE TABLE t (a int)']) {
       expect(isReadOnlyStatement(sql)).toBe(false);
     }
   });

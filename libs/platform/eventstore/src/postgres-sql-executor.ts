@@ -42,7 +42,7 @@ export const isTransientPostgresError = (error: unknown): boolean => {
  * else counts as a write.
  */
 export const isReadOnlyStatement = (sql: string): boolean =>
-  /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|nextval|setval|pg_advisory\w*|events_allocate_positions)\b/i.test(sql);
+  /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|nextval|setval|pg_advisory\w*|events_allocate_positions|events_append)\b/i.test(sql);
 
 /**
  * SqlExecutor over a node-postgres pool. Each transaction holds one pooled

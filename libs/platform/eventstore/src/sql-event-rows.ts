@@ -47,40 +47,18 @@ export const toStoredRefs = (rows: readonly SqlRow[]): StoredEventRef[] =>
     batchSize: Number(row.batch_size),
   }));
 
-const eventParamCount = 8;
-
 /**
- * One multi-row INSERT for the batch. JSON goes in as text cast to jsonb so
- * neither driver re-serialises it; positions and the transaction id come from
- * events_allocate_positions.
+ * The batch as events_append takes it: one JSON array, sent as text and cast
+ * to jsonb once, so neither driver re-serialises it. `data` is always present
+ * (JSON.stringify would drop an undefined one, and the column is NOT NULL).
  */
-export const insertEventsSql = (
-  streamId: string,
-  events: readonly NewEvent[],
-  firstRevision: number,
-  positions: readonly number[],
-  transactionId: string,
-): { sql: string; params: unknown[] } => {
-  const params: unknown[] = [];
-  const txParam = `$${events.length * eventParamCount + 1}`;
-  const rows = events.map((event, index) => {
-    params.push(
-      String(positions[index]),
-      streamId,
-      firstRevision + index,
-      event.eventId,
-      event.type,
-      JSON.stringify(event.data ?? null),
-      JSON.stringify(event.metadata),
-      event.metadata.tenantId,
-    );
-    const p = (offset: number) => `$${index * eventParamCount + offset}`;
-    return `(${p(1)}::bigint, ${p(2)}, ${p(3)}::integer, ${p(4)}::uuid, ${p(5)}, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb, ${p(8)}, ${txParam}::xid8)`;
-  });
-  params.push(transactionId);
-  return {
-    sql: `INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, tenant_id, transaction_id)
-          VALUES ${rows.join(', ')}`,
-    params,
-  };
-};
+export const appendBatchJson = (events: readonly NewEvent[]): string =>
+  JSON.stringify(
+    events.map((event) => ({
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data ?? null,
+      metadata: event.metadata,
+      tenantId: event.metadata.tenantId,
+    })),
+  );

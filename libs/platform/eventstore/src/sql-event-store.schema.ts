@@ -89,6 +89,53 @@ const statements: readonly string[] = [
      END;
    END
    $fn$`,
+  // The whole append in one statement, so a command costs one round trip and
+  // runs as its own short transaction (see "Cost" above). Each statement of a
+  // VOLATILE function takes a fresh READ COMMITTED snapshot, which the order
+  // below relies on: the revision is read BEFORE looking for a stored copy of
+  // the batch, so if the original of a retried batch commits in between, the
+  // lookup sees it and the caller replays instead of reporting the original's
+  // own events as a conflict. A race lost at the INSERT surfaces as a unique
+  // violation (23505); the caller then calls again and sees the winner.
+  // The expected-revision rule is assertExpectedRevision's, in SQL.
+  `CREATE OR REPLACE FUNCTION events_append(
+     target_stream text, expected text, batch jsonb,
+     OUT outcome text, OUT actual_revision integer, OUT stored jsonb, OUT last_position bigint
+   ) LANGUAGE plpgsql VOLATILE AS $fn$
+   DECLARE
+     allocation record;
+     batch_size integer := jsonb_array_length(batch);
+   BEGIN
+     SELECT max(e.revision) INTO actual_revision FROM events e WHERE e.stream_id = target_stream;
+     SELECT jsonb_agg(jsonb_build_object(
+              'event_id', e.event_id::text, 'stream_id', e.stream_id, 'revision', e.revision,
+              'global_position', e.global_position, 'transaction_id', e.transaction_id::text,
+              'batch_size', (SELECT count(*) FROM events b
+                              WHERE b.stream_id = e.stream_id AND b.transaction_id = e.transaction_id)))
+       INTO stored
+       FROM events e
+      WHERE e.event_id IN (SELECT (item->>'eventId')::uuid FROM jsonb_array_elements(batch) AS item);
+     IF stored IS NOT NULL THEN
+       outcome := 'stored';
+       RETURN;
+     END IF;
+     IF NOT coalesce(expected = 'any'
+                     OR (expected = 'no_stream' AND actual_revision IS NULL)
+                     OR (expected = 'stream_exists' AND actual_revision IS NOT NULL)
+                     OR expected = actual_revision::text, false) THEN
+       outcome := 'conflict';
+       RETURN;
+     END IF;
+     SELECT * INTO allocation FROM events_allocate_positions(batch_size);
+     INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, tenant_id, transaction_id)
+     SELECT allocation.positions[item.ordinal], target_stream, coalesce(actual_revision + 1, 0) + item.ordinal::integer - 1,
+            (item.event->>'eventId')::uuid, item.event->>'type', item.event->'data', item.event->'metadata',
+            item.event->>'tenantId', allocation.transaction_id
+       FROM jsonb_array_elements(batch) WITH ORDINALITY AS item(event, ordinal);
+     outcome := 'appended';
+     last_position := allocation.positions[batch_size];
+   END
+   $fn$`,
 ];
 
 export const migrateEventStoreSchema = (db: SqlExecutor): Promise<void> =>

@@ -10,9 +10,9 @@ import type {
 import { WrongExpectedRevision } from '@meridian/platform/eventsourcing';
 import { assertExpectedRevision, assertValidEventIds, replayedAppendResult } from '@meridian/platform/eventsourcing';
 import type { EventRow } from './sql-event-rows';
-import { eventColumns, insertEventsSql, toRecordedEvent, toStoredRefs, toStreamRevision } from './sql-event-rows';
+import { appendBatchJson, eventColumns, toRecordedEvent, toStoredRefs, toStreamRevision } from './sql-event-rows';
 import { migrateEventStoreSchema, settledHorizon } from './sql-event-store.schema';
-import type { SqlExecutor, SqlQueryable } from './sql-executor';
+import type { SqlExecutor, SqlRow } from './sql-executor';
 import { isUniqueViolation } from './sql-executor';
 
 /** 'any' / 'stream_exists' appends retry after losing a race; this bounds a pathological hot stream. */
@@ -20,8 +20,8 @@ const maxAppendAttempts = 100;
 
 /**
  * The event-store port over SQL, shared by PostgreSQL and the embedded PGlite.
- * Appends are optimistic: check, then insert, and let the unique constraints
- * arbitrate races. The feed's no-skip guarantee is explained in
+ * Appends are optimistic: check, then insert, in one statement
+ * (events_append), and let the unique constraints arbitrate races. The feed's no-skip guarantee is explained in
  * sql-event-store.schema.ts.
  */
 export class SqlEventStore implements EventStore {
@@ -52,19 +52,20 @@ export class SqlEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     assertValidEventIds(streamId, events);
+    if (events.length === 0) return this.currentResult(streamId, expectedRevision);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.withTransaction((tx) => this.tryAppend(tx, streamId, events, expectedRevision));
+        return await this.tryAppend(streamId, events, expectedRevision);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // A concurrent append committed the same event id or stream revision
-        // first. The next attempt re-reads the committed state: it returns the
+        // first. The next attempt sees the committed state: it returns the
         // original result for a retried batch, throws WrongExpectedRevision
         // with the actual revision for a pinned expectation, or tries again
         // for 'any' / 'stream_exists'.
         if (attempt >= maxAppendAttempts) {
-          const actual = await this.streamRevision(this.db, streamId);
-          throw new WrongExpectedRevision(streamId, expectedRevision, actual);
+          const [row] = await this.db.query(streamHeadSql, [streamId]);
+          throw new WrongExpectedRevision(streamId, expectedRevision, toStreamRevision(row?.revision));
         }
       }
     }
@@ -92,60 +93,34 @@ export class SqlEventStore implements EventStore {
     return this.db.close();
   }
 
-  private async tryAppend(
-    tx: SqlQueryable,
-    streamId: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
-    // Reads only until the allocation below: the transaction must not get an
-    // id (any write, or SELECT ... FOR UPDATE, would give it one) before then.
-    // The revision is read BEFORE looking for a stored copy of the batch: each
-    // READ COMMITTED statement sees a newer snapshot, so if the original of a
-    // retried batch commits in between, the second read sees it and we replay
-    // instead of reporting the original's own events as a conflict.
-    const actual = await this.streamRevision(tx, streamId);
-    const replay = await this.findReplay(tx, streamId, events);
-    if (replay) return replay;
-    assertExpectedRevision(streamId, expectedRevision, actual);
-    if (events.length === 0) return this.currentResult(tx, streamId, actual);
-
-    const [allocation] = await tx.query<{ transaction_id: string; positions: unknown[] }>(
-      'SELECT transaction_id::text AS transaction_id, positions FROM events_allocate_positions($1)',
-      [events.length],
+  /** One statement, its own transaction: events_append (sql-event-store.schema.ts) does the checks and the insert. */
+  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const [row] = await this.db.query<AppendRow>(
+      'SELECT outcome, actual_revision, stored, last_position FROM events_append($1, $2, $3::text::jsonb)',
+      [streamId, String(expected), appendBatchJson(events)],
     );
+    const actual = toStreamRevision(row.actual_revision);
+    if (row.outcome === 'conflict') throw new WrongExpectedRevision(streamId, expected, actual);
+    if (row.outcome === 'stored') {
+      const replay = replayedAppendResult(streamId, events, toStoredRefs(row.stored as SqlRow[]));
+      if (replay) return replay;
+      throw new Error(`Stream ${streamId}: events_append reported stored events but returned none`);
+    }
     const firstRevision = actual === 'no_stream' ? 0 : actual + 1;
-    const positions = allocation.positions.map(Number);
-    const insert = insertEventsSql(streamId, events, firstRevision, positions, allocation.transaction_id);
-    await tx.query(insert.sql, insert.params);
-    return { nextExpectedRevision: firstRevision + events.length - 1, lastPosition: positions[positions.length - 1], replayed: false };
+    return { nextExpectedRevision: firstRevision + events.length - 1, lastPosition: Number(row.last_position), replayed: false };
   }
 
-  private async findReplay(tx: SqlQueryable, streamId: string, events: readonly NewEvent[]) {
-    if (events.length === 0) return undefined;
-    const ids = events.map((_, index) => `$${index + 1}::uuid`).join(', ');
-    const rows = await tx.query(
-      `SELECT e.event_id::text AS event_id, e.stream_id, e.revision, e.global_position,
-              e.transaction_id::text AS transaction_id,
-              (SELECT count(*) FROM events b
-                WHERE b.stream_id = e.stream_id AND b.transaction_id = e.transaction_id) AS batch_size
-       FROM events e WHERE e.event_id IN (${ids})`,
-      events.map((event) => event.eventId),
-    );
-    return replayedAppendResult(streamId, events, toStoredRefs(rows));
-  }
-
-  private async streamRevision(tx: SqlQueryable, streamId: string) {
-    const [row] = await tx.query('SELECT max(revision) AS revision FROM events WHERE stream_id = $1', [streamId]);
-    return toStreamRevision(row.revision);
-  }
-
-  private async currentResult(tx: SqlQueryable, streamId: string, actual: number | 'no_stream'): Promise<AppendResult> {
-    if (actual === 'no_stream') return { nextExpectedRevision: -1, lastPosition: 0, replayed: false };
-    const [row] = await tx.query('SELECT global_position FROM events WHERE stream_id = $1 AND revision = $2', [
-      streamId,
-      actual,
-    ]);
-    return { nextExpectedRevision: actual, lastPosition: Number(row.global_position), replayed: false };
+  /** An empty append stores nothing: it checks the expectation and reports the stream's head. */
+  private async currentResult(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const [head] = await this.db.query(streamHeadSql, [streamId]);
+    const actual = toStreamRevision(head?.revision);
+    assertExpectedRevision(streamId, expected, actual);
+    return actual === 'no_stream'
+      ? { nextExpectedRevision: -1, lastPosition: 0, replayed: false }
+      : { nextExpectedRevision: actual, lastPosition: Number(head.global_position), replayed: false };
   }
 }
+
+type AppendRow = Readonly<{ outcome: 'appended' | 'stored' | 'conflict'; actual_revision: unknown; stored: unknown; last_position: unknown }>;
+
+const streamHeadSql = 'SELECT revision, global_position FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1';

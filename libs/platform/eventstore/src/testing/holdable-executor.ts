@@ -1,3 +1,4 @@
+import { isReadOnlyStatement } from '../postgres-sql-executor';
 import type { SqlExecutor, SqlQueryable, SqlRow } from '../sql-executor';
 
 export type HeldTransaction = Readonly<{
@@ -16,16 +17,20 @@ export class HeldTransactionRolledBack extends Error {
 }
 
 /**
- * Test seam: wraps an executor so a test can hold the next transaction open
- * after its statements ran, then commit or roll it back. This is how the
- * late-commit tests park a real append mid-flight without a copy of its SQL.
+ * Test seam: wraps an executor so a test can hold the next write open after
+ * its statements ran, uncommitted, then commit or roll it back. This is how
+ * the late-commit tests park a real append mid-flight without a copy of its
+ * SQL. The next write is either a transaction or a single writing statement;
+ * the latter runs in a transaction of its own, which is what the server does
+ * with it anyway, with the test's pause between its end and its commit (as a
+ * slow commit or a descheduled backend would make).
  */
 export class HoldableExecutor implements SqlExecutor {
   private armed: { reached: () => void; decision: Promise<'commit' | 'rollback'> } | undefined;
 
   constructor(private readonly inner: SqlExecutor) {}
 
-  holdNextTransaction(): HeldTransaction {
+  holdNextWrite(): HeldTransaction {
     let reached!: () => void;
     let decide!: (outcome: 'commit' | 'rollback') => void;
     const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
@@ -35,7 +40,8 @@ export class HoldableExecutor implements SqlExecutor {
   }
 
   query<TRow extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<TRow[]> {
-    return this.inner.query<TRow>(sql, params);
+    if (!this.armed || isReadOnlyStatement(sql)) return this.inner.query<TRow>(sql, params);
+    return this.withTransaction((tx) => tx.query<TRow>(sql, params));
   }
 
   withTransaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
