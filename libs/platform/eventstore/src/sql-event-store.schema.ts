@@ -98,13 +98,20 @@ const statements: readonly string[] = [
   // own events as a conflict. A race lost at the INSERT surfaces as a unique
   // violation (23505); the caller then calls again and sees the winner.
   // The expected-revision rule is assertExpectedRevision's, in SQL.
+  // force_custom_plan: PL/pgSQL would otherwise keep, per connection, a
+  // generic plan made while the table was young, and that plan scans the
+  // table for the event-id lookup however large it grows (measured: 3.5 ms
+  // per append at 7,500 rows). Planning each call costs microseconds.
   `CREATE OR REPLACE FUNCTION events_append(
      target_stream text, expected text, batch jsonb,
      OUT outcome text, OUT actual_revision integer, OUT stored jsonb, OUT last_position bigint
-   ) LANGUAGE plpgsql VOLATILE AS $fn$
+   ) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_custom_plan AS $fn$
    DECLARE
      allocation record;
      batch_size integer := jsonb_array_length(batch);
+     -- An array, not a subquery over the batch: "= ANY(array)" is a unique-index lookup,
+     -- where a join against jsonb_array_elements may be planned as a scan of the table.
+     event_ids uuid[] := ARRAY(SELECT (item->>'eventId')::uuid FROM jsonb_array_elements(batch) AS item);
    BEGIN
      SELECT max(e.revision) INTO actual_revision FROM events e WHERE e.stream_id = target_stream;
      SELECT jsonb_agg(jsonb_build_object(
@@ -114,7 +121,7 @@ const statements: readonly string[] = [
                               WHERE b.stream_id = e.stream_id AND b.transaction_id = e.transaction_id)))
        INTO stored
        FROM events e
-      WHERE e.event_id IN (SELECT (item->>'eventId')::uuid FROM jsonb_array_elements(batch) AS item);
+      WHERE e.event_id = ANY(event_ids);
      IF stored IS NOT NULL THEN
        outcome := 'stored';
        RETURN;
