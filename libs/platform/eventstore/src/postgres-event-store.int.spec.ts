@@ -193,8 +193,8 @@ describe('PostgreSQL event store round trips', () => {
     await database?.drop();
   });
 
-  // Each round trip costs the service a socket write and wakes a backend; on
-  // 2 cores that, not PostgreSQL, limited the command rate (docs/benchmarks.md).
+  // Each round trip costs CPU in the service and in PostgreSQL; seven per
+  // append made the command path slower (docs/benchmarks.md, bottleneck 6).
   it('appends a batch in one statement and no explicit transaction, also for a replayed retry', async () => {
     const streamId = uniqueStreamId();
     const batch = newEvents(3);

@@ -95,8 +95,10 @@ const statements: readonly string[] = [
   // below relies on: the revision is read BEFORE looking for a stored copy of
   // the batch, so if the original of a retried batch commits in between, the
   // lookup sees it and the caller replays instead of reporting the original's
-  // own events as a conflict. A race lost at the INSERT surfaces as a unique
-  // violation (23505); the caller then calls again and sees the winner.
+  // own events as a conflict. Nothing before the allocation writes, so the
+  // transaction gets its id there, under the lock (rule 1 above). A race lost
+  // at the INSERT surfaces as a unique violation (23505); the caller then
+  // calls again and sees the winner.
   // The expected-revision rule is assertExpectedRevision's, in SQL.
   // enable_seqscan = off: every statement here is a lookup by a unique or
   // leading index key, for which a scan of the table is never right at a

@@ -21,8 +21,8 @@ const maxAppendAttempts = 100;
 /**
  * The event-store port over SQL, shared by PostgreSQL and the embedded PGlite.
  * Appends are optimistic: check, then insert, in one statement
- * (events_append), and let the unique constraints arbitrate races. The feed's no-skip guarantee is explained in
- * sql-event-store.schema.ts.
+ * (events_append), and let the unique constraints arbitrate races. The
+ * feed's no-skip guarantee is explained in sql-event-store.schema.ts.
  */
 export class SqlEventStore implements EventStore {
   private constructor(private readonly db: SqlExecutor) {}
