@@ -124,6 +124,16 @@ const selfChecks = async ({ check, tools, scratch, kubeVersion, secretStandIn })
     return rejected((await validateServiceMonitor(tools.serviceMonitorModel, monitor)).problems, /interval must match pattern/);
   });
 
+  await check(name('chart rules reject a ServiceMonitor whose series the alert rules would not select'), async () => {
+    const docs = copy();
+    const monitor = docs.find(isServiceMonitor);
+    if (!monitor) throw new Error('ci/production-values.yaml renders no ServiceMonitor');
+    for (const endpoint of monitor.spec.endpoints) delete endpoint.relabelings;
+    const problems = await chartProblems(docs, { secretStandIn });
+    rejected(problems, /meridian-relay would be scraped as job="meridian-relay", but the alert rules select job="meridian"/);
+    return rejected(problems, /meridian-opportunities would be scraped with service="meridian-opportunities", but the rules and dashboard name it "opportunities-service"/);
+  });
+
   await check(name('chart rules reject a second relay and a bad setting'), async () => {
     const docs = copy();
     deploymentOf(docs, 'relay').spec.replicas = 2;

@@ -10,7 +10,8 @@
 //   replicas, PDB, Ingress routes, body limits and ServiceMonitor coverage;
 //   every Deployment's probes (httpGet /health/live, /health/ready) on the
 //   port its process listens on; each worker's metrics Service and its
-//   ServiceMonitor coverage;
+//   ServiceMonitor coverage; the job and service labels the ServiceMonitor
+//   gives their series, against those the alert rules select (scrape-labels.js);
 //   and, through the processes' own config loaders, the environment each
 //   Deployment gets;
 // - PROJECTIONS_READ_MODELS: the names values.schema.json accepts are the
@@ -22,6 +23,7 @@ const { pathToFileURL } = require('node:url');
 const YAML = require('yaml');
 const { root, exec } = require('../lib');
 const { settingsProblems } = require('./settings');
+const { scrapeLabelProblems } = require('./scrape-labels');
 const { httpServices, workers, deployables } = require('../services');
 
 const chartDir = path.join(root, 'deploy', 'helm', 'meridian');
@@ -218,6 +220,7 @@ const chartProblems = async (docs, { secretStandIn }) => {
   for (const monitor of monitors) {
     const ports = monitor.spec.endpoints?.map((e) => e.port) ?? [];
     if (!ports.every((p) => of('Service').some((s) => s.spec.ports.some((sp) => sp.name === p)))) problems.push('the ServiceMonitor names a port no Service has');
+    problems.push(...scrapeLabelProblems(monitor, of('Service').filter((service) => selects(monitor, service))));
   }
   return problems;
 };
