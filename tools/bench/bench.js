@@ -135,6 +135,7 @@ const main = async () => {
     if (search.maxRate === 0) throw new Error(`the command path sustained no rate at all: ${JSON.stringify(search.steps[0]?.errors)}`);
 
     log(`2. loading ${settings.opportunities} opportunities (seed ${settings.seed}) through the HTTP API`);
+    // No customersUrl: only the opportunities service runs here, so the deals name generated customer ids.
     results.dataset = await loadDataset({ url: service.url, options: { seed: settings.seed, opportunities: settings.opportunities, tenants: settings.tenants }, concurrency: settings.concurrency, progress: (line) => log(`  ${line}`) });
     const events = await storeCount(databaseUrl);
     results.dataset.eventsInStore = events;

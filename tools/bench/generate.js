@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Writes a seeded dataset (generator.js) through the real HTTP API of the
-// opportunities service, as a client app would: every opportunity is one
-// open command and then its steps in order; many opportunities in parallel.
+// Writes a seeded dataset (generator.js) through the real HTTP API, as a
+// client app would: first the customers (customers API), then every
+// opportunity as one open command and its steps in order, many in parallel.
 //   node tools/bench/generate.js --url http://127.0.0.1:3000 --seed 42 --opportunities 1000 [--tenants 3] [--concurrency 32]
+//     (`npm start` serves both APIs on one port; for separate services add
+//     --customers-url http://customers-service:3000, or --no-customers to
+//     reference customers no service knows, as the bench does)
 //   node tools/bench/generate.js --seed 42 --opportunities 1000 --dry-run   (sizes and a sample, no writes)
 // Progress goes to stderr every few seconds.
-const { generateDirectory, generateOpportunity } = require('./generator');
+const { createHash } = require('node:crypto');
+const { generateDirectory, generateOpportunity, customerRegistration } = require('./generator');
 const { createClient, forEachConcurrently } = require('./http-load');
 
 const headersFor = (tenantId) => ({ 'x-tenant-id': tenantId, 'x-user-id': 'bench-generator' });
@@ -15,9 +19,10 @@ const headersFor = (tenantId) => ({ 'x-tenant-id': tenantId, 'x-user-id': 'bench
  * is a failure of the bench (the plan only holds valid commands), so it
  * throws with the problem body rather than carrying on with a partial dataset.
  */
-const loadDataset = async ({ url, options, concurrency = 32, progress = () => undefined, progressEveryMs = 3_000 }) => {
+const loadDataset = async ({ url, customersUrl, options, concurrency = 32, progress = () => undefined, progressEveryMs = 3_000 }) => {
   const directory = generateDirectory(options);
   const count = directory.options.opportunities;
+  const customerIds = customersUrl ? await registerCustomers({ url: customersUrl, directory, concurrency, progress }) : new Map();
   const client = createClient(url, { maxSockets: concurrency });
   const started = Date.now();
   let opportunities = 0;
@@ -40,7 +45,7 @@ const loadDataset = async ({ url, options, concurrency = 32, progress = () => un
   try {
     await forEachConcurrently(count, concurrency, async (index) => {
       const plan = generateOpportunity(directory, index);
-      const opened = await post(plan.tenantId, '/api/v1/opportunities', plan.open);
+      const opened = await post(plan.tenantId, '/api/v1/opportunities', { ...plan.open, customerId: customerIds.get(plan.open.customerId) ?? plan.open.customerId });
       let position = opened.position;
       for (const step of plan.steps) position = (await post(plan.tenantId, `/api/v1/opportunities/${opened.opportunityId}/${step.command}`, step.body)).position;
       positions.push(position);
@@ -51,7 +56,40 @@ const loadDataset = async ({ url, options, concurrency = 32, progress = () => un
     client.close();
   }
   report(true);
-  return { opportunities, commands, seconds: (Date.now() - started) / 1000, lastPosition: Math.max(0, ...positions), tenants: directory.tenants.map((t) => t.id) };
+  return { customers: customerIds.size, opportunities, commands, seconds: (Date.now() - started) / 1000, lastPosition: Math.max(0, ...positions), tenants: directory.tenants.map((t) => t.id) };
+};
+
+/**
+ * Registers every customer of the directory and answers generated id →
+ * the id the customers API gave it. The Idempotency-Key is the generated id
+ * and a digest of the request, so the API derives the same customer id on a
+ * re-run with the same options (and on a retry) and registers nothing twice.
+ * Other sizes draw other customers under the same generated ids; the digest
+ * makes those new customers rather than a refused reuse of the key.
+ */
+const registerCustomers = async ({ url, directory, concurrency, progress }) => {
+  const customers = directory.tenants.flatMap((tenant) => tenant.customers.map((customer, index) => ({ tenant, customer, index })));
+  const client = createClient(url, { maxSockets: concurrency });
+  const ids = new Map();
+  const started = Date.now();
+  try {
+    await forEachConcurrently(customers.length, concurrency, async (n) => {
+      const { tenant, customer, index } = customers[n];
+      const body = customerRegistration(tenant, index);
+      const digest = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+      const response = await client.send('POST', '/api/v1/customers', {
+        headers: { ...headersFor(tenant.id), 'idempotency-key': `${customer.id}-${digest}` },
+        body,
+      });
+      if (response.status === 404) throw new Error(`POST ${url}/api/v1/customers: 404, no customers API there: pass --customers-url of the customers service, or --no-customers`);
+      if (response.status < 200 || response.status >= 300) throw new Error(`POST /api/v1/customers: ${response.status} ${response.text.slice(0, 300)}`);
+      ids.set(customer.id, response.body.customerId);
+    });
+  } finally {
+    client.close();
+  }
+  progress(`registered ${ids.size} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ids;
 };
 
 const parseArgs = (argv) => {
@@ -61,6 +99,7 @@ const parseArgs = (argv) => {
     if (!flag.startsWith('--')) throw new Error(`unexpected argument ${argv[i]}`);
     const name = flag.slice(2);
     if (name === 'dry-run') args.dryRun = true;
+    else if (name === 'no-customers') args.noCustomers = true;
     else args[name.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = inline ?? argv[++i];
   }
   return args;
@@ -71,7 +110,7 @@ const numeric = ['seed', 'opportunities', 'tenants', 'teamsPerTenant', 'repsPerT
 const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   for (const name of numeric) if (args[name] !== undefined) args[name] = Number(args[name]);
-  const { url, dryRun, concurrency, ...options } = args;
+  const { url, customersUrl, noCustomers, dryRun, concurrency, ...options } = args;
   if (dryRun) {
     const directory = generateDirectory(options);
     let events = 0;
@@ -81,7 +120,7 @@ const main = async () => {
     return;
   }
   if (!url) throw new Error('--url of the opportunities service is required (or --dry-run)');
-  const result = await loadDataset({ url, options, concurrency, progress: (line) => process.stderr.write(`[generate] ${line}\n`) });
+  const result = await loadDataset({ url, customersUrl: noCustomers ? undefined : customersUrl ?? url, options, concurrency, progress: (line) => process.stderr.write(`[generate] ${line}\n`) });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 };
 
@@ -92,4 +131,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { loadDataset, parseArgs };
+module.exports = { loadDataset, registerCustomers, parseArgs };

@@ -127,4 +127,24 @@ const generateOpportunity = (directory, index) => {
   return { index, tenantId: tenant.id, teamId: rep.teamId, open, steps };
 };
 
-module.exports = { createRng, generateDirectory, generateOpportunity, openStages, defaults };
+const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'];
+
+/**
+ * The register-customer request for a tenant's customer, derived from its
+ * place in the directory rather than drawn, so adding it left every seeded
+ * dataset as it was. Its owner is one of the tenant's reps.
+ */
+const customerRegistration = (tenant, customerIndex) => {
+  const customer = tenant.customers[customerIndex];
+  return {
+    kind: 'company',
+    name: customer.name,
+    region: customer.region,
+    industry: customer.industry,
+    size: companySizes[customerIndex % companySizes.length],
+    sourceChannel: sourceChannels[customerIndex % sourceChannels.length],
+    ownerId: tenant.reps[customerIndex % tenant.reps.length].id,
+  };
+};
+
+module.exports = { createRng, generateDirectory, generateOpportunity, customerRegistration, openStages, defaults };
