@@ -83,10 +83,36 @@ const main = async () => {
   log(`mode ${settings.mode}: ${JSON.stringify(settings)}`);
   ensureBuilt(settings.build);
   const runId = randomBytes(3).toString('hex');
-  const infra = await startInfrastructure(log, { ferretdbHandler: settings.ferretdbHandler });
   const processes = [];
+  // Ctrl-C or a kill: node's default for these signals exits at once, which
+  // left PostgreSQL, Kafka and FerretDB running; stop what the bench started.
+  // A signal while the servers are still starting waits for them to be up
+  // (their handles come back only then), then stops them; a second signal
+  // gets node's default, an immediate exit.
+  let infra;
+  let sampler;
+  let signalled;
+  const stopEverything = async () => {
+    clearInterval(sampler);
+    for (const p of [...processes].reverse()) await p.stop('SIGTERM').catch(() => undefined);
+    await infra?.stop().catch((error) => log(`stopping the servers: ${error.message}`));
+    process.exit(130);
+  };
+  const onSignal = (signal) => {
+    signalled = signal;
+    if (!infra) return log(`${signal}: stopping once the servers being started are up (again to exit at once)`);
+    log(`${signal}: stopping the processes and servers the bench started`);
+    void stopEverything();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  infra = await startInfrastructure(log, { ferretdbHandler: settings.ferretdbHandler });
+  if (signalled) {
+    log(`${signalled}: the servers are up; stopping them`);
+    return stopEverything();
+  }
   const memory = new Map();
-  const sampler = setInterval(() => {
+  sampler = setInterval(() => {
     for (const p of processes) {
       const rss = p.rss();
       if (rss === undefined) continue;
@@ -95,19 +121,6 @@ const main = async () => {
       memory.set(p.name, m);
     }
   }, 1_000);
-  // Ctrl-C or a kill: node's default for these signals exits at once, which
-  // left PostgreSQL, Kafka and FerretDB running; stop what the bench started.
-  const onSignal = (signal) => {
-    log(`${signal}: stopping the processes and servers the bench started`);
-    clearInterval(sampler);
-    void (async () => {
-      for (const p of [...processes].reverse()) await p.stop('SIGTERM').catch(() => undefined);
-      await infra.stop().catch((error) => log(`stopping the servers: ${error.message}`));
-      process.exit(130);
-    })();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   let failed = false;
   try {
     const databaseUrl = await createDatabase(infra.env.DATABASE_URL, `bench_${runId}`);
