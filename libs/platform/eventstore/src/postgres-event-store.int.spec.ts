@@ -1,5 +1,5 @@
 import { Client, Pool } from 'pg';
-import type { EventStore, NewEvent, RecordedEvent } from '@meridian/platform/eventsourcing';
+import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '@meridian/platform/eventsourcing';
 import { WrongExpectedRevision } from '@meridian/platform/eventsourcing';
 import type { TestDatabase } from '@meridian/platform/testing';
 import { createTestDatabase, pollUntil } from '@meridian/platform/testing';
@@ -150,6 +150,52 @@ describe('PostgreSQL event store with an append held open mid-transaction', () =
     expect(ids(await store.readStream(streamId))).toEqual(ids(batch));
   });
 
+  /**
+   * A copy of events_append that waits on an advisory lock the test holds,
+   * right after the first statement of its body, i.e. between reading the
+   * stream's revision and looking for a stored copy of the batch.
+   */
+  const pausedAppendLock = 0x4d52444e + 7;
+  const createPausedAppend = async (admin: Client) => {
+    const { rows } = await admin.query<{ definition: string }>(`SELECT pg_get_functiondef('events_append(text,text,jsonb)'::regprocedure) AS definition`);
+    const definition = rows[0].definition;
+    const bodyStart = definition.search(/\bBEGIN\b/);
+    const firstStatementEnd = definition.indexOf(';', bodyStart);
+    const paused = `${definition.slice(0, firstStatementEnd + 1)}
+      PERFORM pg_advisory_lock_shared(${pausedAppendLock}); PERFORM pg_advisory_unlock_shared(${pausedAppendLock});${definition.slice(firstStatementEnd + 1)}`;
+    await admin.query(paused.replace(/FUNCTION public\.events_append\(/, 'FUNCTION public.events_append_paused('));
+  };
+
+  it('a retry whose original commits between its revision read and its lookup replays: events_append reads in that order', async () => {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    const inner = createPostgresExecutor(new Pool({ connectionString: database.url }));
+    const pausedStore = await SqlEventStore.open({
+      query: (sql, params) => inner.query(sql.replace('events_append(', 'events_append_paused('), params),
+      withTransaction: (work) => inner.withTransaction(work),
+      close: () => inner.close(),
+    });
+    try {
+      await createPausedAppend(admin);
+      const streamId = uniqueStreamId();
+      const batch = newEvents(2);
+      await admin.query('SELECT pg_advisory_lock($1)', [pausedAppendLock]);
+      const retry = pausedStore.appendToStream(streamId, batch, 'no_stream');
+      retry.catch(() => undefined);
+      await someoneBlocked(); // the retry has read "no stream" and waits before its lookup
+
+      const original = await store.appendToStream(streamId, batch, 'no_stream');
+      await admin.query('SELECT pg_advisory_unlock($1)', [pausedAppendLock]);
+
+      // Looking up first would have missed the batch, then read revision 1 and reported a conflict.
+      expect(await retry).toEqual({ ...original, replayed: true });
+      expect(ids(await store.readStream(streamId))).toEqual(ids(batch));
+    } finally {
+      await pausedStore.close();
+      await admin.end();
+    }
+  });
+
   it('refuses a second position allocation in one transaction, which would break feed order', async () => {
     const client = new Client({ connectionString: database.url });
     await client.connect();
@@ -206,6 +252,15 @@ describe('PostgreSQL event store round trips', () => {
     expect(calls).toHaveLength(2);
     expect(calls.every((sql) => sql.includes('events_append('))).toBe(true);
     expect(retry).toEqual({ ...first, replayed: true });
+  });
+
+  it('takes only a number as a revision: a string of digits from an untyped caller is refused, as the other adapters refuse it', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(1), 'no_stream');
+
+    const digits = '0' as unknown as ExpectedRevision;
+    await expect(store.appendToStream(streamId, newEvents(1), digits)).rejects.toMatchObject({ name: 'WrongExpectedRevision', actual: 0 });
+    expect(await store.readStream(streamId)).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EventMetadata, NewEvent, RecordedEvent } from '@meridian/platform/eventsourcing';
+import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '@meridian/platform/eventsourcing';
 import type { StoredEventRef, StreamRevision } from '@meridian/platform/eventsourcing';
 import type { SqlRow } from './sql-executor';
 
@@ -59,6 +59,9 @@ export const appendBatchJson = (events: readonly NewEvent[]): string =>
       type: event.type,
       data: event.data ?? null,
       metadata: event.metadata,
-      tenantId: event.metadata.tenantId,
     })),
   );
+
+/** How events_append takes an expectation: a revision is tagged, so no other string can pass for one. */
+export const sqlExpectedRevision = (expected: ExpectedRevision): string =>
+  typeof expected === 'number' ? `revision:${expected}` : expected;

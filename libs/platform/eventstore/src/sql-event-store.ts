@@ -10,7 +10,7 @@ import type {
 import { WrongExpectedRevision } from '@meridian/platform/eventsourcing';
 import { assertExpectedRevision, assertValidEventIds, replayedAppendResult } from '@meridian/platform/eventsourcing';
 import type { EventRow } from './sql-event-rows';
-import { appendBatchJson, eventColumns, toRecordedEvent, toStoredRefs, toStreamRevision } from './sql-event-rows';
+import { appendBatchJson, eventColumns, sqlExpectedRevision, toRecordedEvent, toStoredRefs, toStreamRevision } from './sql-event-rows';
 import { migrateEventStoreSchema, settledHorizon } from './sql-event-store.schema';
 import type { SqlExecutor, SqlRow } from './sql-executor';
 import { isUniqueViolation } from './sql-executor';
@@ -97,7 +97,7 @@ export class SqlEventStore implements EventStore {
   private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const [row] = await this.db.query<AppendRow>(
       'SELECT outcome, actual_revision, stored, last_position FROM events_append($1, $2, $3::text::jsonb)',
-      [streamId, String(expected), appendBatchJson(events)],
+      [streamId, sqlExpectedRevision(expected), appendBatchJson(events)],
     );
     const actual = toStreamRevision(row.actual_revision);
     if (row.outcome === 'conflict') throw new WrongExpectedRevision(streamId, expected, actual);
