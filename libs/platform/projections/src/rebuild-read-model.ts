@@ -50,8 +50,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Rebuilds a read model beside the live one, then swaps it in:
  * 1. a fresh generation is filled from the whole event history, in global
  *    order (the store lane), with progress output;
- * 2. its own consumer group catches up from Kafka what was appended since
- *    (events the history already covered stop at the revision guard);
+ * 2. its own consumer group catches up from Kafka what was appended since,
+ *    starting where the topics ended before the history was read (events the
+ *    history already covered past that point stop at the revision guard);
  * 3. once its lag is zero it becomes the active generation, in one
  *    compare-and-swap write; its consumer keeps feeding it until a live
  *    instance has joined its group (they follow within their interval);
@@ -105,10 +106,12 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
   await storage.drop();
   await definition.ensureIndexes?.(options.connection, storage.collections);
   const guarded = guardStorage(storage, options.breaker);
+  const covered = await topicEnds(admin, topics);
   const replayed = await replayHistory(options, guarded, storage.generation);
   log('info', 'rebuild replayed the event history', { readModel, generation: storage.generation, ...replayed });
 
   const groupId = generationGroupId(readModel, storage.generation, options.topicPrefix);
+  for (const { topic, partitions } of covered) await admin.setOffsets({ groupId, topic, partitions });
   const consumer = await startProjectionConsumer({
     kafka: options.kafka, topics, binding: bindReadModel(definition.projection, guarded), breaker: options.breaker, log, groupId, topicSettings: options.topicSettings,
   });
@@ -128,6 +131,23 @@ const buildGeneration = async <TDocument extends ProjectedDocument>(
     await consumer.stop();
     throw error;
   }
+};
+
+/**
+ * Where the topics end before the replay reads the store's head. Every
+ * message below these offsets was relayed before that read, and the relay
+ * publishes only settled events in store order, so the replay covers it: the
+ * new generation's group starts here instead of reading every topic from the
+ * beginning only to skip what the replay applied (a store lookup per message).
+ * A topic that does not exist yet has nothing to skip.
+ */
+const topicEnds = async (admin: Admin, topics: readonly string[]) => {
+  const existing = new Set(await admin.listTopics());
+  return Promise.all(
+    topics
+      .filter((topic) => existing.has(topic))
+      .map(async (topic) => ({ topic, partitions: (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high })) })),
+  );
 };
 
 const replayHistory = async <TDocument extends ProjectedDocument>(
