@@ -36,6 +36,15 @@ export const createMemoryReadModelStore = <TDocument extends ProjectedDocument>(
       documents.set(id, structuredClone(document));
       return 'written';
     },
+    insertAbsent: async (batch, options) => {
+      refuseIfAborted(options);
+      const present: string[] = [];
+      for (const [id, document] of batch) {
+        if (documents.has(id)) present.push(id);
+        else documents.set(id, structuredClone(document));
+      }
+      return present;
+    },
     remove: async (id, revision, options) => {
       refuseIfAborted(options);
       if (isStale(id, revision)) return 'stale';

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { mongo } from 'mongoose';
 import type { DocumentQuery } from './document-query';
 import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
@@ -12,6 +13,13 @@ type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
 const duplicateKey = 11000;
 export const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === duplicateKey;
+
+/** The positions an unordered bulk insert refused as duplicates, or undefined when it failed otherwise. */
+const duplicateIndexesOf = (error: unknown): number[] | undefined => {
+  if (!(error instanceof mongo.MongoBulkWriteError)) return undefined;
+  const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return failures.every((failure) => failure.code === duplicateKey) ? failures.map((failure) => failure.index) : undefined;
+};
 
 /**
  * One collection per read model generation, one document per id (`_id`).
@@ -60,6 +68,19 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         return replace(id, document, false, driver);
+      }
+    },
+    insertAbsent: async (documents, options) => {
+      if (documents.length === 0) return [];
+      const rows = documents.map(([id, document]): Stored => ({ ...(document as unknown as Record<string, unknown>), _id: id, streamRevision: document.streamRevision }));
+      try {
+        // Unordered: one duplicate does not stop the rest, and every duplicate is reported by its index.
+        await collection.insertMany(rows, { ...writeOptionsOf(options), ordered: false });
+        return [];
+      } catch (error) {
+        const indexes = duplicateIndexesOf(error);
+        if (indexes === undefined) throw error;
+        return indexes.map((index) => documents[index][0]);
       }
     },
     remove: async (id, revision, options) => {

@@ -27,6 +27,14 @@ export type ReadModelStore<TDocument extends ProjectedDocument> = Readonly<{
   loadMany: (ids: readonly string[], options?: StoreCallOptions) => Promise<Map<string, TDocument>>;
   /** Inserts or replaces the document unless the stored one has a revision ≥ `document.streamRevision`. */
   save: (id: string, document: TDocument, options?: StoreCallOptions) => Promise<WriteOutcome>;
+  /**
+   * Inserts each document whose id is not stored yet, in as few calls as the
+   * store allows, and leaves stored ones untouched: the ids it returns were
+   * already there. For filling a fresh generation in bulk, where no guard is
+   * needed for a document nobody has written; the caller saves the returned
+   * ones with the guard.
+   */
+  insertAbsent: (documents: ReadonlyArray<readonly [id: string, document: TDocument]>, options?: StoreCallOptions) => Promise<string[]>;
   /** Deletes the document unless the stored one has a revision ≥ `revision`. */
   remove: (id: string, revision: number, options?: StoreCallOptions) => Promise<WriteOutcome>;
   find: (query: DocumentQuery, options?: StoreCallOptions) => Promise<TDocument[]>;

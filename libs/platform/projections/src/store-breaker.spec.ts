@@ -187,6 +187,7 @@ const recordingStorage = () => {
         if (!hangSaves) return inner.documents.save(id, document, options);
         return new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true }));
       },
+      insertAbsent: (batch, options) => (saw('insertAbsent', options), inner.documents.insertAbsent(batch, options)),
       remove: (id, revision, options) => (saw('remove', options), inner.documents.remove(id, revision, options)),
       find: (query, options) => (saw('find', options), inner.documents.find(query, options)),
     },
@@ -223,6 +224,7 @@ describe('guardStorage', () => {
     await guarded.documents.load('a');
     await guarded.documents.loadMany(['a']);
     await guarded.documents.find({});
+    await guarded.documents.insertAbsent([['b', { streamRevision: 0, label: 'y' }]]);
     await guarded.documents.remove('a', 1);
     await guarded.counters.increment({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 1 });
     await guarded.counters.lastSequences(['c'], 'p0');
@@ -231,7 +233,7 @@ describe('guardStorage', () => {
     await guarded.progress.record({ lane: 'p0', sequence: 1, position: 1 });
     await guarded.progress.marks();
 
-    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'loadMany', 'find', 'remove', 'increment', 'lastSequences', 'incrementAfter', 'counters.find', 'record', 'marks']);
+    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'loadMany', 'find', 'insertAbsent', 'remove', 'increment', 'lastSequences', 'incrementAfter', 'counters.find', 'record', 'marks']);
     for (const call of fake.seen) {
       expect(call.options?.signal).toBeInstanceOf(AbortSignal);
       expect(call.options?.maxTimeMs).toBe(options.timeoutMs);

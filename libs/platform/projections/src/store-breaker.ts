@@ -99,6 +99,7 @@ export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadM
       load: (id) => guarded((options) => storage.documents.load(id, options)),
       loadMany: (ids) => guarded((options) => storage.documents.loadMany(ids, options)),
       save: (id, document) => guarded((options) => storage.documents.save(id, document, options)),
+      insertAbsent: (batch) => guarded((options) => storage.documents.insertAbsent(batch, options)),
       remove: (id, revision) => guarded((options) => storage.documents.remove(id, revision, options)),
       find: (query) => guarded((options) => storage.documents.find(query, options)),
     },

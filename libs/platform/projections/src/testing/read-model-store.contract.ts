@@ -47,6 +47,22 @@ export const readModelStoreContract = (name: string, open: () => Promise<ReadMod
       expect((await store.loadMany([])).size).toBe(0);
     });
 
+    it('inserts absent documents in bulk, leaves stored ones untouched and names them', async () => {
+      await store.save('b', { streamRevision: 4, label: 'stored' });
+      const present = await store.insertAbsent([
+        ['a', { streamRevision: 0, label: 'new a' }],
+        ['b', { streamRevision: 9, label: 'would overwrite' }],
+        ['c', { streamRevision: 2, label: 'new c', note: 'n' }],
+      ]);
+      expect(present).toEqual(['b']);
+      expect(await store.load('a')).toEqual({ streamRevision: 0, label: 'new a' });
+      expect(await store.load('b')).toEqual({ streamRevision: 4, label: 'stored' });
+      expect(await store.load('c')).toEqual({ streamRevision: 2, label: 'new c', note: 'n' });
+      // The revision guard holds for what was inserted in bulk.
+      expect(await store.save('c', { streamRevision: 2, label: 'same revision' })).toBe('stale');
+      expect(await store.insertAbsent([])).toEqual([]);
+    });
+
     it('lets exactly one of two racing first writes at one revision win, and the newer of two revisions', async () => {
       const outcomes = await Promise.all([store.save('b', { streamRevision: 0, label: 'x' }), store.save('b', { streamRevision: 0, label: 'y' })]);
       expect([...outcomes].sort()).toEqual(['stale', 'written']);
