@@ -28,6 +28,7 @@ describe('projections configuration', () => {
       logLevel: 'info',
       httpPort: 9465,
       lagIntervalMs: 5_000,
+      rebuildDocumentsInMemory: 100_000,
     });
   });
 
@@ -37,13 +38,14 @@ describe('projections configuration', () => {
       KAFKA_TOPIC_PREFIX: 'staging.', PROJECTIONS_READ_MODELS: 'sales-funnel', KAFKA_TOPIC_PARTITIONS: '12',
       PROJECTIONS_STORE_TIMEOUT_MS: '800', PROJECTIONS_BREAKER_RESET_MS: '900', PROJECTIONS_FOLLOW_INTERVAL_MS: '500',
       PROJECTIONS_SESSION_TIMEOUT_MS: '6000', KAFKA_CLIENT_ID: 'projections-eu', LOG_LEVEL: 'DEBUG',
-      PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '1000',
+      PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '1000', PROJECTIONS_REBUILD_DOCUMENTS_IN_MEMORY: '5000',
     });
     expect(config).toMatchObject({
       kafkaBrokers: ['k1:9092', 'k2:9093'], mongodbUrl: 'mongodb+srv://u:p@cluster.example.net/crm', eventStoreUrl: 'postgres://db/meridian',
       topicPrefix: 'staging.', readModels: ['sales-funnel'], topics: { partitions: 12 },
       breaker: { timeoutMs: 800, resetTimeoutMs: 900, volumeThreshold: 3, errorThresholdPercentage: 50 },
       followIntervalMs: 500, sessionTimeoutMs: 6_000, clientId: 'projections-eu', logLevel: 'debug', httpPort: 0, lagIntervalMs: 1_000,
+      rebuildDocumentsInMemory: 5_000,
     });
   });
 

@@ -39,6 +39,7 @@ export const runRebuild = async (config: ProjectionsConfig, name: string, log: S
       progress: print,
       topicPrefix: config.topicPrefix,
       topicSettings: config.topics,
+      documentsInMemory: config.rebuildDocumentsInMemory,
       retireTimeoutMs: Math.max(3 * config.followIntervalMs, 10_000),
       retireGraceMs: Math.max(2 * config.followIntervalMs, 1_000),
     });

@@ -2,8 +2,6 @@ import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { EventRouter, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
-import { ProjectionFailed, applyEvent } from './apply-event';
-import { applyEvents } from './apply-events';
 import { createCatchUpWatch } from './catch-up-watch';
 import { consumerGroupLag } from './consumer-lag';
 import { handOver, retireGeneration } from './generation-handover';
@@ -11,15 +9,16 @@ import type { ProjectedDocument } from './projection';
 import type { RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
 import { bindReadModel } from './read-model-binding';
+import { createHistoryFold } from './history-fold';
 import type { ProgressSink } from './progress-reporter';
-import { createProgressReporter } from './progress-reporter';
+import { replayFeed } from './replay-feed';
 import type { ReadModelDefinition } from './read-model-definition';
 import { prefixedTopics } from './read-model-definition';
 import type { MongooseReadModelStorage, ReadModelGenerations } from './read-model-generations';
 import { generationGroupId, openMongooseReadModelStorage } from './read-model-generations';
 import type { StoreBreaker } from './store-breaker';
 import { guardStorage } from './store-breaker';
-import { createStoreFeed, storeLane } from './store-feed';
+import { createStoreFeed } from './store-feed';
 
 export type RebuildOptions<TDocument extends ProjectedDocument> = Readonly<{
   store: EventStore;
@@ -34,6 +33,8 @@ export type RebuildOptions<TDocument extends ProjectedDocument> = Readonly<{
   topicPrefix?: string;
   topicSettings?: TopicDefaults;
   pageSize?: number;
+  /** Documents the replay holds in memory before writing them out (history-fold.ts). */
+  documentsInMemory?: number;
   /** The catch-up from Kafka gives up when its lag has reached no new low for this long (see catch-up-watch.ts). */
   catchUpStallMs?: number;
   /** How long to wait for live instances to join the new generation and leave the old one. */
@@ -49,7 +50,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Rebuilds a read model beside the live one, then swaps it in:
  * 1. a fresh generation is filled from the whole event history, in global
- *    order (the store lane), with progress output;
+ *    order (the store lane), folded in memory and written in bulk, with
+ *    progress output;
  * 2. its own consumer group catches up from Kafka what was appended since,
  *    starting where the topics ended before the history was read (events the
  *    history already covered past that point stop at the revision guard);
@@ -150,40 +152,26 @@ const topicEnds = async (admin: Admin, topics: readonly string[]) => {
   );
 };
 
+/**
+ * Step 1: the whole history folded in memory (in slices of at most
+ * `documentsInMemory` documents) and written into the fresh generation in
+ * bulk, each document once per slice (history-fold.ts).
+ */
 const replayHistory = async <TDocument extends ProjectedDocument>(
   options: RebuildOptions<TDocument>,
   storage: ReturnType<typeof guardStorage<TDocument>>,
   generation: number,
-): Promise<{ storePosition: number; skipped: number }> => {
+): Promise<{ storePosition: number; skipped: number; documents: number }> => {
   const readModel = options.definition.projection.readModel;
   const feed = createStoreFeed(options.store, options.router, prefixedTopics(options.definition, options.topicPrefix));
+  const fold = createHistoryFold(options.definition.projection, storage, {
+    ...(options.documentsInMemory === undefined ? {} : { documentsInMemory: options.documentsInMemory }),
+    onRejected: (event, error) => options.log('warn', 'rebuild skipped an event the projection rejects', { readModel, eventId: event.eventId, error: error.message }),
+  });
   const head = await feed.head();
-  const reporter = createProgressReporter(`rebuild ${readModel} g${generation} from the event store`, head, options.progress);
-  let after = 0;
-  let skipped = 0;
-  while (after < head) {
-    const page = await feed.read(after, options.pageSize ?? 1_000);
-    try {
-      // A page at a time: one load, one write per counter and per document (applyEvents).
-      await applyEvents(options.definition.projection, storage, storeLane, page.events.map((event) => ({ event, sequence: event.globalPosition })));
-    } catch (error) {
-      if (!(error instanceof ProjectionFailed)) throw error;
-      // The projection rejects an event of this page: apply it event by event to skip just that one.
-      for (const event of page.events) {
-        try {
-          await applyEvent(options.definition.projection, storage, event, { id: storeLane, sequence: event.globalPosition });
-        } catch (rejected) {
-          if (!(rejected instanceof ProjectionFailed)) throw rejected;
-          skipped++;
-          options.log('warn', 'rebuild skipped an event the projection rejects', { readModel, eventId: event.eventId, error: rejected.message });
-        }
-      }
-    }
-    if (page.lastPosition === after) break;
-    after = page.lastPosition;
-    reporter.advance(after);
-  }
-  await storage.progress.record({ lane: storeLane, sequence: after, position: after });
-  reporter.finish(after);
-  return { storePosition: after, skipped };
+  const reached = await replayFeed(feed, [fold], {
+    head, pageSize: options.pageSize ?? 1_000, label: `rebuild ${readModel} g${generation} from the event store`, progress: options.progress,
+  });
+  const { documents, skipped } = await fold.finish(reached);
+  return { storePosition: reached, skipped, documents };
 };
