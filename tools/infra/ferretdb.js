@@ -1,6 +1,7 @@
 // FerretDB v1 with its SQLite handler: a MongoDB wire-protocol server that
-// needs no other database. Built from source with the machine's Go, once, into
-// .infra/cache/ferretdb-<version>/ferretdb.
+// needs no other database. Built from source with the machine's Go, once, with
+// the patches in ferretdb-patches/, into .infra/cache/ferretdb-<version>-<patches' digest>/ferretdb.
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -12,7 +13,23 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 // FerretDB v1.24.2's go.mod says `go 1.24`; an older Go would try to download a toolchain.
 const MIN_GO_MINOR = 24;
 
-const binaryPath = (root) => path.join(root, '.infra', 'cache', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+const PATCHES_DIR = path.join(__dirname, 'ferretdb-patches');
+
+/** The patches applied to FerretDB's source before it is built, in the order of their names. */
+const patchFiles = () =>
+  fs.readdirSync(PATCHES_DIR).filter((name) => name.endsWith('.patch')).sort().map((name) => path.join(PATCHES_DIR, name));
+
+/**
+ * Part of the binary's directory name, so that a change to the patches (or a
+ * binary built before there were any) is never taken for the current build.
+ */
+const patchesDigest = () => {
+  const hash = createHash('sha256');
+  for (const file of patchFiles()) hash.update(fs.readFileSync(file));
+  return hash.digest('hex').slice(0, 8);
+};
+
+const binaryPath = (root) => path.join(root, '.infra', 'cache', `ferretdb-${FERRETDB_VERSION}-${patchesDigest()}`, 'ferretdb');
 
 // GOTOOLCHAIN=local: fail clearly rather than fetch another Go behind our back.
 // -buildvcs=false: the scratch module is not a repository worth stamping.
@@ -41,10 +58,30 @@ const withHeartbeat = async (label, work) => {
 };
 
 /**
+ * Applies each patch to the vendored module with `git apply`, which works outside
+ * a repository and applies all of a patch or none of it; `patch` is not on every
+ * machine. The ceiling keeps git from treating a repository above the scratch
+ * directory (a TMPDIR inside one) as the root the patch's paths are relative to.
+ */
+const applyPatches = async (root, work) => {
+  const moduleDir = path.join('vendor', ...MODULE.split('/'));
+  for (const file of patchFiles()) {
+    log(`FerretDB: applying ${path.basename(file)}`);
+    await run('git', ['apply', '--unsafe-paths', `--directory=${moduleDir}`, file], {
+      cwd: work,
+      env: { GIT_CEILING_DIRECTORIES: path.dirname(work) },
+    }).catch((error) => {
+      throw new Error(`${path.relative(root, file)} could not be applied to FerretDB ${FERRETDB_VERSION}'s source (it needs git, and a patch made for that version):\n${error.message}`);
+    });
+  }
+};
+
+/**
  * `go install …@v1.24.2` cannot be used here (the module proxy refuses the
  * deprecation lookup it makes), so: a throwaway module that requires FerretDB,
  * vendored, built with -mod=vendor. The module zip lacks build/version/version.txt,
- * which the binary embeds and panics without, so it is written in by hand.
+ * which the binary embeds and panics without, so it is written in by hand. The
+ * patches go into the vendored copy, never into Go's shared module cache.
  */
 const installFerretDB = async (root) => {
   const target = binaryPath(root);
@@ -60,6 +97,7 @@ const installFerretDB = async (root) => {
     log('FerretDB: go mod vendor');
     await withHeartbeat('vendoring', () => run('go', ['mod', 'vendor'], { cwd: work, env: goEnv }));
     fs.writeFileSync(path.join(work, 'vendor', ...MODULE.split('/'), 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    await applyPatches(root, work);
     // -trimpath keeps the scratch directory's name out of the build cache keys,
     // so a rebuild reuses Go's cache (seconds instead of a minute).
     log('FerretDB: go build');
