@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { AppConfig, HttpHostDefinition } from '@meridian/platform/nest';
-import { EventStoreModule, ProcessManagersModule } from '@meridian/platform/nest';
+import { EventStoreModule, ProcessManagersModule, ReadStoreModule } from '@meridian/platform/nest';
 import { CustomersModule } from '@meridian/customers/api';
 import { CustomerImportModule } from '@meridian/customers/import';
 import { CustomerReadApiModule } from '@meridian/customers/read-api';
@@ -16,7 +16,8 @@ class StandaloneModule {}
 
 /**
  * Every context in one process on one port, on the embedded event store by
- * default: what `npm start` runs. The same modules deploy one per service.
+ * default, with its read models and process-manager state in a read store
+ * beside it: what `npm start` runs. The same modules deploy one per service.
  */
 export const standaloneHost: HttpHostDefinition = {
   name: 'standalone',
@@ -25,14 +26,16 @@ export const standaloneHost: HttpHostDefinition = {
     description: 'Every Meridian context in one process. Errors are RFC 9457 application/problem+json.',
     version: '0.1.0',
   },
+  usesReadStore: true,
   unusedSettings: (config) => [
     ...(config.kafkaBrokers !== undefined ? [['KAFKA_BROKERS', 'standalone feeds its read models in process; run the relay and projections processes for Kafka'] as const] : []),
-    ...(config.mongodbUrl !== undefined ? [['MONGODB_URL', 'standalone keeps its read models in memory; the opportunities-service serves them from MongoDB'] as const] : []),
+    ...(config.mongodbUrl !== undefined ? [['MONGODB_URL', "standalone keeps its read models in READ_STORE_URL (by default the event store's own database); the services serve them from MongoDB"] as const] : []),
   ],
   rootModule: (config: AppConfig): DynamicModule => ({
     module: StandaloneModule,
     imports: [
       EventStoreModule.forRoot(config.eventStoreUrl),
+      ReadStoreModule.forRoot(config.readStoreUrl),
       OpportunitiesModule,
       OpportunityReadApiModule.inProcess(config),
       OrdersModule,

@@ -1,8 +1,9 @@
 import type { BeforeApplicationShutdown, DynamicModule, FactoryProvider, OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import type { AppConfig } from '@meridian/platform/nest';
-import { EVENT_STORE, nestStructuredLog } from '@meridian/platform/nest';
+import type { AppConfig, HostListeningSignal, ReadinessRegistry } from '@meridian/platform/nest';
+import { inProcessReadSideInject, nestStructuredLog, readStoreOrMemory, reportFeedReadiness } from '@meridian/platform/nest';
+import type { InProcessReadStore } from '@meridian/platform/projections';
 import { CUSTOMER_DIRECTORY } from '@meridian/customers/api';
 import { GetCustomer360Controller } from './customer-360/get-customer-360.controller';
 import { GetCustomerTimelineController } from './customer-timeline/get-customer-timeline.controller';
@@ -79,15 +80,17 @@ const readApiWith = (readSide: Omit<FactoryProvider<ReadSide | Promise<ReadSide>
  */
 @Module({})
 export class CustomerReadApiModule {
-  /** Standalone: memory read models fed from the event store in this process. */
+  /** Standalone: read models in the host's read store (ReadStoreModule; memory without it), fed from the event store in this process. */
   static inProcess(config: AppConfig): DynamicModule {
     const logger = new Logger('CustomerReadModels');
     return readApiWith({
-      inject: [EVENT_STORE],
-      useFactory: async (store: EventStore): Promise<ReadSide> => {
+      inject: inProcessReadSideInject,
+      useFactory: async (store: EventStore, readStore: InProcessReadStore | undefined, readiness: ReadinessRegistry | undefined, listening: HostListeningSignal | undefined): Promise<ReadSide> => {
         const side = await startInProcessCustomerReadModels(store, {
-          log: nestStructuredLog(logger), progress: (line) => logger.log(line), maxWaitMs: config.readWaitMaxMs,
+          readStore: readStoreOrMemory(readStore), log: nestStructuredLog(logger), progress: (line) => logger.log(line), maxWaitMs: config.readWaitMaxMs,
+          ...(listening === undefined ? {} : { startWhen: listening.listening }),
         });
+        reportFeedReadiness(readiness, 'customerReadModels', side.projections);
         return { readModels: side.readModels, stopFeeding: side.projections.stop };
       },
     });

@@ -1,8 +1,9 @@
 import type { BeforeApplicationShutdown, DynamicModule, FactoryProvider, OnApplicationShutdown, Type } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import type { AppConfig } from '@meridian/platform/nest';
-import { EVENT_STORE, nestStructuredLog } from '@meridian/platform/nest';
+import type { AppConfig, HostListeningSignal, ReadinessRegistry } from '@meridian/platform/nest';
+import { inProcessReadSideInject, nestStructuredLog, readStoreOrMemory, reportFeedReadiness } from '@meridian/platform/nest';
+import type { InProcessReadStore } from '@meridian/platform/projections';
 import { GetSalesFunnelController } from './get-sales-funnel/get-sales-funnel.controller';
 import type { InProcessReadModels } from './hosting/in-process-read-models';
 import { startInProcessReadModels } from './hosting/in-process-read-models';
@@ -47,13 +48,17 @@ const withReadSide = (readSide: Omit<FactoryProvider, 'provide'>, lifecycle: Typ
 /** The opportunities context's read side over HTTP: the list and the sales funnel. */
 @Module({})
 export class OpportunityReadApiModule {
-  /** Standalone: memory read models fed from the event store in this process (needs EventStoreModule). */
+  /** Standalone: read models in the host's read store (ReadStoreModule; memory without it), fed from the event store in this process. */
   static inProcess(config: AppConfig): DynamicModule {
     const logger = new Logger('ReadModels');
     return withReadSide(
       {
-        inject: [EVENT_STORE],
-        useFactory: (store: EventStore) => startInProcessReadModels(store, nestStructuredLog(logger), (line) => logger.log(line), config.readWaitMaxMs),
+        inject: inProcessReadSideInject,
+        useFactory: async (store: EventStore, readStore: InProcessReadStore | undefined, readiness: ReadinessRegistry | undefined, listening: HostListeningSignal | undefined) => {
+          const side = await startInProcessReadModels(store, readStoreOrMemory(readStore), nestStructuredLog(logger), (line) => logger.log(line), config.readWaitMaxMs, listening?.listening);
+          reportFeedReadiness(readiness, 'opportunityReadModels', side.projections);
+          return side;
+        },
       },
       InProcessReadSideLifecycle,
     );

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,14 +60,28 @@ describe('embedded event store durability', () => {
   );
 
   it(
-    'refuses a second opener of the same directory while the first holds it, and takes over a stale lock',
+    'shares one database between openers in this process, refuses a directory another live process holds, and takes over a stale lock',
     async () => {
       const dataDir = join(dir, 'locked');
       const owner = await openEventStore(`embedded:${dataDir}`);
+      const second = await openEventStore(`embedded:${dataDir}`);
       try {
-        await expect(openEventStore(`embedded:${dataDir}`)).rejects.toThrow(`in use by process ${process.pid}`);
+        // One PGlite behind both: what one appends, the other reads, and closing one leaves the other open.
+        const streamId = uniqueStreamId();
+        await owner.appendToStream(streamId, newEvents(1), 'no_stream');
+        await second.close();
+        expect((await owner.readStream(streamId)).length).toBe(1);
       } finally {
         await owner.close();
+      }
+      // Another process that is alive holds the directory: refused, naming it.
+      const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        await writeFile(join(dataDir, 'meridian.lock'), String(holder.pid));
+        await expect(openEventStore(`embedded:${dataDir}`)).rejects.toThrow(`in use by process ${holder.pid}`);
+      } finally {
+        holder.kill('SIGKILL');
+        await new Promise((resolve) => holder.once('exit', resolve));
       }
       // A crashed owner leaves its lock behind; a pid that no longer runs does not block the next start.
       await writeFile(join(dataDir, 'meridian.lock'), '2147483646');

@@ -1,7 +1,6 @@
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { MemoryEventStore } from '@meridian/platform/eventsourcing';
 import { isEsdbUrl } from './esdb/esdb-connection-string';
-import { openEsdbEventStore } from './esdb/open-esdb';
 import { openSqlExecutor } from './open-sql-executor';
 import { SqlEventStore } from './sql-event-store';
 
@@ -14,7 +13,8 @@ import { SqlEventStore } from './sql-event-store';
  */
 export const openEventStore = async (url: string): Promise<EventStore> => {
   const trimmed = url.trim();
-  if (isEsdbUrl(trimmed)) return openEsdbEventStore(trimmed);
+  // Loaded on demand: its gRPC client is a large share of start-up for every other store.
+  if (isEsdbUrl(trimmed)) return (await import('./esdb/open-esdb')).openEsdbEventStore(trimmed);
   const scheme = schemeOf(trimmed);
   switch (scheme) {
     case 'postgres:':

@@ -2,9 +2,6 @@ import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CheckpointStore } from './checkpoint/checkpoint-store.port';
 import { SqlCheckpointStore } from './checkpoint/sql-checkpoint-store';
 import { isEsdbUrl } from './esdb/esdb-connection-string';
-import { EsdbCheckpointStore } from './esdb/esdb-checkpoint-store';
-import { EsdbEventStore } from './esdb/esdb-event-store';
-import { connectEsdb } from './esdb/open-esdb';
 import { openSqlExecutor } from './open-sql-executor';
 import { SqlEventStore } from './sql-event-store';
 
@@ -18,6 +15,10 @@ export type FeedWithCheckpoints = Readonly<{ store: EventStore; checkpoints: Che
  */
 export const openFeedWithCheckpoints = async (url: string): Promise<FeedWithCheckpoints> => {
   if (isEsdbUrl(url)) {
+    // Loaded on demand, as in openEventStore.
+    const [{ EsdbCheckpointStore }, { EsdbEventStore }, { connectEsdb }] = await Promise.all([
+      import('./esdb/esdb-checkpoint-store'), import('./esdb/esdb-event-store'), import('./esdb/open-esdb'),
+    ]);
     const client = connectEsdb(url, 'feed');
     const store = new EsdbEventStore(client);
     return { store, checkpoints: new EsdbCheckpointStore(client), close: () => store.close() };

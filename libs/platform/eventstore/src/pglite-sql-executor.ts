@@ -54,11 +54,18 @@ const transactionQueryable = (tx: Transaction): SqlQueryable => ({
     ownRows((await tx.query<TRow>(sql, [...params])).rows),
 });
 
-/** Runs tasks one at a time in call order; a failed task does not block the next (`tail` never rejects). */
+/**
+ * Runs tasks one at a time in call order; a failed task does not block the
+ * next (`tail` never rejects). Each turn starts from the event loop
+ * (`setImmediate`): PGlite itself answers without leaving the microtask
+ * queue, so a busy caller (a catch-up of thousands of statements) would
+ * otherwise hold off every timer, socket and request until it finished.
+ */
 const createTurnQueue = () => {
   let tail: Promise<unknown> = Promise.resolve();
+  const fromEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
   return <T>(task: () => Promise<T>): Promise<T> => {
-    const turn = tail.then(task);
+    const turn = tail.then(fromEventLoop).then(task);
     tail = turn.catch(() => undefined);
     return turn;
   };

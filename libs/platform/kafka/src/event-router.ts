@@ -36,7 +36,7 @@ export type EventRouter = Readonly<{
 
 export type RoutedTopic = Readonly<{ name: string; deadLetter: boolean }>;
 
-type CompiledCatalogue = Readonly<{ catalogue: PublicEventCatalogue; topic: string; validators: ReadonlyMap<string, ValidateFunction> }>;
+type CompiledCatalogue = Readonly<{ catalogue: PublicEventCatalogue; topic: string }>;
 
 /** Long ajv reports are cut so a header stays well under Kafka's message limits. */
 const maxErrorLength = 2000;
@@ -50,7 +50,7 @@ const maxErrorLength = 2000;
 export const createEventRouter = (options: EventRouterOptions): EventRouter => {
   const prefix = options.topicPrefix ?? '';
   const byCategory = new Map<string, CompiledCatalogue>();
-  const compiledCatalogues = options.catalogues.map((catalogue) => compile(catalogue, `${prefix}${catalogue.topic}`));
+  const compiledCatalogues = options.catalogues.map((catalogue) => ({ catalogue, topic: `${prefix}${catalogue.topic}` }));
   for (const compiled of compiledCatalogues) {
     for (const category of compiled.catalogue.streamCategories) {
       if (byCategory.has(category)) throw new Error(`Two catalogues claim stream category "${category}"`);
@@ -70,7 +70,7 @@ export const createEventRouter = (options: EventRouterOptions): EventRouter => {
       const headers = toCloudEventHeaders(event, { source: '/meridian/unrouted', ceType: fallbackCeTypeOf(unroutedTopic, event) });
       return deadLetter(event, value, headers, unrouted, 'no-route', `No catalogue claims the stream category of "${event.streamId}"`);
     }
-    const { catalogue, topic, validators } = compiled;
+    const { catalogue, topic } = compiled;
     const contract = Object.prototype.hasOwnProperty.call(catalogue.contracts, event.type) ? catalogue.contracts[event.type] : undefined;
     if (!contract || contract.version !== event.metadata.schemaVersion) {
       const headers = toCloudEventHeaders(event, { source: catalogue.source, ceType: fallbackCeTypeOf(catalogue.topic, event) });
@@ -78,8 +78,8 @@ export const createEventRouter = (options: EventRouterOptions): EventRouter => {
       return deadLetter(event, value, headers, topic, 'no-contract', `No contract for ${event.type} v${event.metadata.schemaVersion}${known}`);
     }
     const headers = toCloudEventHeaders(event, { source: catalogue.source, ceType: contract.ceType });
-    const validate = validators.get(event.type);
-    if (validate && !validate(event.data)) {
+    const validate = validatorOf(catalogue, event.type);
+    if (!validate(event.data)) {
       const error = `Payload violates ${contract.ceType}: ${validatorErrors(validate)}`;
       return deadLetter(event, value, headers, topic, 'schema-violation', error);
     }
@@ -89,12 +89,31 @@ export const createEventRouter = (options: EventRouterOptions): EventRouter => {
   return { route, topics: [...topics, { name: deadLetterTopicOf(unrouted), deadLetter: true }] };
 };
 
-const compile = (catalogue: PublicEventCatalogue, topic: string): CompiledCatalogue => {
-  // One ajv per catalogue: each context's contracts bring their own validator options.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, ...catalogue.validatorOptions });
-  addFormats(ajv);
-  const validators = new Map(Object.entries(catalogue.contracts).map(([type, contract]) => [type, ajv.compile(contract.schema)]));
-  return { catalogue, topic, validators };
+type CatalogueValidators = { ajv: Ajv2020; byType: Map<string, ValidateFunction> };
+
+/**
+ * Each contract's validator, compiled on its first event and shared by every
+ * router of the process: a host runs several (one per in-process feed, over
+ * the same catalogues), and compiling every schema up front was most of a
+ * standalone start. One ajv per catalogue: each context's contracts bring
+ * their own validator options.
+ */
+const compiled = new WeakMap<PublicEventCatalogue, CatalogueValidators>();
+
+const validatorOf = (catalogue: PublicEventCatalogue, type: string): ValidateFunction => {
+  let validators = compiled.get(catalogue);
+  if (validators === undefined) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, ...catalogue.validatorOptions });
+    addFormats(ajv);
+    validators = { ajv, byType: new Map() };
+    compiled.set(catalogue, validators);
+  }
+  let validate = validators.byType.get(type);
+  if (validate === undefined) {
+    validate = validators.ajv.compile(catalogue.contracts[type].schema);
+    validators.byType.set(type, validate);
+  }
+  return validate;
 };
 
 const validatorErrors = (validate: ValidateFunction): string =>

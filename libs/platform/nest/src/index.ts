@@ -42,3 +42,10 @@ export { runReadinessChecks, startWorkerHttpServer } from './process/worker-http
 export type { ProcessManagerFactory, ProcessManagerHosting } from './process-managers/process-managers.module';
 export { ProcessManagersModule } from './process-managers/process-managers.module';
 export type { KafkaHostingSettings } from './process-managers/process-manager-hosting';
+export { READ_STORE, ReadStoreModule } from './read-models/read-store.module';
+export type { ReadinessReport } from './health/readiness-registry';
+export { ReadinessRegistry } from './health/readiness-registry';
+export { readStoreUrlBeside } from './config/app-config';
+export { inProcessReadSideInject, readStoreOrMemory, reportFeedReadiness } from './read-models/in-process-read-side';
+export type { HostListeningSignal } from './http/host-listening';
+export { HOST_LISTENING } from './http/host-listening';

@@ -34,7 +34,7 @@ const writesInFlight = 4;
  */
 export const idsPerRead = 50;
 
-const readInSlices = async <V>(ids: readonly string[], read: (slice: string[]) => Promise<ReadonlyMap<string, V>>): Promise<Map<string, V>> => {
+export const readInSlices = async <V>(ids: readonly string[], read: (slice: string[]) => Promise<ReadonlyMap<string, V>>): Promise<Map<string, V>> => {
   const found = new Map<string, V>();
   for (let from = 0; from < ids.length; from += idsPerRead) {
     for (const [id, value] of await read(ids.slice(from, from + idsPerRead))) found.set(id, value);

@@ -1,12 +1,12 @@
-import { SpanKind } from '@opentelemetry/api';
 import type { StructuredLog } from '@meridian/platform/kafka';
-import { traced, withLogContext } from '@meridian/platform/telemetry';
-import { ProjectionFailed } from './apply-event';
+import { applyPage } from './in-process-apply';
 import type { ProgressSink } from './progress-reporter';
 import { createProgressReporter } from './progress-reporter';
 import type { ReadModelBinding } from './read-model-binding';
+import { replayFeed } from './replay-feed';
 import type { StoreFeed } from './store-feed';
 import { storeLane } from './store-feed';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export type InProcessProjectionsOptions = Readonly<{
   feed: StoreFeed;
@@ -17,104 +17,153 @@ export type InProcessProjectionsOptions = Readonly<{
   pageSize?: number;
   /** Polling interval when idle; a `nudge` (e.g. from a read-your-writes query) polls at once. */
   idleIntervalMs?: number;
+  /** Documents a bulk replay holds in memory per read model before writing them out. */
+  documentsInMemory?: number;
+  /** Back-off after a failed page or replay. */
+  retryDelayMs?: number;
+  /** What the feed drives, for its progress lines (default "read models"). */
+  label?: string;
+  /** The catch-up starts once this resolves (the host's port is open), so it does not slow the start-up down. */
+  startWhen?: Promise<unknown>;
 }>;
+
+/** Where the feed stands: replaying the history into empty read models, catching up from their marks, or following the store. */
+export type InProcessStatus = Readonly<{ state: 'replaying' | 'catching-up' | 'live'; position: number; head: number }>;
 
 export type InProcessProjections = Readonly<{
   /** Every event up to this global position is applied to every read model. */
   position: () => number;
-  /** Resolves once the history present at start is applied, or the attempt failed (logged; the feed keeps retrying). */
+  /** Resolves once the history present at start is applied (failed attempts are logged and retried). */
   caughtUp: Promise<void>;
+  status: () => InProcessStatus;
   nudge: () => void;
   stop: () => Promise<void>;
 }>;
 
+const markOf = async (binding: ReadModelBinding): Promise<number> => (await binding.progress.marks()).find((m) => m.lane === storeLane)?.sequence ?? 0;
+
 /**
  * Standalone mode's feed: the event store read in global order, one lane,
- * straight into the read models (no Kafka). The same projections and the same
- * guards as with Kafka; a projection error is logged and the event skipped, as
- * a dead letter would be.
+ * straight into the read models (no Kafka), with the same projections and
+ * guards as over Kafka. Each binding keeps its own mark in its storage, so a
+ * restart resumes every one where it stopped:
+ * 1. read models with nothing stored are filled by one bulk replay of the
+ *    history (history-fold.ts), all of them in one pass over the feed;
+ * 2. every binding then catches up from its own mark, a page at a time;
+ * 3. then it follows the store, polling when idle.
+ * A store that is behind a binding's mark is not the history it was built
+ * from (the event store was replaced): that binding is reset and replayed.
+ * A projection error is logged and the event skipped, as a dead letter would be.
  */
 export const startInProcessProjections = async (options: InProcessProjectionsOptions): Promise<InProcessProjections> => {
   const { feed, readModels, log } = options;
   const pageSize = options.pageSize ?? 500;
   const idleIntervalMs = options.idleIntervalMs ?? 100;
-  let after = Math.min(...(await Promise.all(readModels.map(async (r) => (await r.progress.marks()).find((m) => m.lane === storeLane)?.sequence ?? 0))));
+  const retryDelayMs = options.retryDelayMs ?? 1_000;
+  const label = options.label ?? 'read models';
+  const marks = new Map<ReadModelBinding, number>(await Promise.all(readModels.map(async (binding) => [binding, await markOf(binding)] as const)));
+  const head = await feed.head();
+  // With nothing to feed, nothing is behind: the head is reached.
+  const position = () => (marks.size === 0 ? head : Math.min(...marks.values()));
+  let state: InProcessStatus['state'] = 'catching-up';
   let running = true;
   let wake: (() => void) | undefined;
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    wake = resolve;
+    setTimeout(resolve, ms).unref();
+  }).finally(() => void (wake = undefined));
 
-  const applyPage = async (): Promise<number> => {
-    const page = await feed.read(after, pageSize);
-    for (const event of page.events) {
-      const applyToEach = async () => {
-        for (const readModel of readModels) {
-          try {
-            await readModel.apply(event, { id: storeLane, sequence: event.globalPosition });
-          } catch (error) {
-            if (!(error instanceof ProjectionFailed)) throw error;
-            log('warn', 'projection failed: event skipped', { readModel: readModel.readModel, eventId: event.eventId, error: error.message });
-          }
-        }
-      };
-      const logContext = { correlationId: event.correlationId, tenantId: event.tenantId };
-      // As on Kafka: a span per event that is part of a trace, under the traceparent the command stamped.
-      if (event.traceparent === undefined) await withLogContext(logContext, applyToEach);
-      else {
-        await traced(
-          {
-            name: 'process in-process feed',
-            kind: SpanKind.CONSUMER,
-            parent: event.traceparent,
-            attributes: { 'messaging.operation.type': 'process', 'cloudevents.event_type': event.type, 'cloudevents.event_id': event.eventId, 'meridian.read_models': readModels.length },
-          },
-          (span) => withLogContext({ ...logContext, traceId: span.spanContext().traceId, spanId: span.spanContext().spanId }, applyToEach),
-        );
+  const replayIntoEmpty = async (): Promise<void> => {
+    for (const binding of readModels) {
+      if ((marks.get(binding) ?? 0) <= head) continue;
+      log('warn', 'read model is ahead of the event store (built from another history): it is filled again from this one', { readModel: binding.readModel, mark: marks.get(binding), head });
+      await binding.reset?.();
+      marks.set(binding, 0);
+    }
+    const empty = readModels.filter((binding) => marks.get(binding) === 0 && binding.historyFold !== undefined && binding.reset !== undefined);
+    if (empty.length === 0 || head === 0) return;
+    state = 'replaying';
+    for (;;) {
+      try {
+        const folds = empty.map((binding) => binding.historyFold!({
+          ...(options.documentsInMemory === undefined ? {} : { documentsInMemory: options.documentsInMemory }),
+          onRejected: (event, error) => log('warn', 'projection failed: event skipped', { readModel: binding.readModel, eventId: event.eventId, error: error.message }),
+        }));
+        const reached = await replayFeed(feed, folds, { head, pageSize: Math.max(pageSize, 1_000), label: `${label} replaying the history (${empty.map((b) => b.readModel).join(', ')})`, progress: options.progress });
+        for (const fold of folds) await fold.finish(reached);
+        for (const binding of empty) marks.set(binding, reached);
+        return;
+      } catch (error) {
+        // Half a replay is not a state to continue from: empty them and start again.
+        log('error', 'replaying the history into the read models failed; retrying', { error: String(error) });
+        for (const binding of empty) await binding.reset!().catch(() => undefined);
+        if (!running) return;
+        await pause(retryDelayMs);
       }
     }
-    if (page.lastPosition > after) {
-      for (const readModel of readModels) await readModel.progress.record({ lane: storeLane, sequence: page.lastPosition, position: page.lastPosition });
-    }
-    const applied = page.lastPosition - after;
-    after = page.lastPosition;
-    return applied;
   };
 
-  const head = await feed.head();
-  const start = after;
-  const reporter = createProgressReporter('read models catching up', head - start, options.progress);
-  const caughtUp = (async () => {
-    while (running && after < head) {
-      if ((await applyPage()) === 0) break;
-      reporter.advance(after - start);
+  /** One page from the binding furthest behind, given to each binding from its own mark; the number of positions advanced. */
+  const nextPage = async (): Promise<number> => {
+    await yieldToEventLoop();
+    const after = position();
+    const page = await feed.read(after, pageSize);
+    for (const binding of readModels) {
+      const mark = marks.get(binding) ?? 0;
+      if (mark >= page.lastPosition) continue;
+      await applyPage(binding, page.events.filter((event) => event.globalPosition > mark), log);
+      await binding.progress.record({ lane: storeLane, sequence: page.lastPosition, position: page.lastPosition });
+      marks.set(binding, page.lastPosition);
     }
-    if (head > start) reporter.finish(after - start);
-  })().catch((error: unknown) => {
-    // The loop below keeps retrying from where this stopped: a failed catch-up is only slower.
-    log('error', 'catching up the read models failed; retrying', { error: String(error) });
+    return page.lastPosition - after;
+  };
+
+  let stopped: () => void = () => undefined;
+  const stopping = new Promise<void>((resolve) => {
+    stopped = resolve;
   });
 
+  const catchUp = async (): Promise<void> => {
+    await Promise.race([options.startWhen, stopping]);
+    if (!running) return;
+    await replayIntoEmpty();
+    const start = position();
+    const reporter = createProgressReporter(`${label} catching up`, head - start, options.progress);
+    while (running && position() < head) {
+      try {
+        if ((await nextPage()) === 0) break;
+      } catch (error) {
+        log('error', 'catching up the read models failed; retrying', { error: String(error) });
+        await pause(retryDelayMs);
+      }
+      reporter.advance(position() - start);
+    }
+    if (head > start) reporter.finish(position() - start);
+    state = 'live';
+  };
+
+  const caughtUp = catchUp();
   const loop = (async () => {
     await caughtUp;
     while (running) {
       try {
-        if ((await applyPage()) > 0) continue;
+        if ((await nextPage()) > 0) continue;
       } catch (error) {
         log('error', 'in-process projections failed; retrying', { error: String(error) });
       }
       if (!running) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, idleIntervalMs).unref();
-      });
-      wake = undefined;
+      await pause(idleIntervalMs);
     }
   })();
 
   return {
-    position: () => after,
+    position,
     caughtUp,
+    status: () => ({ state, position: position(), head }),
     nudge: () => wake?.(),
     stop: async () => {
       running = false;
+      stopped();
       wake?.();
       await loop.catch(() => undefined);
     },

@@ -45,3 +45,13 @@ export type { ProcessManager, Reaction, ReactionObserver, ReactionOutcome } from
 export { ReactionRefused, bindProcessManager } from './process-manager';
 export type { HostedProcessManager, ProcessManagerConsumerOptions } from './process-manager-consumer';
 export { hostProcessManager, processManagerGroupId, startProcessManagerConsumer } from './process-manager-consumer';
+export type { HistoryFold, HistoryFoldOptions } from './history-fold';
+export { createHistoryFold } from './history-fold';
+export type { FeedReplayOptions } from './replay-feed';
+export { replayFeed } from './replay-feed';
+export { createResettableMemoryStorage } from './memory-read-model-store';
+export type { InProcessStatus } from './in-process-projections';
+export { openSqlReadModelStorage } from './sql/sql-read-model-storage';
+export { dropSqlReadModel, prepareSqlReadStore } from './sql/sql-read-store.schema';
+export type { InProcessReadStore, ResettableStorage } from './sql/in-process-read-store';
+export { memoryReadStore, openInProcessReadStore } from './sql/in-process-read-store';

@@ -126,3 +126,32 @@ export const createMemoryReadModelStorage = <TDocument extends ProjectedDocument
   counters: createMemoryCounterStore(),
   progress: createMemoryProgressStore(),
 });
+
+/**
+ * Memory storage that can be emptied in place (a read model filled again
+ * from the history): every call goes to the current generation of memory.
+ */
+export const createResettableMemoryStorage = <TDocument extends ProjectedDocument>(): Readonly<{ storage: ReadModelStorage<TDocument>; reset: () => Promise<void> }> => {
+  let current = createMemoryReadModelStorage<TDocument>();
+  const documents: ReadModelStore<TDocument> = {
+    load: (...args) => current.documents.load(...args),
+    loadMany: (...args) => current.documents.loadMany(...args),
+    save: (...args) => current.documents.save(...args),
+    insertAbsent: (...args) => current.documents.insertAbsent(...args),
+    remove: (...args) => current.documents.remove(...args),
+    find: (...args) => current.documents.find(...args),
+  };
+  const counters: CounterStore = {
+    increment: (...args) => current.counters.increment(...args),
+    lastSequences: (...args) => current.counters.lastSequences(...args),
+    incrementAfter: (...args) => current.counters.incrementAfter(...args),
+    find: (...args) => current.counters.find(...args),
+  };
+  const progress: ProgressStore = { record: (...args) => current.progress.record(...args), marks: (...args) => current.progress.marks(...args) };
+  return {
+    storage: { documents, counters, progress },
+    reset: async () => {
+      current = createMemoryReadModelStorage<TDocument>();
+    },
+  };
+};

@@ -1,5 +1,4 @@
-import type { Connection } from 'mongoose';
-import { mongo } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import type { DocumentQuery } from './document-query';
 import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
@@ -16,8 +15,10 @@ export const isDuplicateKey = (error: unknown): boolean =>
 
 /** The positions an unordered bulk insert refused as duplicates, or undefined when it failed otherwise. */
 const duplicateIndexesOf = (error: unknown): number[] | undefined => {
-  if (!(error instanceof mongo.MongoBulkWriteError)) return undefined;
-  const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  // By name, not instanceof: the driver's classes are not loaded where no MongoDB is used.
+  if (!(error instanceof Error) || error.name !== 'MongoBulkWriteError') return undefined;
+  const { writeErrors } = error as mongo.MongoBulkWriteError;
+  const failures = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
   return failures.every((failure) => failure.code === duplicateKey) ? failures.map((failure) => failure.index) : undefined;
 };
 

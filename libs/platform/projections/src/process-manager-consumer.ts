@@ -8,6 +8,7 @@ import type { ProjectedDocument } from './projection';
 import type { RunningProjection } from './projection-consumer';
 import { startProjectionConsumer } from './projection-consumer';
 import type { ReadModelBinding } from './read-model-binding';
+import type { ReadModelStorage } from './read-model-store.port';
 import { prefixedTopics } from './read-model-definition';
 import { openMongooseReadModelStorage } from './read-model-generations';
 import type { StoreBreaker } from './store-breaker';
@@ -66,8 +67,12 @@ export type HostedProcessManager = Readonly<{
   name: string;
   topics: readonly string[];
   keepsState: boolean;
-  /** For the in-process feed (standalone): state in memory, rebuilt by the replay at start. */
-  bindInMemory: (observe?: ReactionObserver) => ReadModelBinding;
+  /**
+   * For the in-process feed (standalone): bound to the host's read store,
+   * where its state and progress mark survive a restart (a manager of any
+   * kind needs the mark, or it would react to the whole history again).
+   */
+  bindInProcess: (storage: ReadModelStorage<ProjectedDocument>, observe?: ReactionObserver) => ReadModelBinding;
   startOnKafka: (options: Omit<ProcessManagerConsumerOptions<ProjectedDocument>, 'manager'>) => Promise<RunningProjection>;
 }>;
 
@@ -75,6 +80,6 @@ export const hostProcessManager = <TState extends ProjectedDocument>(manager: Pr
   name: manager.name,
   topics: manager.topics,
   keepsState: manager.state !== undefined,
-  bindInMemory: (observe) => bindProcessManager(manager, createMemoryReadModelStorage<TState>(), observe),
+  bindInProcess: (storage, observe) => bindProcessManager(manager, storage as unknown as ReadModelStorage<TState>, observe, { batches: true }),
   startOnKafka: (options) => startProcessManagerConsumer({ ...options, manager }),
 });

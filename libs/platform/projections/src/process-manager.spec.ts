@@ -91,3 +91,39 @@ describe('a process manager bound to its state store', () => {
     expect(heard).toEqual(['applied', 'duplicate', 'applied', 'skipped', 'refused', 'failed']);
   });
 });
+
+describe('a process manager given a batch (the in-process feed)', () => {
+  const batch = (...events: ConsumedEvent[]) => events.map((event) => ({ event, sequence: event.globalPosition }));
+  const otherOpened = consumedEvent(3, 'deal-2', 0, 0);
+  const otherWon = { ...consumedEvent(4, 'deal-2', 1, 0), payload: { won: true } };
+
+  it('reacts to each event in order with the state of its stream before it, and keeps every state', async () => {
+    const sent: string[] = [];
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending(sent), storage, undefined, { batches: true });
+    expect(await binding.applyBatch?.('store', batch(opened, otherOpened, won, otherWon))).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(sent).toEqual(['draft for cust-7', 'draft for cust-7']);
+    expect(await storage.documents.load('deal-1')).toEqual({ streamRevision: 1, customerId: 'cust-7' });
+    expect(await storage.documents.load('deal-2')).toEqual({ streamRevision: 1, customerId: 'cust-7' });
+  });
+
+  it('keeps the states once when a batch comes again; its reactions run again for the idempotent commands', async () => {
+    const sent: string[] = [];
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending(sent), storage, undefined, { batches: true });
+    await binding.applyBatch?.('store', batch(opened, won));
+    expect(await binding.applyBatch?.('store', batch(opened, won))).toEqual(['already-applied', 'applied']);
+    expect(await storage.documents.load('deal-1')).toEqual({ streamRevision: 1, customerId: 'cust-7' });
+  });
+
+  it('writes no state when a reaction fails, so the whole batch is tried again', async () => {
+    const storage = createMemoryReadModelStorage<Remembered>();
+    const binding = bindProcessManager(managerSending([], true), storage, undefined, { batches: true });
+    await expect(binding.applyBatch?.('store', batch(opened, won))).rejects.toBeInstanceOf(ReactionRefused);
+    expect(await storage.documents.load('deal-1')).toBeNull();
+  });
+
+  it('has no batch path unless asked: over Kafka each message gets its own span', () => {
+    expect(bindProcessManager(managerSending([]), createMemoryReadModelStorage<Remembered>()).applyBatch).toBeUndefined();
+  });
+});

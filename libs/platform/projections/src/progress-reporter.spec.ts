@@ -29,6 +29,15 @@ describe('createProgressReporter', () => {
     expect(lines.map((l) => l.figures.done)).toEqual([250, 500]);
   });
 
+  it('does not repeat the final line when the last report already said it', () => {
+    const { lines, at } = setup(500);
+    at(1_000).advance(500);
+    at(1_001).finish(500);
+    expect(lines.map((l) => l.figures.done)).toEqual([500]);
+    at(1_002).finish(500);
+    expect(lines).toHaveLength(1);
+  });
+
   it('states done, total, percent, rate and eta in the line and in the figures', () => {
     const { lines, at } = setup(4_000);
     at(2_000).advance(1_000);

@@ -11,6 +11,7 @@ const formatted = (n: number) => Math.round(n).toLocaleString('en-US');
 export const createProgressReporter = (label: string, total: number, sink: ProgressSink, intervalMs = 1_000, now: () => number = Date.now) => {
   const startedAt = now();
   let reportedAt = startedAt;
+  let reportedDone: number | undefined;
   const report = (done: number) => {
     const elapsed = Math.max(now() - startedAt, 1) / 1000;
     const ratePerSecond = done / elapsed;
@@ -20,11 +21,15 @@ export const createProgressReporter = (label: string, total: number, sink: Progr
     const eta = etaSeconds === null ? '' : ` · eta ${Math.ceil(etaSeconds)} s`;
     sink(`${label}: ${formatted(done)} / ${formatted(total)} events (${percent}%) · ${formatted(ratePerSecond)} events/s${eta}`, { done, total, ratePerSecond, etaSeconds });
     reportedAt = now();
+    reportedDone = done;
   };
   return {
     advance: (done: number) => {
       if (now() - reportedAt >= intervalMs) report(done);
     },
-    finish: (done: number) => report(done),
+    /** The final line, unless the last one already said exactly this. */
+    finish: (done: number) => {
+      if (reportedDone !== done) report(done);
+    },
   };
 };

@@ -2,6 +2,7 @@ import type { HistoryFold } from './history-fold';
 import type { ProgressSink } from './progress-reporter';
 import { createProgressReporter } from './progress-reporter';
 import type { StoreFeed, StoreFeedPage } from './store-feed';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export type FeedReplayOptions = Readonly<{
   /** Where to start (exclusive) and where to stop: the head when the replay began. */
@@ -32,6 +33,7 @@ export const replayFeed = async (feed: StoreFeed, folds: readonly HistoryFold[],
       if (page.lastPosition <= after) break;
       // Read ahead, but never past the head the replay was asked for.
       next = readFrom(page.lastPosition);
+      await yieldToEventLoop();
       const events = page.events.filter((event) => event.globalPosition <= options.head);
       for (const fold of folds) await fold.add(events, Math.min(page.lastPosition, options.head));
       after = Math.min(page.lastPosition, options.head);

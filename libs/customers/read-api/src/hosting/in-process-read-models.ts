@@ -1,8 +1,8 @@
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createEventRouter } from '@meridian/platform/kafka';
-import type { InProcessProjections } from '@meridian/platform/projections';
-import { bindReadModel, createMemoryReadModelStorage, createStoreFeed, inProcessReadModelAccess, startInProcessProjections } from '@meridian/platform/projections';
+import type { InProcessProjections, InProcessReadStore } from '@meridian/platform/projections';
+import { bindReadModel, createStoreFeed, inProcessReadModelAccess, startInProcessProjections } from '@meridian/platform/projections';
 import { publicCatalogues } from '@meridian/contexts/catalogues';
 import type { CustomerActivityDocument } from '@meridian/read-models/customer-activity';
 import { customerActivityDefinition } from '@meridian/read-models/customer-activity';
@@ -12,29 +12,34 @@ import type { CustomerReadModels } from '../shared/customer-read-models';
 
 export type InProcessCustomerReadModels = Readonly<{ readModels: CustomerReadModels; projections: InProcessProjections }>;
 
-export type InProcessSettings = Readonly<{ log: StructuredLog; progress: (line: string) => void; maxWaitMs: number }>;
+export type InProcessSettings = Readonly<{ readStore: InProcessReadStore; log: StructuredLog; progress: (line: string) => void; maxWaitMs: number; startWhen?: Promise<unknown> }>;
 
 /**
- * Standalone mode: the customer list and customer activity in memory, fed
- * from the embedded event store in process through the relay's own router
- * (every context's catalogue: activity reads customers, opportunities and
- * orders). The event store is the durable part; a restart replays it.
+ * Standalone mode: the customer list and customer activity in the host's
+ * read store, fed from its event store in process through the relay's own
+ * router (every context's catalogue: activity reads customers, opportunities
+ * and orders). Each keeps its progress mark there, so a restart resumes from
+ * it; an empty one is filled by a bulk replay of the history.
  */
 export const startInProcessCustomerReadModels = async (store: EventStore, settings: InProcessSettings): Promise<InProcessCustomerReadModels> => {
-  const list = createMemoryReadModelStorage<CustomerListItem>();
-  const activity = createMemoryReadModelStorage<CustomerActivityDocument>();
+  const list = settings.readStore.open<CustomerListItem>(customerListDefinition.projection.readModel);
+  const activity = settings.readStore.open<CustomerActivityDocument>(customerActivityDefinition.projection.readModel);
   const topics = [...new Set([...customerListDefinition.topics, ...customerActivityDefinition.topics])];
   const projections = await startInProcessProjections({
     feed: createStoreFeed(store, createEventRouter({ catalogues: [...publicCatalogues] }), topics),
-    readModels: [bindReadModel(customerListDefinition.projection, list), bindReadModel(customerActivityDefinition.projection, activity)],
+    readModels: [
+      bindReadModel(customerListDefinition.projection, list.storage, list.reset),
+      bindReadModel(customerActivityDefinition.projection, activity.storage, activity.reset),
+    ],
     log: settings.log,
     progress: settings.progress,
+    ...(settings.startWhen === undefined ? {} : { startWhen: settings.startWhen }),
   });
   return {
     projections,
     readModels: {
-      customerList: inProcessReadModelAccess(list, projections),
-      customerActivity: inProcessReadModelAccess(activity, projections),
+      customerList: inProcessReadModelAccess(list.storage, projections),
+      customerActivity: inProcessReadModelAccess(activity.storage, projections),
       maxWaitMs: settings.maxWaitMs,
     },
   };

@@ -14,6 +14,14 @@ export type AppConfig = Readonly<{
   eventStoreUrl: string;
   kafkaBrokers?: readonly string[];
   mongodbUrl?: string;
+  /**
+   * Standalone only: where its read models and process-manager state live
+   * (`embedded:<dir>`, `postgres://…` or `memory:`); by default the event
+   * store's own database (see `readStoreUrlBeside`). `readStoreUrlSet` says whether
+   * READ_STORE_URL gave it.
+   */
+  readStoreUrl: string;
+  readStoreUrlSet: boolean;
   otlpEndpoint?: string;
   /** Prepended to topic names; must equal the relay's and the projections'. */
   kafkaTopicPrefix: string;
@@ -28,6 +36,14 @@ export type AppConfig = Readonly<{
 }>;
 
 export const defaultEventStoreUrl = 'embedded:.meridian-data/events';
+/**
+ * Standalone's read store when READ_STORE_URL is unset: the event store's
+ * own database (tables `read_model_*` beside `events`; one PGlite for both
+ * when embedded), so read models never meet another history. An event store
+ * that is memory or EventStoreDB gets memory (replayed at every start).
+ */
+export const readStoreUrlBeside = (eventStoreUrl: string): string =>
+  eventStoreUrl.startsWith('embedded:') || /^postgres(ql)?:/.test(eventStoreUrl) ? eventStoreUrl : 'memory:';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -50,6 +66,16 @@ const eventStoreUrl = (env: Env, problems: Problems): string => {
   return raw;
 };
 
+
+const readStoreUrl = (env: Env, eventStore: string, problems: Problems): string => {
+  const raw = env.READ_STORE_URL?.trim();
+  if (raw === undefined || raw === '') return readStoreUrlBeside(eventStore);
+  if (/^(postgres|postgresql):\/\/[^/]+/.test(raw) || raw === 'memory:' || (raw.startsWith('embedded:') && raw.length > 'embedded:'.length)) {
+    return raw;
+  }
+  problems.push(`READ_STORE_URL="${redactUrl(raw)}" must be embedded:<dir>, postgres://user:pass@host:port/db or memory:`);
+  return raw;
+};
 
 const hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
 
@@ -76,6 +102,8 @@ export const loadConfig = (env: Env): AppConfig => {
     host: host(env, problems),
     logLevel: logLevelRaw as LogLevel,
     eventStoreUrl: eventStoreUrl(env, problems),
+    readStoreUrl: readStoreUrl(env, env.EVENTSTORE_URL?.trim() || defaultEventStoreUrl, problems),
+    readStoreUrlSet: (env.READ_STORE_URL?.trim() ?? '') !== '',
     kafkaBrokers: brokerListSetting(env, 'KAFKA_BROKERS', problems),
     mongodbUrl: urlSetting(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:'], problems),
     otlpEndpoint: urlSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems),

@@ -14,6 +14,7 @@ import { closeOnSignals, createHttpApp } from './create-http-app';
 import type { InFlightLimit } from './in-flight-limit';
 import { inFlightLimit } from './in-flight-limit';
 import { requestTelemetryHooks } from './request-telemetry';
+import { HostListeningModule, createHostListening } from './host-listening';
 
 export type HttpHostDefinition = Readonly<{
   /** Shown in logs, e.g. "standalone" or "opportunities-service". */
@@ -22,6 +23,8 @@ export type HttpHostDefinition = Readonly<{
   rootModule: (config: AppConfig) => DynamicModule;
   /** Settings given but ignored by this host, with why: warned about at start. */
   unusedSettings?: (config: AppConfig) => ReadonlyArray<readonly [setting: string, why: string]>;
+  /** Feeds its read models in process and keeps them in READ_STORE_URL (standalone); other hosts warn when it is set. */
+  usesReadStore?: boolean;
 }>;
 
 @Module({})
@@ -44,8 +47,9 @@ export const createHttpHost = async (
     level: config.logLevel,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
+  const host = createHostListening();
   const app = await createHttpApp(
-    { module: HttpHostModule, imports: [definition.rootModule(config), HealthModule, MetricsModule.forRoot()] },
+    { module: HttpHostModule, imports: [HostListeningModule.forRoot(host), definition.rootModule(config), HealthModule, MetricsModule.forRoot()] },
     definition.openApi,
     logger,
   );
@@ -55,6 +59,8 @@ export const createHttpHost = async (
   const limit = inFlightLimit(config.httpMaxInFlight, registry);
   const telemetry = requestTelemetryHooks(logger);
   const fastify = app.getHttpAdapter().getInstance();
+  // Catch-ups wait for this: the port opens first, and /health/ready says how far they are.
+  fastify.addHook('onListen', async () => host.markListening());
   // Telemetry first, so every hook after it and the handler run inside the request's span and log context.
   fastify.addHook('onRequest', telemetry.onRequest);
   fastify.addHook('onResponse', telemetry.onResponse);
@@ -103,7 +109,10 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`listening on http://${config.host}:${port} (event store ${redactUrl(config.eventStoreUrl)}); API docs at /api/docs`);
   if (tracing.enabled) logger.log(`tracing: spans exported over OTLP/HTTP to ${config.otlpEndpoint}`);
-  for (const [setting, unused] of definition.unusedSettings?.(config) ?? []) {
+  const readStoreUnused = config.readStoreUrlSet && definition.usesReadStore !== true
+    ? [['READ_STORE_URL', 'only standalone keeps its read models itself; this service reads the ones the projections process keeps in MongoDB'] as const]
+    : [];
+  for (const [setting, unused] of [...(definition.unusedSettings?.(config) ?? []), ...readStoreUnused]) {
     logger.warn(`${setting} is set but not used: ${unused}`);
   }
 };

@@ -1,11 +1,11 @@
-import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { PublicEventCatalogue, StructuredLog, TopicDefaults } from '@meridian/platform/kafka';
 import { createEventRouter, createKafkaClient } from '@meridian/platform/kafka';
 import type { ProcessManagerMetrics, ReactionOutcome } from '@meridian/platform/observability';
 import { observeBreakerState, processManagerMetrics } from '@meridian/platform/observability';
-import type { HostedProcessManager, RunningProjection } from '@meridian/platform/projections';
+import type { HostedProcessManager, InProcessReadStore, RunningProjection } from '@meridian/platform/projections';
+import type { InProcessProjections } from '@meridian/platform/projections';
 import { createStoreBreaker, createStoreFeed, startInProcessProjections } from '@meridian/platform/projections';
 import type { Registry } from 'prom-client';
 import { startProcessManagerLag } from './process-manager-lag';
@@ -18,21 +18,31 @@ const reactionsCounted = (managers: readonly HostedProcessManager[], metrics: Pr
   return (manager: HostedProcessManager) => (metrics === undefined ? undefined : (outcome: ReactionOutcome) => metrics.reaction(manager.name, outcome));
 };
 
-/** Standalone: one in-process feed from the event store drives every manager of the module. */
+/**
+ * Standalone: one in-process feed from the event store drives every manager
+ * of the module; each keeps its state and progress mark in the host's read
+ * store (`pm.<name>`), so a restart resumes instead of reacting to the whole
+ * history again.
+ */
 export const startProcessManagersInProcess = async (
   managers: readonly HostedProcessManager[],
-  options: Readonly<{ store: EventStore; catalogues: readonly PublicEventCatalogue[]; log: StructuredLog; progress: (line: string) => void; registry?: Registry }>,
-): Promise<RunningProcessManagers> => {
+  options: Readonly<{
+    store: EventStore; readStore: InProcessReadStore; catalogues: readonly PublicEventCatalogue[]; log: StructuredLog; progress: (line: string) => void; registry?: Registry;
+    startWhen?: Promise<unknown>;
+  }>,
+): Promise<RunningProcessManagers & Readonly<{ projections: InProcessProjections }>> => {
   const observerOf = reactionsCounted(managers, options.registry === undefined ? undefined : processManagerMetrics(options.registry));
   const topics = [...new Set(managers.flatMap((manager) => manager.topics))];
   const feed = createStoreFeed(options.store, createEventRouter({ catalogues: [...options.catalogues] }), topics);
   const running = await startInProcessProjections({
     feed,
-    readModels: managers.map((manager) => manager.bindInMemory(observerOf(manager))),
+    readModels: managers.map((manager) => manager.bindInProcess(options.readStore.open(`pm.${manager.name}`).storage, observerOf(manager))),
     log: options.log,
     progress: options.progress,
+    label: 'process managers',
+    ...(options.startWhen === undefined ? {} : { startWhen: options.startWhen }),
   });
-  return { stop: running.stop };
+  return { stop: running.stop, projections: running };
 };
 
 export type KafkaHostingSettings = Readonly<{
@@ -73,7 +83,8 @@ export const startProcessManagersOnKafka = (
   const startAll = async (): Promise<void> => {
     if (managers.some((manager) => manager.keepsState) && connection === undefined) {
       if (settings.mongodbUrl === undefined) throw new Error('a process manager keeps state: MONGODB_URL is required');
-      connection = await mongoose.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise();
+      // Loaded on demand, as in mongo-read-side.ts.
+      connection = await (await import('mongoose')).default.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise();
     }
     for (const manager of managers.slice(running.length)) {
       if (stopped) return;

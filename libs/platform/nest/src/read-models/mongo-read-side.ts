@@ -1,5 +1,4 @@
 import type { Admin } from 'kafkajs';
-import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
 import type { StructuredLog } from '@meridian/platform/kafka';
 import { createKafkaClient } from '@meridian/platform/kafka';
@@ -33,7 +32,8 @@ export type MongoReadSide = Readonly<{
  */
 export const openMongoReadSide = (settings: MongoReadSideSettings): MongoReadSide => {
   const connection = lazyResource<Connection>(
-    () => mongoose.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise(),
+    // Loaded on demand: standalone never talks to MongoDB, and the driver is a large share of start-up.
+    async () => (await import('mongoose')).default.createConnection(settings.mongodbUrl, { serverSelectionTimeoutMS: 5_000 }).asPromise(),
     (opened) => opened.close(),
   );
   const admin = lazyResource<Admin>(
