@@ -20,7 +20,7 @@ describe('projections configuration', () => {
       eventStoreUrl: 'embedded:.meridian-data/events',
       topicPrefix: '',
       readModels: ['opportunity-list', 'sales-funnel', 'customer-list', 'customer-activity'],
-      topics: { partitions: 6, replicationFactor: 1, retentionMs: 2_592_000_000, deadLetterRetentionMs: 7_776_000_000 },
+      topics: { partitions: 6, replicationFactor: 1, retentionMs: 2_592_000_000, deadLetterRetentionMs: 7_776_000_000, setupTimeoutMs: 30_000 },
       breaker: { timeoutMs: 5_000, resetTimeoutMs: 2_000, volumeThreshold: 3, errorThresholdPercentage: 50 },
       followIntervalMs: 2_000,
       sessionTimeoutMs: 30_000,

@@ -18,7 +18,7 @@ describe('relay configuration', () => {
       eventStoreUrl: valid.EVENTSTORE_URL,
       kafkaBrokers: ['localhost:9092'],
       topicPrefix: '',
-      topics: { partitions: 6, replicationFactor: 1, retentionMs: 2_592_000_000, deadLetterRetentionMs: 7_776_000_000 },
+      topics: { partitions: 6, replicationFactor: 1, retentionMs: 2_592_000_000, deadLetterRetentionMs: 7_776_000_000, setupTimeoutMs: 30_000 },
       pollIntervalMs: 200,
       batchSize: 500,
       checkpointName: 'relay',
@@ -32,10 +32,10 @@ describe('relay configuration', () => {
   it('reads every override', () => {
     const config = loadRelayConfig({
       ...valid, EVENTSTORE_URL: 'embedded:/data/events', KAFKA_TOPIC_PREFIX: 'staging.', KAFKA_TOPIC_PARTITIONS: '12',
-      KAFKA_TOPIC_REPLICATION: '3', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu', RELAY_HTTP_PORT: '0',
+      KAFKA_TOPIC_REPLICATION: '3', KAFKA_TOPIC_SETUP_TIMEOUT_MS: '90000', RELAY_POLL_INTERVAL_MS: '50', RELAY_BATCH_SIZE: '100', RELAY_CHECKPOINT_NAME: 'relay-eu', RELAY_HTTP_PORT: '0',
     });
     expect(config).toMatchObject({
-      eventStoreUrl: 'embedded:/data/events', topicPrefix: 'staging.', topics: { partitions: 12, replicationFactor: 3 },
+      eventStoreUrl: 'embedded:/data/events', topicPrefix: 'staging.', topics: { partitions: 12, replicationFactor: 3, setupTimeoutMs: 90_000 },
       pollIntervalMs: 50, batchSize: 100, checkpointName: 'relay-eu', httpPort: 0,
     });
   });
@@ -47,9 +47,9 @@ describe('relay configuration', () => {
   it('names each bad variable, without echoing a password', () => {
     const problems = problemsOf({
       KAFKA_BROKERS: 'nohost', EVENTSTORE_URL: 'mysql://root:secret@db/x', RELAY_BATCH_SIZE: '0', KAFKA_TOPIC_PARTITIONS: 'six',
-      KAFKA_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud', RELAY_HTTP_PORT: '70000',
+      KAFKA_TOPIC_PREFIX: 'bad prefix', LOG_LEVEL: 'loud', RELAY_HTTP_PORT: '70000', KAFKA_TOPIC_SETUP_TIMEOUT_MS: '10',
     });
-    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'RELAY_HTTP_PORT']) {
+    for (const name of ['KAFKA_BROKERS', 'EVENTSTORE_URL', 'RELAY_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'RELAY_HTTP_PORT', 'KAFKA_TOPIC_SETUP_TIMEOUT_MS']) {
       expect(problems).toContain(`${name}=`);
     }
     expect(problems).not.toContain('secret');

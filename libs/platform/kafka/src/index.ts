@@ -10,6 +10,7 @@ export type { OrderedPublisher } from './ordered-publisher';
 export { createOrderedPublisher } from './ordered-publisher';
 export type { TopicDefaults, TopicRequest } from './topic-admin';
 export { defaultTopicSettings, ensureTopics } from './topic-admin';
+export { TopicsNotServed, isTopicSetupRetriable, topicSetupTimeoutSetting } from './topic-readiness';
 export type { ConsumedEvent, DecodedMessage, IncomingMessage, MalformedMessageReason } from './cloud-event-message';
 export { MalformedMessage, fromKafkaMessage, textHeadersOf } from './cloud-event-message';
 export type { JsonLogLevel } from './json-lines-log';

@@ -1,5 +1,5 @@
 import type { TopicDefaults } from '@meridian/platform/kafka';
-import { defaultTopicSettings } from '@meridian/platform/kafka';
+import { defaultTopicSettings, topicSetupTimeoutSetting } from '@meridian/platform/kafka';
 import type { Env, Problems } from './settings';
 import { integerSetting } from './settings';
 
@@ -18,10 +18,11 @@ export const topicPrefixSetting = (env: Env, problems: Problems): string => {
   return raw;
 };
 
-/** Settings for topics a process creates when missing; the relay and projections share them so either may create first. */
+/** Settings for topics a process creates when missing, and how long it waits for them; the relay and projections share them so either may create first. */
 export const topicSettingsFromEnv = (env: Env, problems: Problems): TopicDefaults => ({
   partitions: integerSetting(env, 'KAFKA_TOPIC_PARTITIONS', defaultTopicSettings.partitions, 1, 10_000, problems),
   replicationFactor: integerSetting(env, 'KAFKA_TOPIC_REPLICATION', defaultTopicSettings.replicationFactor, 1, 32, problems),
   retentionMs: integerSetting(env, 'KAFKA_TOPIC_RETENTION_MS', defaultTopicSettings.retentionMs, 60_000, 3650 * day, problems),
   deadLetterRetentionMs: integerSetting(env, 'KAFKA_DLQ_RETENTION_MS', defaultTopicSettings.deadLetterRetentionMs, 60_000, 3650 * day, problems),
+  setupTimeoutMs: integerSetting(env, topicSetupTimeoutSetting, defaultTopicSettings.setupTimeoutMs, 1_000, 600_000, problems),
 });
