@@ -85,10 +85,26 @@ const measureQueries = async ({ client, tenantId, rate, seconds }) => {
 };
 
 /**
+ * The funnel endpoint's reads, with the bare driver: the generation's lane
+ * marks, the tenant's cohort counter on every lane, then the whole-funnel
+ * bucket of each cohort month on every lane, all by `_id` (the endpoint sums
+ * them; sales-funnel.queries.ts). Ids are `<counter id>@<lane>`, counter ids
+ * the URI-encoded parts joined by `|`.
+ */
+const funnelReads = async (db, generation, tenantId) => {
+  const lanes = (await db.collection(`sales-funnel.g${generation}.progress`).find({}).toArray()).map((mark) => mark._id);
+  const counters = db.collection(`sales-funnel.g${generation}.counters`);
+  const idOf = (parts) => parts.map(encodeURIComponent).join('|');
+  const onLanes = (counterId) => lanes.map((lane) => `${counterId}@${lane}`);
+  const cohorts = await counters.find({ _id: { $in: onLanes(idOf([tenantId, '*', 'cohorts', ''])) } }).toArray();
+  const months = new Set(cohorts.flatMap((doc) => Object.entries(doc.figures?.cohorts ?? {}).filter(([, n]) => n > 0).map(([month]) => month)));
+  return counters.find({ _id: { $in: [...months].flatMap((month) => onLanes(idOf([tenantId, month, 'all', '']))) } }, { projection: { figures: 1 } }).toArray();
+};
+
+/**
  * Baseline: the bare driver on the same server and data, at the same rate,
- * reading what each endpoint reads: the funnel's counter documents of the
- * tenant's whole-funnel rollup (one per counter and lane, summed by the
- * endpoint), and one page of the list collection (filter, sort, limit 50).
+ * reading what each endpoint reads: the funnel's counters by id (funnelReads),
+ * and one page of the list collection (filter, sort, limit 50).
  */
 const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds }) => {
   const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
@@ -107,7 +123,7 @@ const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, secon
     const amountField = sample && sample.amount && typeof sample.amount === 'object' ? 'amount.amount' : 'amount';
     const byTenant = tenantField ? { [tenantField]: tenantId } : {};
     const stages = ['qualified', 'proposal', 'negotiation'];
-    const funnel = await openLoop({ rate, seconds, fire: async () => (await db.collection(funnelName).find({ tenantId, dimension: 'all', value: '' }, { projection: { figures: 1 } }).toArray(), true) });
+    const funnel = await openLoop({ rate, seconds, fire: async () => (await funnelReads(db, generationOf(funnelName), tenantId), true) });
     const list = await openLoop({
       rate, seconds,
       fire: async (i) => (await db.collection(listName).find({ ...byTenant, ...(stageField ? { [stageField]: stages[i % 3] } : {}) }).sort({ [amountField]: -1 }).limit(50).toArray(), true),

@@ -196,20 +196,12 @@ const measureRebuild = async ({ env, readModel, timeoutMs, log }) => {
 
 /**
  * Baseline: the documents the projections wrote, upserted again with the bare
- * driver in unordered bulks of `batchSize`, `inFlight` bulks at a time, into a
- * fresh database on the same server, cycling through them until `count`
- * upserts (one per event) are done.
- *
- * Why small bulks: FerretDB v1.24's PostgreSQL handler holds a pooled
- * connection for every statement of a command until the whole command ends,
- * and its pool has 50. One bulk of more than about 45 upserts, or bulks in
- * flight adding up to that, wait for a connection forever (measured: 45 pass,
- * 50 hang; that was the "no answer within 120 s" of earlier runs). Bulks of 10,
- * 4 at a time, were the fastest shape under that limit (1,192 upserts/s against
- * 757 for one bulk of 40 at a time; docs/benchmarks.md).
+ * driver one document per command (`replaceOne` by `_id`, upsert), `inFlight`
+ * at a time like the projections' writes, into a fresh database on the same
+ * server, cycling through them until `count` upserts are done. One command per
+ * document is what a projection without batching would send per event.
  */
-const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize, inFlight }) => {
-  if (batchSize * inFlight > 40) throw new Error(`${batchSize} upserts per bulk × ${inFlight} in flight would exhaust FerretDB's 50-connection pool (keep the product ≤ 40)`);
+const upsertBaseline = async ({ mongodbServerUrl, database, count, inFlight }) => {
   const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
   let step = 'connect';
   try {
@@ -226,23 +218,18 @@ const upsertBaseline = async ({ mongodbServerUrl, database, count, batchSize, in
     if (!best) throw new Error(`no opportunity read-model collection in ${database}: ${collections.map((c) => c.name).join(', ')}`);
     const documents = await source.collection(best.name).find({}).limit(20_000).toArray();
     const target = client.db(`${database}_baseline`).collection('upserts');
-    step = 'bulk upserts';
+    step = 'single-document upserts';
     const started = performance.now();
     let next = 0;
     const sender = async () => {
-      for (let from = next; from < count; from = next) {
-        next = Math.min(from + batchSize, count);
-        const ops = [];
-        for (let i = from; i < next; i++) {
-          const document = documents[i % documents.length];
-          ops.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
-        }
-        await target.bulkWrite(ops, { ordered: false });
+      while (next < count) {
+        const document = documents[next++ % documents.length];
+        await target.replaceOne({ _id: document._id }, document, { upsert: true });
       }
     };
     await Promise.all(Array.from({ length: inFlight }, sender));
     const seconds = (performance.now() - started) / 1000;
-    return { collection: best.name, distinctDocuments: documents.length, upserts: count, batchSize, inFlight, seconds: round(seconds), upsertsPerSecond: Math.round(count / seconds) };
+    return { collection: best.name, distinctDocuments: documents.length, upserts: count, inFlight, seconds: round(seconds), upsertsPerSecond: Math.round(count / seconds) };
   } catch (error) {
     throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

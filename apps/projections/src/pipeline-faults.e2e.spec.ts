@@ -33,7 +33,7 @@ const funnelAt = async (position: number) => {
 };
 
 const reportOfGeneration = (generation: number): Promise<FunnelReport> =>
-  salesFunnelReport(openMongooseReadModelStorage(connection, 'sales-funnel', generation).counters, { tenantId });
+  salesFunnelReport(openMongooseReadModelStorage(connection, 'sales-funnel', generation), { tenantId });
 
 beforeAll(async () => {
   pipeline = await startPipeline('faults');

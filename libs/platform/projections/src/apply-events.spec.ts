@@ -77,7 +77,8 @@ describe('applyEvents: a lane batch in a few store calls, with applyEvent’s re
   });
 
   it('reads a big batch in slices of at most idsPerRead ids per store call, each under its own timeout, with the same result', async () => {
-    // 130 deals, each with its own stage counter: more ids than one read may carry, for documents and for counters.
+    // Two full slices and 30 more deals, each with its own stage counter: more ids than one read may carry, for documents and for counters.
+    const count = 2 * idsPerRead + 30;
     const many: Projection<Deal> = { ...deals, counterDeltasOf: (before, after) => (after === null ? [] : [{ counterId: `deal-${after.amount}`, keys: { tenantId: 't', stage: 'per-deal' }, increments: { count: before === null ? 1 : 0 } }]) };
     const inner = createMemoryReadModelStorage<Deal>();
     const reads: number[] = [];
@@ -86,17 +87,17 @@ describe('applyEvents: a lane batch in a few store calls, with applyEvent’s re
       documents: { ...inner.documents, loadMany: (ids) => (reads.push(ids.length), inner.documents.loadMany(ids)) },
       counters: { ...inner.counters, lastSequences: (ids, laneId) => (reads.push(ids.length), inner.counters.lastSequences(ids, laneId)) },
     };
-    const opened = Array.from({ length: 130 }, (_, n) => event(`deal-${n}`, 0, { amount: n }, n));
+    const opened = Array.from({ length: count }, (_, n) => event(`deal-${n}`, 0, { amount: n }, n));
     await applyEvents(many, counted, lane, opened);
     expect(reads).toEqual([idsPerRead, idsPerRead, 30, idsPerRead, idsPerRead, 30]);
 
     reads.length = 0;
-    const moved = Array.from({ length: 130 }, (_, n) => event(`deal-${n}`, 1, { stage: 'won' }, 130 + n));
+    const moved = Array.from({ length: count }, (_, n) => event(`deal-${n}`, 1, { stage: 'won' }, count + n));
     await applyEvents(many, counted, lane, moved);
     const documents = await inner.documents.loadMany(opened.map(({ event: e }) => e.streamId));
-    expect(documents.size).toBe(130);
+    expect(documents.size).toBe(count);
     expect([...documents.values()].every((deal) => deal.stage === 'won' && deal.streamRevision === 1)).toBe(true);
-    expect(sumCounterFigures(await inner.counters.find({ equals: { stage: 'per-deal' } }))).toEqual({ count: 130 });
+    expect(sumCounterFigures(await inner.counters.find({ equals: { stage: 'per-deal' } }))).toEqual({ count });
     expect(reads.every((n) => n <= idsPerRead)).toBe(true);
   });
 });

@@ -27,12 +27,11 @@ const writesInFlight = 4;
 
 /**
  * Reads go in slices of at most this many ids, each its own store call: every
- * call has its own breaker timeout, and a server that looks ids up one at a
- * time (FerretDB, see find-by-ids.ts) takes time per id, so one read of a
- * whole 500-event batch outlasted it there (the bench's 3,000-opportunity run:
- * customer-activity stuck, its loads timing out and retried forever).
+ * call has its own breaker timeout, which one read of a whole batch's ids
+ * could outlast on a slow store, and a read that times out is retried for
+ * ever. Each slice is one `_id $in` query (find-by-ids.ts).
  */
-export const idsPerRead = 50;
+export const idsPerRead = 200;
 
 export const readInSlices = async <V>(ids: readonly string[], read: (slice: string[]) => Promise<ReadonlyMap<string, V>>): Promise<Map<string, V>> => {
   const found = new Map<string, V>();

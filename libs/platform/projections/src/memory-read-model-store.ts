@@ -98,6 +98,13 @@ export const createMemoryCounterStore = (): CounterStore => {
       refuseIfAborted(options);
       return runQueryInMemory([...counters.values()].map((c) => ({ ...c.keys, figures: c.figures })), query).map((c): CounterFigures => ({ ...c.figures }));
     },
+    figuresOf: async (counterIds, laneIds, options) => {
+      refuseIfAborted(options);
+      return counterIds.flatMap((counterId) => laneIds.flatMap((lane) => {
+        const stored = counters.get(`${counterId}@${lane}`);
+        return stored === undefined ? [] : [{ ...stored.figures }];
+      }));
+    },
   };
 };
 
@@ -146,6 +153,7 @@ export const createResettableMemoryStorage = <TDocument extends ProjectedDocumen
     lastSequences: (...args) => current.counters.lastSequences(...args),
     incrementAfter: (...args) => current.counters.incrementAfter(...args),
     find: (...args) => current.counters.find(...args),
+    figuresOf: (...args) => current.counters.figuresOf(...args),
   };
   const progress: ProgressStore = { record: (...args) => current.progress.record(...args), marks: (...args) => current.progress.marks(...args) };
   return {

@@ -3,7 +3,7 @@ import type { CounterFigures } from './counters';
 import { mongoFilterOf } from './document-query';
 import type { DriverCallOptions } from './mongo-call-options';
 import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
-import { findByIds, idLookupOf } from './find-by-ids';
+import { findByIds } from './find-by-ids';
 import { isDuplicateKey } from './mongoose-read-model-store';
 import type { CounterStore, DeliveryLane, LaneMark, ProgressStore, WriteOutcome } from './read-model-store.port';
 import type { CounterDelta } from './counters';
@@ -46,7 +46,7 @@ export const createMongooseCounterStore = (connection: Connection, collectionNam
 
   return {
     lastSequences: async (counterIds, laneId, options) => {
-      const found = await findByIds(collection, counterIds.map((id) => `${id}@${laneId}`), { ...readOptionsOf(options), projection: { lastSequence: 1 } }, await idLookupOf(connection));
+      const found = await findByIds(collection, counterIds.map((id) => `${id}@${laneId}`), { ...readOptionsOf(options), projection: { lastSequence: 1 } });
       const suffix = `@${laneId}`.length;
       return new Map(found.map((stored) => [String(stored._id).slice(0, -suffix), (stored as unknown as StoredCounter).lastSequence]));
     },
@@ -75,6 +75,11 @@ export const createMongooseCounterStore = (connection: Connection, collectionNam
     },
     find: async (query, options) => {
       const found = await collection.find(mongoFilterOf(query), { ...readOptionsOf(options), projection: { figures: 1 } }).toArray();
+      return found.map((document): CounterFigures => flatten((document as unknown as StoredCounter).figures ?? {}));
+    },
+    figuresOf: async (counterIds, laneIds, options) => {
+      const ids = counterIds.flatMap((counterId) => laneIds.map((lane) => `${counterId}@${lane}`));
+      const found = await findByIds(collection, ids, { ...readOptionsOf(options), projection: { figures: 1 } });
       return found.map((document): CounterFigures => flatten((document as unknown as StoredCounter).figures ?? {}));
     },
   };

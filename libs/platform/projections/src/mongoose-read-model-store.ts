@@ -4,7 +4,7 @@ import { mongoFilterOf } from './document-query';
 import type { ProjectedDocument } from './projection';
 import type { DriverCallOptions } from './mongo-call-options';
 import { readOptionsOf, writeOptionsOf } from './mongo-call-options';
-import { findByIds, idLookupOf } from './find-by-ids';
+import { findByIds } from './find-by-ids';
 import type { ReadModelStore, WriteOutcome } from './read-model-store.port';
 
 type Stored = { _id: string; streamRevision: number } & Record<string, unknown>;
@@ -56,7 +56,7 @@ export const createMongooseReadModelStore = <TDocument extends ProjectedDocument
       return found === null ? null : (found as unknown as TDocument);
     },
     loadMany: async (ids, options) => {
-      const found = await findByIds(collection, [...ids], readOptionsOf(options), await idLookupOf(connection));
+      const found = await findByIds(collection, [...ids], readOptionsOf(options));
       return new Map(found.map((stored) => {
         const { _id, ...document } = stored;
         return [_id, document as unknown as TDocument];

@@ -68,6 +68,12 @@ export type CounterStore = Readonly<{
   incrementAfter: (delta: CounterDelta, lane: DeliveryLane, after: number | undefined, options?: StoreCallOptions) => Promise<WriteOutcome>;
   /** The figures of every lane document whose keys match; callers sum them. */
   find: (query: DocumentQuery, options?: StoreCallOptions) => Promise<CounterFigures[]>;
+  /**
+   * The figures of each (counter, lane) document of these counters on these
+   * lanes that exists, looked up by id in one call: for a query that can name
+   * its counters, where a filter on the keys would scan (FerretDB). Callers sum them.
+   */
+  figuresOf: (counterIds: readonly string[], laneIds: readonly string[], options?: StoreCallOptions) => Promise<CounterFigures[]>;
 }>;
 
 /** How far one lane has been applied: its last sequence and the highest global position seen on it. */

@@ -196,6 +196,7 @@ const recordingStorage = () => {
       lastSequences: (ids, laneId, options) => (saw('lastSequences', options), inner.counters.lastSequences(ids, laneId, options)),
       incrementAfter: (delta, lane, after, options) => (saw('incrementAfter', options), inner.counters.incrementAfter(delta, lane, after, options)),
       find: (query, options) => (saw('counters.find', options), inner.counters.find(query, options)),
+      figuresOf: (ids, lanes, options) => (saw('figuresOf', options), inner.counters.figuresOf(ids, lanes, options)),
     },
     progress: {
       record: (mark, options) => (saw('record', options), inner.progress.record(mark, options)),
@@ -230,10 +231,11 @@ describe('guardStorage', () => {
     await guarded.counters.lastSequences(['c'], 'p0');
     await guarded.counters.incrementAfter({ counterId: 'c', keys: {}, increments: { n: 1 } }, { id: 'p0', sequence: 2 }, 1);
     await guarded.counters.find({});
+    await guarded.counters.figuresOf(['c'], ['p0']);
     await guarded.progress.record({ lane: 'p0', sequence: 1, position: 1 });
     await guarded.progress.marks();
 
-    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'loadMany', 'find', 'insertAbsent', 'remove', 'increment', 'lastSequences', 'incrementAfter', 'counters.find', 'record', 'marks']);
+    expect(fake.seen.map((call) => call.method)).toEqual(['save', 'load', 'loadMany', 'find', 'insertAbsent', 'remove', 'increment', 'lastSequences', 'incrementAfter', 'counters.find', 'figuresOf', 'record', 'marks']);
     for (const call of fake.seen) {
       expect(call.options?.signal).toBeInstanceOf(AbortSignal);
       expect(call.options?.maxTimeMs).toBe(options.timeoutMs);

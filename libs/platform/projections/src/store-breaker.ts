@@ -108,6 +108,7 @@ export const guardStorage = <TDocument extends ProjectedDocument>(storage: ReadM
       lastSequences: (counterIds, laneId) => guarded((options) => storage.counters.lastSequences(counterIds, laneId, options)),
       incrementAfter: (delta, lane, after) => guarded((options) => storage.counters.incrementAfter(delta, lane, after, options)),
       find: (query) => guarded((options) => storage.counters.find(query, options)),
+      figuresOf: (counterIds, laneIds) => guarded((options) => storage.counters.figuresOf(counterIds, laneIds, options)),
     },
     progress: {
       record: (mark) => guarded((options) => storage.progress.record(mark, options)),

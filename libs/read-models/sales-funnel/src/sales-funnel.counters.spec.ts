@@ -91,7 +91,8 @@ describe('sales funnel counters', () => {
   it('adds the whole contribution when a deal opens, and nothing when nothing changed', () => {
     const entry = entryAfter([dealStream().opened()]);
     const deltas = salesFunnelCounterDeltas(null, entry);
-    expect(deltas.map((delta) => delta.increments)).toEqual(Array.from({ length: 5 }, () => contributionOf(entry)));
+    expect(deltas.map((delta) => delta.increments)).toEqual([...Array.from({ length: 5 }, () => contributionOf(entry)), { 'cohorts.2026-03': 1 }]);
+    expect(deltas.at(-1)).toEqual({ counterId: 'tenant-a|*|cohorts|', keys: { tenantId: 'tenant-a', cohortMonth: '*', dimension: 'cohorts', value: '' }, increments: { 'cohorts.2026-03': 1 } });
     expect(salesFunnelCounterDeltas(entry, entry)).toEqual([]);
     expect(salesFunnelCounterDeltas(null, null)).toEqual([]);
     const d = dealStream();
@@ -117,6 +118,7 @@ describe('sales funnel counters', () => {
       if (entry === null) throw new Error('no entry');
       const final = entry;
       const expected = new Map(funnelBucketsOf(final).map((bucket) => [funnelCounterIdOf(bucket), contributionOf(final)]));
+      expected.set(`${final.tenantId}|*|cohorts|`, { [`cohorts.${final.cohortMonth}`]: 1 });
       for (const [counterId, total] of totals) {
         const nonZero = Object.fromEntries(Object.entries(total).filter(([, value]) => value !== 0));
         expect(nonZero).toEqual(expected.get(counterId) ?? {});

@@ -2,6 +2,7 @@ import type { CounterDelta, CounterFigures } from '@meridian/platform/projection
 import type { ContractMoney } from '@meridian/opportunities/contracts';
 import { contractOpenStages } from '@meridian/opportunities/contracts';
 import { dwellBucketKeyOf } from './dwell-histogram';
+import { funnelCohortDeltas } from './sales-funnel.cohorts';
 import { isOpenStage, openStageRank } from './sales-funnel.entry';
 import type { FunnelBucket, FunnelEntry } from './sales-funnel.model';
 
@@ -77,6 +78,8 @@ const nonZeroDifference = (after: CounterFigures, before: CounterFigures): Recor
  * Buckets the change leaves alone get no delta, so an owner reassignment only
  * touches the two owner buckets. Summing the deltas of a stream's events gives
  * the final entry's contribution; `before === after` gives no delta at all.
+ * A deal entering or leaving its cohort also moves the tenant's cohort
+ * counter (sales-funnel.cohorts.ts).
  */
 export const salesFunnelCounterDeltas = (before: FunnelEntry | null, after: FunnelEntry | null): CounterDelta[] => {
   const empty: CounterFigures = {};
@@ -92,10 +95,11 @@ export const salesFunnelCounterDeltas = (before: FunnelEntry | null, after: Funn
       buckets.set(id, { bucket, before: buckets.get(id)?.before ?? empty, after: figures });
     }
   }
-  return [...buckets].flatMap(([counterId, { bucket, before: was, after: is }]) => {
+  const bucketDeltas = [...buckets].flatMap(([counterId, { bucket, before: was, after: is }]) => {
     const increments = nonZeroDifference(is, was);
     if (Object.keys(increments).length === 0) return [];
     const { tenantId, cohortMonth, dimension, value } = bucket;
     return [{ counterId, keys: { tenantId, cohortMonth, dimension, value }, increments }];
   });
+  return [...bucketDeltas, ...funnelCohortDeltas(before, after)];
 };

@@ -1,4 +1,5 @@
 import { projectAll } from '@meridian/platform/projections';
+import { funnelCohortsCounterIdOf } from './sales-funnel.cohorts';
 import { contributionOf, funnelBucketsOf, funnelCounterIdOf } from './sales-funnel.counters';
 import { salesFunnelProjection } from './sales-funnel.projection';
 import { after, dealStream, projectFunnel, randomDealEvents, seededRandom } from './testing/funnel-events';
@@ -38,6 +39,10 @@ describe('sales funnel projection', () => {
         for (const [field, value] of Object.entries(contributionOf(entry))) total[field] = (total[field] ?? 0) + value;
         expected.set(funnelCounterIdOf(bucket), total);
       }
+      // The tenant's cohort counter holds one deal per entry in its opening month.
+      const cohorts = expected.get(funnelCohortsCounterIdOf(entry.tenantId)) ?? {};
+      cohorts[`cohorts.${entry.cohortMonth}`] = (cohorts[`cohorts.${entry.cohortMonth}`] ?? 0) + 1;
+      expected.set(funnelCohortsCounterIdOf(entry.tenantId), cohorts);
     }
     const nonZero = new Map([...counters].map(([id, figures]) => [id, Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== 0))]));
     expect(new Map([...nonZero].filter(([, figures]) => Object.keys(figures).length > 0))).toEqual(expected);

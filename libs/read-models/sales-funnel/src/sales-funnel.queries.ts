@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
-import type { CounterStore, GenerationCollections } from '@meridian/platform/projections';
+import type { CounterStore, GenerationCollections, ProgressStore } from '@meridian/platform/projections';
 import { sumCounterFigures } from '@meridian/platform/projections';
+import { cohortMonthsIn, funnelCohortsCounterIdOf } from './sales-funnel.cohorts';
+import { funnelCounterIdOf } from './sales-funnel.counters';
 import type { FunnelDimension, FunnelReport } from './sales-funnel.model';
 import { funnelReportOf } from './sales-funnel.report';
 
@@ -20,16 +22,34 @@ export const ensureSalesFunnelIndexes = async (connection: Connection, collectio
   await connection.collection(collections.counters).createIndex({ tenantId: 1, dimension: 1, value: 1, cohortMonth: 1 });
 };
 
+/** Counter documents per lookup: FerretDB pushes an `_id $in` of up to 1,000 values down to its index. */
+const idsPerLookup = 500;
+
 /**
  * The funnel of a tenant's cohorts in a month range, optionally for one
  * owner, region, product line or source channel. The projection keeps the
- * figures as counters; this only sums the per-lane documents of the matching
- * buckets (a handful per month) and derives rates, dwell and drop-off.
+ * figures as counters; this sums the per-lane documents of the matching
+ * buckets and derives rates, dwell and drop-off. Every read is by id: the
+ * lanes from the progress marks, the months that hold deals from the
+ * tenant's cohort counter, then exactly those buckets on those lanes.
+ * A generation built before the cohort counter existed has none: it is read
+ * by filtering on the keys, as it was (rebuild it to get the lookups).
  */
-export const salesFunnelReport = async (counters: CounterStore, query: SalesFunnelQuery): Promise<FunnelReport> => {
-  const figures = await counters.find({
-    equals: { tenantId: query.tenantId, dimension: query.split?.dimension ?? 'all', value: query.split?.value ?? '' },
-    ranges: { cohortMonth: { gte: query.fromMonth, lte: query.toMonth } },
-  });
+export const salesFunnelReport = async (
+  storage: Readonly<{ counters: CounterStore; progress: ProgressStore }>,
+  query: SalesFunnelQuery,
+): Promise<FunnelReport> => {
+  const dimension = query.split?.dimension ?? 'all';
+  const value = query.split?.value ?? '';
+  const lanes = (await storage.progress.marks()).map((mark) => mark.lane);
+  const cohorts = sumCounterFigures(await storage.counters.figuresOf([funnelCohortsCounterIdOf(query.tenantId)], lanes));
+  if (Object.keys(cohorts).length === 0) {
+    const figures = await storage.counters.find({ equals: { tenantId: query.tenantId, dimension, value }, ranges: { cohortMonth: { gte: query.fromMonth, lte: query.toMonth } } });
+    return funnelReportOf(sumCounterFigures(figures));
+  }
+  const ids = cohortMonthsIn(cohorts, query.fromMonth, query.toMonth).map((cohortMonth) => funnelCounterIdOf({ tenantId: query.tenantId, cohortMonth, dimension, value }));
+  const perLookup = Math.max(1, Math.floor(idsPerLookup / Math.max(lanes.length, 1)));
+  const figures = [];
+  for (let from = 0; from < ids.length; from += perLookup) figures.push(...(await storage.counters.figuresOf(ids.slice(from, from + perLookup), lanes)));
   return funnelReportOf(sumCounterFigures(figures));
 };

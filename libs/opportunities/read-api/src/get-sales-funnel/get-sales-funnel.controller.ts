@@ -30,7 +30,7 @@ export class GetSalesFunnelController {
   async get(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<SalesFunnelView> {
     const query = parseSalesFunnelQuery(request, tenantId);
     const report = await readFrom(salesFunnelReadModel, this.readModels.salesFunnel, { minPosition, maxWaitMs: this.readModels.maxWaitMs }, (storage) =>
-      salesFunnelReport(storage.counters, query),
+      salesFunnelReport(storage, query),
     );
     return toSalesFunnelView(report);
   }

@@ -61,6 +61,16 @@ export const createSqlCounterStore = (db: SqlQueryable, readModel: string): Coun
     const where = sqlWhereOf('keys', query, 'read_model = $1', [readModel]);
     return (await db.query<FiguresRow>(`SELECT figures FROM read_model_counters WHERE ${where.sql}`, where.params)).map(figuresOf);
   },
+  figuresOf: async (counterIds, laneIds, options) => {
+    refuseIfAborted(options);
+    if (counterIds.length === 0 || laneIds.length === 0) return [];
+    const rows = await db.query<FiguresRow>(
+      `SELECT figures FROM read_model_counters WHERE read_model = $1
+       AND counter_id IN (SELECT jsonb_array_elements_text($2::jsonb)) AND lane IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+      [readModel, JSON.stringify(counterIds), JSON.stringify(laneIds)],
+    );
+    return rows.map(figuresOf);
+  },
 });
 
 /** Lane marks in `read_model_progress`, moved only forward (`GREATEST`), so a late or replayed report can't move one back. */

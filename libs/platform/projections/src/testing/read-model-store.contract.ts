@@ -144,6 +144,18 @@ export const counterAndProgressContract = (name: string, open: () => Promise<{ c
       expect(sumCounterFigures(await counters.find({ equals: { tenantId: 't' }, ranges: { bucket: { gte: 'b2' } } }))).toEqual({ 'open.lead.count': 9 });
     });
 
+    it('looks counters up by id on the lanes named, leaving out absent ones', async () => {
+      const { counters } = await open();
+      await counters.increment(delta({ n: 1 }), { id: 'p0', sequence: 1 });
+      await counters.increment(delta({ n: 2 }), { id: 'p1', sequence: 1 });
+      await counters.increment(delta({ n: 4 }, 'b2'), { id: 'p0', sequence: 2 });
+      await counters.increment(delta({ n: 8 }, 'b3'), { id: 'p0', sequence: 3 });
+      expect(sumCounterFigures(await counters.figuresOf(['c-b1', 'c-b2', 'c-missing'], ['p0', 'p1', 'p9']))).toEqual({ n: 7 });
+      expect(await counters.figuresOf(['c-b1'], ['p1'])).toEqual([{ n: 2 }]);
+      expect(await counters.figuresOf([], ['p0'])).toEqual([]);
+      expect(await counters.figuresOf(['c-b1'], [])).toEqual([]);
+    });
+
     it('lane marks only move forward', async () => {
       const { progress } = await open();
       await progress.record({ lane: 'crm.x#0', sequence: 5, position: 40 });
