@@ -13,6 +13,7 @@ import { buildContextAsyncApi, deadLetterMessageName, jsonSchema202012Format, pu
 
 const contexts = asyncApiContexts.map((context) => ({ name: context.name, context, document: buildContextAsyncApi(context) }));
 
+/** An event stored without trace context: its message must still carry `traceparent`, which the document marks required. */
 const withoutTraceparent = (event: RecordedEvent): RecordedEvent => {
   const { traceparent: _dropped, ...metadata } = event.metadata;
   return { ...event, metadata };

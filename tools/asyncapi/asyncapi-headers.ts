@@ -15,11 +15,12 @@ export type CloudEventHeaderFacts = Readonly<{
 }>;
 
 /**
- * Headers `toCloudEventHeaders` writes only sometimes: `traceparent` exists
- * only when the command carried a valid one. The spec proves this list against
- * the function's output, so "required" in the document means "always sent".
+ * Headers `toCloudEventHeaders` writes only sometimes: none since every
+ * message carries `traceparent` (an event stored without one gets a trace
+ * derived from its id). The spec proves this list against the function's
+ * output, so "required" in the document means "always sent".
  */
-export const optionalCloudEventHeaders: readonly string[] = ['traceparent'];
+export const optionalCloudEventHeaders: readonly string[] = [];
 
 const decimal = '^(0|[1-9][0-9]*)$';
 
@@ -63,9 +64,13 @@ const cloudEventHeaderProperties = (facts: CloudEventHeaderFacts): Record<string
     const: String(facts.schemaVersion),
   }),
   traceparent: header(
-    'W3C Trace Context of the request that caused the event (not `ce_traceparent`: the W3C Kafka binding names it so). Only when that request carried a valid one.',
+    'W3C Trace Context (version 00, neither id all zeros) of the event, on every message (not `ce_traceparent`: the W3C Kafka binding names it so): '
+      + "the trace of the request or the consumed message that caused it, with tracing on the relay's publish span; a new "
+      + 'trace for work with no context (a timer) or an event stored without one. The sampled flag may be 00 (not recorded, '
+      + 'e.g. tracing off): continue the trace, do not expect its spans in a backend.',
     '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-    { pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+    // Without the all-zero exclusions of w3cTraceparentPattern: lookaheads are outside the regex subset JSON Schema tools share.
+    { pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
   ),
 });
 

@@ -32,7 +32,14 @@ describe('publish spans', () => {
     expect(span?.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'crm.opportunities', 'cloudevents.event_id': 'e1' });
   });
 
-  it('leaves untraced events alone: no span, no header', async () => {
+  it('records nothing for an unsampled trace (an event stored without one), yet passes its ids on in the header', async () => {
+    const batch = tracePublishes([message('e6', `00-${traceId}-${requestSpanId}-00`)]);
+    batch.end();
+    expect((await spans.finished())).toHaveLength(0);
+    expect(batch.messages[0]?.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+  });
+
+  it('leaves a message without a traceparent alone (toCloudEventHeaders always writes one): no span, no header', async () => {
     const batch = tracePublishes([message('e2')]);
     batch.end();
     expect((await spans.finished())).toHaveLength(0);

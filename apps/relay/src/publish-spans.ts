@@ -11,11 +11,13 @@ export type TracedBatch = Readonly<{
 }>;
 
 /**
- * A producer span per message whose event carries a traceparent (the
+ * A producer span per message under the traceparent its event carries (the
  * command's trace), so the trace continues from the append into Kafka and the
- * consumer's span becomes the publish span's child. Events outside any trace
- * get no span: a root span per untraced event would be noise, not a trace.
- * With tracing off the header keeps the event's own traceparent.
+ * consumer's span becomes the publish span's child. Every message has one
+ * (`toCloudEventHeaders`); an event that was stored without one has an
+ * unsampled trace of its own, whose spans a parent-based sampler does not
+ * record, so untraced events add no noise. With tracing off the header keeps
+ * the event's own traceparent.
  */
 export const tracePublishes = (messages: readonly OutgoingMessage[]): TracedBatch => {
   const spans: Span[] = [];

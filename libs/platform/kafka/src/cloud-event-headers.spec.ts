@@ -26,10 +26,13 @@ describe('toCloudEventHeaders (CloudEvents 1.0, Kafka binary mode)', () => {
     });
   });
 
-  it('omits traceparent when the event has none', () => {
+  it('gives an event stored without a traceparent, or with an unreadable one, an unsampled trace of its own, the same on every send', () => {
     const { traceparent: _dropped, ...metadata } = event.metadata;
     const headers = toCloudEventHeaders({ ...event, metadata }, attributes);
-    expect(headers).not.toHaveProperty('traceparent');
+    expect(headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    expect(headers.traceparent).not.toContain('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(toCloudEventHeaders({ ...event, metadata: { ...metadata, traceparent: 'garbage' } }, attributes).traceparent).toBe(headers.traceparent);
+    expect(toCloudEventHeaders({ ...event, eventId: '1b7e3c1e-5d0a-4a43-9a57-6f0f1c3b2a11', metadata }, attributes).traceparent).not.toBe(headers.traceparent);
     expect(headers.ce_id).toBe(event.eventId);
   });
 

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@meridian/platform/eventsourcing';
+import { traceparentOfEvent } from './event-traceparent';
 
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary content mode: the payload is
@@ -20,7 +21,8 @@ export const jsonContentType = 'application/json';
 /**
  * Maps a recorded event to its headers. Pure and total: every envelope field a
  * consumer needs for deduplication (`ce_id`), ordering guards
- * (`ce_streamrevision`, `ce_globalposition`) and tracing travels with it.
+ * (`ce_streamrevision`, `ce_globalposition`) and tracing (`traceparent`,
+ * always) travels with it.
  */
 export const toCloudEventHeaders = (event: RecordedEvent, attributes: CloudEventAttributes): CloudEventHeaders => {
   const { metadata } = event;
@@ -39,9 +41,9 @@ export const toCloudEventHeaders = (event: RecordedEvent, attributes: CloudEvent
     ce_streamrevision: String(event.revision),
     ce_globalposition: String(event.globalPosition),
     ce_schemaversion: String(metadata.schemaVersion),
+    // W3C Trace Context binding for Kafka: the header is `traceparent`, not `ce_traceparent`. On every message.
+    traceparent: traceparentOfEvent(event),
   };
-  // W3C Trace Context binding for Kafka: the header is `traceparent`, not `ce_traceparent`.
-  if (metadata.traceparent) headers.traceparent = metadata.traceparent;
   return headers;
 };
 

@@ -1,5 +1,6 @@
 export type { CloudEventAttributes, CloudEventHeaders } from './cloud-event-headers';
 export { cloudEventsSpecVersion, fallbackCeTypeOf, jsonContentType, toCloudEventHeaders } from './cloud-event-headers';
+export { traceparentOfEvent, w3cTraceparentPattern } from './event-traceparent';
 export type { PublicEventCatalogue, PublicEventContract } from './event-catalogue';
 export { deadLetterTopicOf, unroutedTopic } from './event-catalogue';
 export type { DeadLetterReason, EventRouter, EventRouterOptions, OutgoingMessage, RoutedTopic } from './event-router';

@@ -70,6 +70,8 @@ describe('createStoreFeed', () => {
       occurredAt: '2026-03-01T09:00:00.000Z',
       correlationId: 'corr-1',
       causationId: 'cmd-1',
+      // Stored without one: the unsampled trace every message gets (toCloudEventHeaders).
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/),
       payload: { price: 10 },
       partition: 0,
       offset: '1',

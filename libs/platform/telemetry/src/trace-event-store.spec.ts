@@ -43,6 +43,16 @@ describe('traced event store', () => {
     expect((await spans.finished())[1]?.status.code).toBe(SpanStatusCode.ERROR);
   });
 
+  it('makes the append the root of a trace for events appended with no trace context, and stamps it into them', async () => {
+    const inner = new MemoryEventStore();
+    const { traceparent: _none, ...untraced } = event(e1).metadata;
+    await traceEventStore(inner).appendToStream('customer-9', [{ ...event(e1), metadata: untraced }], 'no_stream');
+    const [append] = await spans.finished();
+    expect(append?.parentSpanContext).toBeUndefined();
+    const { traceId: rootTrace, spanId } = append!.spanContext();
+    expect((await inner.readStream('customer-9'))[0]?.metadata.traceparent).toBe(`00-${rootTrace}-${spanId}-01`);
+  });
+
   it('reads pass through untraced', async () => {
     const store = traceEventStore(new MemoryEventStore());
     await store.appendToStream('opportunity-3', [event(e1)], 'no_stream');

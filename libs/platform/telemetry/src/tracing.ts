@@ -1,6 +1,7 @@
 import type { Attributes, Context, Span, SpanKind } from '@opentelemetry/api';
-import { ROOT_CONTEXT, SpanStatusCode, context, defaultTextMapGetter, defaultTextMapSetter, trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanStatusCode, TraceFlags, context, defaultTextMapGetter, defaultTextMapSetter, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { RandomIdGenerator } from '@opentelemetry/sdk-trace';
 
 /**
  * Spans are started from an explicit parent, a W3C `traceparent`, never from
@@ -12,9 +13,13 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
  *
  * With tracing off (no SDK started) the API's no-op tracer hands back a
  * non-recording span that carries the parent's ids, so an incoming
- * traceparent still travels unchanged into events and Kafka headers.
+ * traceparent still travels unchanged into events and Kafka headers. Without
+ * a parent it would hand back the invalid span (all-zero ids), and the work
+ * would leave no trace context behind; `startSpan` starts an unsampled trace
+ * instead (see `unsampledRoot`), so every event and message still carries one.
  */
 const propagator = new W3CTraceContextPropagator();
+const ids = new RandomIdGenerator();
 
 const tracer = () => trace.getTracer('meridian');
 
@@ -24,7 +29,7 @@ export const contextOfTraceparent = (traceparent: string | undefined, tracestate
     ? ROOT_CONTEXT
     : propagator.extract(ROOT_CONTEXT, { traceparent, ...(tracestate ? { tracestate } : {}) }, defaultTextMapGetter);
 
-/** The W3C traceparent naming `span` as the parent; undefined for an invalid (untraced) span. */
+/** The W3C traceparent naming `span` as the parent; undefined for an invalid span (one `startSpan` never returns). */
 export const traceparentOf = (span: Span): string | undefined => {
   const carrier: Record<string, string> = {};
   propagator.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, defaultTextMapSetter);
@@ -45,9 +50,23 @@ export type SpanStart = Readonly<{
   attributes?: Attributes;
 }>;
 
-/** Starts a span under `start.parent`; the caller ends it (use `traced` for a unit of async work). */
-export const startSpan = (start: SpanStart): Span =>
-  tracer().startSpan(start.name, { kind: start.kind, ...(start.attributes ? { attributes: start.attributes } : {}) }, contextOfTraceparent(start.parent));
+/**
+ * A new trace with the sampled flag off: fresh ids, recorded by no one. W3C
+ * Trace Context allows it (flag 00: the caller did not record), and a
+ * parent-based sampler downstream leaves its children unrecorded too, so
+ * untraced work costs no spans anywhere yet stays followable by its ids.
+ */
+const unsampledRoot = (): Span => trace.wrapSpanContext({ traceId: ids.generateTraceId(), spanId: ids.generateSpanId(), traceFlags: TraceFlags.NONE });
+
+/**
+ * Starts a span under `start.parent` (a new trace without a valid one); the
+ * caller ends it (use `traced` for a unit of async work). Its context is
+ * always valid: with tracing off and no parent it is an unsampled new trace.
+ */
+export const startSpan = (start: SpanStart): Span => {
+  const span = tracer().startSpan(start.name, { kind: start.kind, ...(start.attributes ? { attributes: start.attributes } : {}) }, contextOfTraceparent(start.parent));
+  return trace.isSpanContextValid(span.spanContext()) ? span : unsampledRoot();
+};
 
 /** Marks `span` failed with `error`, the way every Meridian span reports a failure. */
 export const failSpan = (span: Span, error: unknown): void => {

@@ -37,7 +37,9 @@ const routeOf = (request: TelemetryRequest): string => request.routeOptions.url 
 /**
  * The traceparent a command stamps into its events: the request's server
  * span, so the relay's and projections' spans join the request's trace. With
- * tracing off it is the caller's own traceparent, passed through unchanged.
+ * tracing off it is the caller's own traceparent, passed through unchanged,
+ * or, when the caller sent none (or an unreadable one), a new unsampled trace
+ * started for the request: every request's events carry one either way.
  */
 export const requestTraceparent = (request: TelemetryRequest): string | undefined => {
   const telemetry = telemetryOf.get(request);
