@@ -1,5 +1,5 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
-import type { ReadModelStorage } from '@meridian/platform/projections';
+import type { DocumentQuery, ReadModelStorage } from '@meridian/platform/projections';
 import { applyEvent, createMemoryReadModelStorage } from '@meridian/platform/projections';
 import type { FunnelEntry } from './sales-funnel.model';
 import { salesFunnelProjection } from './sales-funnel.projection';
@@ -55,7 +55,7 @@ describe('the sales funnel report', () => {
   it('never filters the counters when the tenant has a cohort counter', async () => {
     const storage = await projected();
     const filtered: unknown[] = [];
-    const watched = { ...storage, counters: { ...storage.counters, find: async (query: never) => (filtered.push(query), storage.counters.find(query)) } };
+    const watched = { ...storage, counters: { ...storage.counters, find: async (query: DocumentQuery) => (filtered.push(query), storage.counters.find(query)) } };
     await salesFunnelReport(watched, { tenantId: 'tenant-a', fromMonth: '2026-01' });
     expect(filtered).toEqual([]);
   });
