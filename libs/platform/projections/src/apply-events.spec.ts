@@ -76,6 +76,33 @@ describe('applyEvents: a lane batch in a few store calls, with applyEvent’s re
     await expect(applyEvents(deals, racing, lane, [event('deal-1', 1, { stage: 'won' }, 1)])).rejects.toBeInstanceOf(LaneWriteConflict);
   });
 
+  it('inserts documents new to the store in bulk, and keeps the guard for one a concurrent writer stored meanwhile', async () => {
+    const inner = createMemoryReadModelStorage<Deal>();
+    const calls: string[] = [];
+    let raced = false;
+    const racing: ReadModelStorage<Deal> = {
+      ...inner,
+      documents: {
+        ...inner.documents,
+        insertAbsent: async (batch) => {
+          calls.push(`insertAbsent:${batch.map(([id]) => id).join(',')}`);
+          if (!raced) {
+            raced = true;
+            // Another instance (a rebalance overlap) stores deal-2, further along, between this batch's read and its write.
+            await inner.documents.save('deal-2', { streamRevision: 5, stage: 'won', amount: 99 });
+          }
+          return inner.documents.insertAbsent(batch);
+        },
+        save: (id, document) => (calls.push(`save:${id}`), inner.documents.save(id, document)),
+      },
+    };
+    const outcomes = await applyEvents(deals, racing, lane, [event('deal-1', 0, { amount: 10 }, 0), event('deal-2', 0, { amount: 20 }, 1), event('deal-1', 1, { stage: 'won' }, 2)]);
+    expect(calls).toEqual(['insertAbsent:deal-1,deal-2', 'save:deal-2']);
+    expect(outcomes).toEqual(['applied', 'already-applied', 'applied']);
+    expect(await inner.documents.load('deal-1')).toEqual({ streamRevision: 1, stage: 'won', amount: 10 });
+    expect(await inner.documents.load('deal-2')).toEqual({ streamRevision: 5, stage: 'won', amount: 99 });
+  });
+
   it('reads a big batch in slices of at most idsPerRead ids per store call, each under its own timeout, with the same result', async () => {
     // Two full slices and 30 more deals, each with its own stage counter: more ids than one read may carry, for documents and for counters.
     const count = 2 * idsPerRead + 30;

@@ -24,6 +24,8 @@ const pure = <T>(compute: () => T): T => {
 };
 
 const writesInFlight = 4;
+/** Documents per bulk insert (insertAbsent). */
+export const documentsPerInsert = 500;
 
 /**
  * Reads go in slices of at most this many ids, each its own store call: every
@@ -60,7 +62,8 @@ const sumAfter = (contribution: CounterContribution, after: number | undefined) 
  * feed), in lane order, into one read-model generation with a handful of
  * store calls instead of several per event: load every document concerned at
  * once, fold the events in memory exactly as `applyEvent` would one by one,
- * then write each counter once and each changed document once.
+ * then write each counter once and each changed document once: new ones in
+ * bulk inserts, the others with their guard.
  *
  * The guarantees are `applyEvent`'s, batch for batch:
  * - counters before documents, so a crash in between leaves documents behind
@@ -121,10 +124,16 @@ export const applyEvents = async <TDocument extends ProjectedDocument>(
     });
   }
 
-  await inFlightAtMost(writesInFlight, [...changedBy], async ([id, indexes]) => {
+  // Documents nobody had stored when the batch read them go in with bulk inserts; one a concurrent writer stored meanwhile comes back and is saved with the guard.
+  const fresh = [...changedBy.keys()].filter((id) => !stored.has(id) && current.get(id) != null).map((id) => [id, current.get(id) as TDocument] as const);
+  const inserts = Array.from({ length: Math.ceil(fresh.length / documentsPerInsert) }, (_, n) => fresh.slice(n * documentsPerInsert, (n + 1) * documentsPerInsert));
+  const present = new Set<string>();
+  await inFlightAtMost(writesInFlight, inserts, async (chunk) => {
+    for (const id of await storage.documents.insertAbsent(chunk)) present.add(id);
+  });
+  const guarded = [...changedBy].filter(([id]) => stored.has(id) || present.has(id));
+  await inFlightAtMost(writesInFlight, guarded, async ([id, indexes]) => {
     const final = current.get(id) ?? null;
-    // Created and deleted within the batch: nothing was stored, nothing to write.
-    if (final === null && !stored.has(id)) return;
     const written = final === null ? await storage.documents.remove(id, removedAt.get(id) ?? 0) : await storage.documents.save(id, final);
     if (written === 'stale') for (const index of indexes) outcomes[index] = 'already-applied';
   });

@@ -1,6 +1,6 @@
 import type { ConsumedEvent } from '@meridian/platform/kafka';
 import { ProjectionFailed } from './apply-event';
-import { idsPerRead } from './apply-events';
+import { documentsPerInsert, idsPerRead } from './apply-events';
 import type { CounterDelta } from './counters';
 import { inFlightAtMost } from './in-flight-at-most';
 import type { ProjectedDocument, Projection } from './projection';
@@ -24,7 +24,6 @@ export type HistoryFold = Readonly<{
   finish: (position: number) => Promise<Readonly<{ documents: number; skipped: number }>>;
 }>;
 
-const insertChunk = 500;
 const writesInFlight = 4;
 
 type CounterSum = { keys: CounterDelta['keys']; increments: Record<string, number> };
@@ -102,7 +101,7 @@ export const createHistoryFold = <TDocument extends ProjectedDocument>(
       if (stored.has(id)) again.push([id, document]);
       else if (document !== null) fresh.push([id, document]);
     }
-    const chunks = Array.from({ length: Math.ceil(fresh.length / insertChunk) }, (_, n) => fresh.slice(n * insertChunk, (n + 1) * insertChunk));
+    const chunks = Array.from({ length: Math.ceil(fresh.length / documentsPerInsert) }, (_, n) => fresh.slice(n * documentsPerInsert, (n + 1) * documentsPerInsert));
     await inFlightAtMost(writesInFlight, chunks, async (chunk) => {
       const present = await storage.documents.insertAbsent(chunk);
       if (present.length > 0) throw new Error(`${projection.readModel}: ${present.length} documents appeared during a history replay (first: ${present[0]})`);

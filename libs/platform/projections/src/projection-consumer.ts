@@ -23,6 +23,8 @@ export type ProjectionConsumerOptions = Readonly<{
   retryDelayMs?: number;
   /** Most messages of a fetch a read model applies in one batch (one load, one write per document and counter). */
   maxBatchMessages?: number;
+  /** Partitions whose batches are applied at once (each in its own order): store round trips of one overlap another's. */
+  partitionsConsumedConcurrently?: number;
   /**
    * How long the broker waits for a silent member before giving its
    * partitions to others: after a crash, consumption resumes within this.
@@ -49,6 +51,10 @@ export type RunningProjection = Readonly<{
 /** Lane marks are written at the end of a batch and at least this often within a long one. */
 const markIntervalMs = 250;
 
+const defaultBatchMessages = 2_000;
+/** About 2,000 of our messages (CloudEvents headers and all) per partition fetch. */
+const fetchBytesPerPartition = 4 * 1024 * 1024;
+
 /**
  * A kafkajs consumer group feeding one read-model generation. Guarantees:
  * - at least once, effectively once: an offset is committed only after its
@@ -70,7 +76,11 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
 
   const deadLetters = createKafkaDeadLetterSink(kafka, groupId);
   const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
-  const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3) });
+  const consumer: Consumer = kafka.consumer({
+    groupId, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 3),
+    // Fetches large enough for a full batch: the more of a stream's events one batch holds, the fewer writes per event.
+    maxBytesPerPartition: fetchBytesPerPartition, maxBytes: 4 * fetchBytesPerPartition,
+  });
   const pauser = createPartitionPauser(options.breaker, options.retryDelayMs ?? 1_000);
   const deps = { binding, deadLetters, consumer: groupId };
   let lastEventAt: number | undefined;
@@ -95,7 +105,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
     };
     // Read models take a chunk of the fetch at once; process managers (no applyBatch) one message at a time.
     const { applyBatch } = binding;
-    const chunkSize = applyBatch === undefined ? 1 : (options.maxBatchMessages ?? 500);
+    const chunkSize = applyBatch === undefined ? 1 : (options.maxBatchMessages ?? defaultBatchMessages);
     const project = (messages: readonly KafkaMessage[]): Promise<ProjectedMessage[]> =>
       applyBatch === undefined
         ? projectMessage(deps, batch.topic, batch.partition, messages[0]!).then((one) => [one])
@@ -138,7 +148,7 @@ export const startProjectionConsumer = async (options: ProjectionConsumerOptions
     await deadLetters.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2 });
     running = true;
   } catch (error) {
     pauser.cancel();
