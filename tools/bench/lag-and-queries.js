@@ -1,6 +1,7 @@
 // Stages 4 and 5: read-model lag (append commit → visible in the funnel
 // endpoint) and query latency on the loaded read models.
 const { mongo } = require('mongoose');
+const { Client } = require('pg');
 const { setTimeout } = require('node:timers');
 const { performance } = require('node:perf_hooks');
 const { openLoop, summarize } = require('./http-load');
@@ -72,16 +73,33 @@ const generationOf = (name) => Number(/\.g(\d+)\./.exec(name)?.[1] ?? -1);
 
 const ok = (response) => (response.status === 200 ? true : `${response.status} ${response.text.slice(0, 60)}`);
 
-/** Funnel and list over HTTP at `rate` per second each, for the biggest tenant. */
-const measureQueries = async ({ client, tenantId, rate, seconds }) => {
+const listStages = ['qualified', 'proposal', 'negotiation'];
+
+/** The funnel or the list (`query`) over HTTP at `rate` per second, for the biggest tenant. */
+const measureQuery = async ({ client, tenantId, rate, seconds, query }) => {
   const headers = { 'x-tenant-id': tenantId, 'x-user-id': 'bench-query' };
-  const stages = ['qualified', 'proposal', 'negotiation'];
-  const funnel = await openLoop({ rate, seconds, fire: async () => ok(await client.send('GET', '/api/v1/analytics/funnel', { headers })) });
-  const list = await openLoop({
-    rate, seconds,
-    fire: async (i) => ok(await client.send('GET', `/api/v1/opportunities?stage=${stages[i % 3]}&sortBy=amount&direction=desc&limit=50`, { headers })),
-  });
-  return { funnel, list };
+  const path = (i) => (query === 'funnel' ? '/api/v1/analytics/funnel' : `/api/v1/opportunities?stage=${listStages[i % 3]}&sortBy=amount&direction=desc&limit=50`);
+  return openLoop({ rate, seconds, fire: async (i) => ok(await client.send('GET', path(i), { headers })) });
+};
+
+/**
+ * Waits until the PostgreSQL server (FerretDB's backend too) runs no other
+ * statement: queries a shed request had already sent run on after it, and
+ * the next measurement would wait behind them.
+ */
+const untilDatabaseIdle = async (databaseUrl, timeoutMs = 120_000) => {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query("SELECT count(*)::int AS busy FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+      if (rows[0].busy === 0 || Date.now() > deadline) return rows[0].busy;
+      await sleep(200);
+    }
+  } finally {
+    await client.end();
+  }
 };
 
 /**
@@ -103,10 +121,10 @@ const funnelReads = async (db, generation, tenantId) => {
 
 /**
  * Baseline: the bare driver on the same server and data, at the same rate,
- * reading what each endpoint reads: the funnel's counters by id (funnelReads),
- * and one page of the list collection (filter, sort, limit 50).
+ * reading what the endpoint (`query`) reads: the funnel's counters by id
+ * (funnelReads), or one page of the list collection (filter, sort, limit 50).
  */
-const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds }) => {
+const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, seconds, query }) => {
   const client = new mongo.MongoClient(mongodbServerUrl, { directConnection: true, maxPoolSize: 32, serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 120_000 });
   await client.connect();
   try {
@@ -122,16 +140,13 @@ const queryBaseline = async ({ mongodbServerUrl, database, tenantId, rate, secon
     const stageField = sample && 'stage' in sample ? 'stage' : undefined;
     const amountField = sample && sample.amount && typeof sample.amount === 'object' ? 'amount.amount' : 'amount';
     const byTenant = tenantField ? { [tenantField]: tenantId } : {};
-    const stages = ['qualified', 'proposal', 'negotiation'];
-    const funnel = await openLoop({ rate, seconds, fire: async () => (await funnelReads(db, generationOf(funnelName), tenantId), true) });
-    const list = await openLoop({
-      rate, seconds,
-      fire: async (i) => (await db.collection(listName).find({ ...byTenant, ...(stageField ? { [stageField]: stages[i % 3] } : {}) }).sort({ [amountField]: -1 }).limit(50).toArray(), true),
-    });
-    return { funnelCollection: funnelName, listCollection: listName, funnel, list };
+    const fire = query === 'funnel'
+      ? async () => (await funnelReads(db, generationOf(funnelName), tenantId), true)
+      : async (i) => (await db.collection(listName).find({ ...byTenant, ...(stageField ? { [stageField]: listStages[i % 3] } : {}) }).sort({ [amountField]: -1 }).limit(50).toArray(), true);
+    return { collection: query === 'funnel' ? funnelName : listName, run: await openLoop({ rate, seconds, fire }) };
   } finally {
     await client.close();
   }
 };
 
-module.exports = { measureLag, measureQueries, queryBaseline };
+module.exports = { measureLag, measureQuery, queryBaseline, untilDatabaseIdle };

@@ -23,6 +23,7 @@ const rowsOf = (r) => {
   if (r.relay) add('relay: store → Kafka', r.relay.eventsPerSecond, 'events/s', r.relayBaseline?.eventsPerSecond, 'bare kafkajs producer');
   if (r.projections) add(`projections live (${r.projections.readModels} read models)`, r.projections.eventsPerSecond, 'events/s', r.projectionsBaseline?.upsertsPerSecond, 'bare single-document upserts', '≥ 2,000 and ≥ 3×');
   for (const rebuild of r.rebuilds ?? []) add(`projections rebuild ${rebuild.readModel}`, rebuild.eventsPerSecond, 'events/s', r.projectionsBaseline?.upsertsPerSecond, 'bare single-document upserts', '≥ 10,000');
+  if (r.pipelineCommandPath) add('commands with the relay and projections running: max sustainable rate', r.pipelineCommandPath.maxRate, 'cmd/s', cp?.maxRate, 'command path alone');
   if (r.lag) {
     add(`read-model lag @70% (${r.lag.load?.offeredRate}/s): p50`, r.lag.underLoad.p50, 'ms', r.lag.idle.p50, 'lag at idle');
     const beyond = r.lag.underLoad.timeouts > 0 ? ` (${r.lag.underLoad.timeouts} of ${r.lag.underLoad.count + r.lag.underLoad.timeouts} probes not visible within ${show(r.lag.underLoad.timeoutMs, 'ms')})` : '';
@@ -30,11 +31,11 @@ const rowsOf = (r) => {
   }
   if (r.queries) {
     const q = r.queries;
-    add(`funnel query @${q.rate}/s: p50`, q.http.funnel.latencyMs.p50, 'ms', q.baseline?.funnel.latencyMs.p50, 'bare driver, same reads');
+    add(`funnel query @${q.rate}/s: p50`, q.http.funnel.latencyMs.p50, 'ms', q.baseline?.funnel?.latencyMs.p50, 'bare driver, same reads');
     const failures = (run) => (run.failed > 0 ? ` (${run.failed.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} failed)` : '');
-    add(`funnel query @${q.rate}/s: p99${failures(q.http.funnel)}`, q.http.funnel.latencyMs.p99, 'ms', q.baseline?.funnel.latencyMs.p99, 'bare driver, same reads', '≤ 20 ms');
-    add(`list query @${q.rate}/s: p50`, q.http.list.latencyMs.p50, 'ms', q.baseline?.list.latencyMs.p50, 'bare driver find');
-    add(`list query @${q.rate}/s: p99${failures(q.http.list)}`, q.http.list.latencyMs.p99, 'ms', q.baseline?.list.latencyMs.p99, 'bare driver find', '≤ 1.5×');
+    add(`funnel query @${q.rate}/s: p99${failures(q.http.funnel)}`, q.http.funnel.latencyMs.p99, 'ms', q.baseline?.funnel?.latencyMs.p99, 'bare driver, same reads', '≤ 20 ms');
+    add(`list query @${q.rate}/s: p50`, q.http.list.latencyMs.p50, 'ms', q.baseline?.list?.latencyMs.p50, 'bare driver find');
+    add(`list query @${q.rate}/s: p99${failures(q.http.list)}`, q.http.list.latencyMs.p99, 'ms', q.baseline?.list?.latencyMs.p99, 'bare driver find', '≤ 1.5×');
   }
   for (const [name, m] of Object.entries(r.memory?.processes ?? {})) {
     add(`RSS ${name} (steady; peak ${show(m.peakMiB, 'MiB')})`, m.endMiB, 'MiB', r.memory.baselineMiB, 'idle node', 'flat');
@@ -47,7 +48,7 @@ const rowsOf = (r) => {
  * rows, and each row a value, a baseline and a ratio. It never judges a value
  * against its target (timings vary too much between machines to gate on).
  */
-const expectedStages = ['commands: max sustainable rate', 'relay:', 'projections live', 'projections rebuild', 'read-model lag', 'funnel query', 'list query', 'RSS '];
+const expectedStages = ['commands: max sustainable rate', 'commands with the relay and projections running', 'relay:', 'projections live', 'projections rebuild', 'read-model lag', 'funnel query', 'list query', 'RSS '];
 const incompleteFigures = (rows) => [
   ...expectedStages.filter((prefix) => !rows.some(([figure]) => figure.startsWith(prefix))).map((prefix) => `no "${prefix.trim()}" figure`),
   ...rows.filter(([, value, baseline, ratioText]) => value === 'n/a' || baseline.startsWith('n/a') || ratioText === 'n/a').map(([figure]) => `"${figure}" has no value, baseline or ratio`),

@@ -19,7 +19,8 @@ const completeRun = () => ({
   projections: { eventsPerSecond: 600, readModels: 4 },
   projectionsBaseline: { upsertsPerSecond: 1_200 },
   rebuilds: [{ readModel: 'sales-funnel', eventsPerSecond: 1_500 }],
-  lag: { load: { offeredRate: 280 }, underLoad: { p50: 150, p99: 400 }, idle: { p50: 120, p99: 200 } },
+  pipelineCommandPath: { maxRate: 300 },
+  lag: { load: { offeredRate: 210 }, underLoad: { p50: 150, p99: 400 }, idle: { p50: 120, p99: 200 } },
   queries: { rate: 50, http: { funnel: { ...latency(8, 30), sent: 500, failed: 0 }, list: { ...latency(5, 12), sent: 500, failed: 0 } }, baseline: { funnel: latency(4, 10), list: latency(2, 5) } },
   memory: { baselineMiB: 40, processes: { relay: { endMiB: 150, peakMiB: 160 } } },
 });
