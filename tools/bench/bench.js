@@ -163,7 +163,10 @@ const main = async () => {
     log(`  relay ${results.relay.eventsPerSecond} events/s; bare producer ${results.relayBaseline?.eventsPerSecond} events/s`);
 
     log('4. projections, live from Kafka');
-    const projectionsEnv = { ...common, LOG_LEVEL: 'info', PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '1000' };
+    // PROJECTIONS_* settings of the bench's own environment reach the projections (tuning experiments; the JSON records them).
+    const tuning = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('PROJECTIONS_')));
+    results.settings.projectionsTuning = tuning;
+    const projectionsEnv = { ...common, LOG_LEVEL: 'info', PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '1000', ...tuning };
     const projected = await cpu('projections live', () => measureProjections({ env: projectionsEnv, brokers, prefix, events, timeoutMs: settings.timeoutMs, log }));
     processes.push(projected.projections);
     results.projections = projected.result;
@@ -179,6 +182,9 @@ const main = async () => {
     // With the relay and the projections following every command, the machine sustains less than the command path alone:
     // the lag is measured at 70 % of what it sustains so (measured the same way), beside the rate of stage 1.
     log('6. the command path again, with the relay and projections following it');
+    // After the rebuilds: let the server finish what they left (the old generations' removal) before timing anything.
+    await untilDatabaseIdle(databaseUrl);
+    await openLoop({ rate: settings.startRate, seconds: Math.min(settings.stepSeconds, 3), fire });
     const withPipeline = await cpu('command path with the pipeline: rate search', () => findMaxRate({ fire, startRate: settings.startRate, factor: settings.factor, stepSeconds: settings.stepSeconds, maxSteps: settings.maxSteps, maxP99Ms: settings.maxP99Ms, log }));
     results.pipelineCommandPath = { maxRate: withPipeline.maxRate, capped: withPipeline.capped, steps: withPipeline.steps };
     const lagRate = Math.max(1, Math.round(withPipeline.maxRate * 0.7));

@@ -42,6 +42,8 @@ const cpuSnapshot = () => {
     const comm = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
     const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime + stime
+    // Children the bench has reaped (a rebuild's process) are gone from /proc; their time is in its cutime and cstime.
+    if (Number(entry) === process.pid) groups['exited children (rebuilds)'] = (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
     const group = groupOf(entry, comm);
     if (group === undefined) continue;
     groups[group] = (groups[group] ?? 0) + seconds;

@@ -163,7 +163,17 @@ const ferretdbServer = {
  * no `_id`, this one still scans, but in PostgreSQL: it passes equalities on
  * other fields down, while the SQLite handler (the tests' default, per
  * DESIGN.md) decodes every document in Go (docs/read-store.md).
+ *
+ * Its connection pool is raised from FerretDB's 50 to `poolMaxConns`: the
+ * handler keeps a pooled connection per statement until a command ends
+ * (docs/benchmarks.md, the pool deadlock), so with enough writes in flight
+ * they all wait on each other for ever (seen with 72 in flight: every log
+ * line `Acquire … 5000 ms`, every client timing out, the machine idle). The
+ * server must allow that many connections (tools/infra/postgres.js: 300).
  */
+const poolMaxConns = 150;
+const withPoolSize = (url) => `${url}${url.includes('?') ? '&' : '?'}pool_max_conns=${poolMaxConns}`;
+
 const ferretdbServerOnPostgres = (postgresUrl) => ({
   ...ferretdbServer,
   key: 'ferretdb-postgresql',
@@ -172,7 +182,7 @@ const ferretdbServerOnPostgres = (postgresUrl) => ({
     command: binaryPath(root),
     args: [
       '--handler=postgresql',
-      `--postgresql-url=${postgresUrl}`,
+      `--postgresql-url=${withPoolSize(postgresUrl)}`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${dir}`,
       '--debug-addr=-',

@@ -53,6 +53,8 @@ export const startProjections = async (config: ProjectionsConfig, log: Structure
         topicSettings: config.topics,
         followIntervalMs: config.followIntervalMs,
         sessionTimeoutMs: config.sessionTimeoutMs,
+        maxBatchMessages: config.batchMessages,
+        partitionsConsumedConcurrently: config.partitionsConcurrently,
       }));
     }
     const registry = createMetricsRegistry();

@@ -29,6 +29,8 @@ describe('projections configuration', () => {
       httpPort: 9465,
       lagIntervalMs: 5_000,
       rebuildDocumentsInMemory: 100_000,
+      batchMessages: 2_000,
+      partitionsConcurrently: 2,
     });
   });
 

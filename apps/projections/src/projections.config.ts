@@ -25,6 +25,10 @@ export type ProjectionsConfig = Readonly<{
   httpPort: number;
   /** OTEL_EXPORTER_OTLP_ENDPOINT: where spans go over OTLP/HTTP; tracing is off without it. */
   otlpEndpoint?: string;
+  /** Most messages of a partition fetch applied as one batch (fewer writes per event the more of a stream it holds). */
+  batchMessages: number;
+  /** Partitions of a read model whose batches are applied at once. */
+  partitionsConcurrently: number;
   /** How many documents a rebuild folds in memory before writing them out: its memory bound (history-fold.ts). */
   rebuildDocumentsInMemory: number;
   /** How often consumer-group lag is fetched from the brokers (not on every scrape: it costs admin requests per topic). */
@@ -91,6 +95,8 @@ export const loadProjectionsConfig = (env: Env): ProjectionsConfig => {
     httpPort: integerSetting(env, 'PROJECTIONS_HTTP_PORT', 9465, 0, 65_535, problems),
     ...optional('otlpEndpoint', urlSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], problems)),
     lagIntervalMs: integerSetting(env, 'PROJECTIONS_LAG_INTERVAL_MS', 5_000, 100, 600_000, problems),
+    batchMessages: integerSetting(env, 'PROJECTIONS_BATCH_MESSAGES', 2_000, 1, 100_000, problems),
+    partitionsConcurrently: integerSetting(env, 'PROJECTIONS_PARTITIONS_CONCURRENTLY', 2, 1, 64, problems),
     rebuildDocumentsInMemory: integerSetting(env, 'PROJECTIONS_REBUILD_DOCUMENTS_IN_MEMORY', 100_000, 100, 10_000_000, problems),
   };
   if (problems.length > 0) throw new ProjectionsConfigError(problems);

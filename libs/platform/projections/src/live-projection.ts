@@ -26,6 +26,9 @@ export type LiveProjectionOptions<TDocument extends ProjectedDocument> = Readonl
   followIntervalMs?: number;
   retryDelayMs?: number;
   sessionTimeoutMs?: number;
+  /** Passed to the consumer (projection-consumer.ts). */
+  maxBatchMessages?: number;
+  partitionsConsumedConcurrently?: number;
 }>;
 
 export type LiveProjection = Readonly<{
@@ -78,6 +81,8 @@ export const startLiveProjection = async <TDocument extends ProjectedDocument>(o
       topicSettings: options.topicSettings,
       retryDelayMs: options.retryDelayMs,
       sessionTimeoutMs: options.sessionTimeoutMs,
+      maxBatchMessages: options.maxBatchMessages,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
     });
   };
 
