@@ -13,7 +13,7 @@ const { randomBytes } = require('node:crypto');
 const { root, rssMiB, startInfrastructure, createDatabase, startService } = require('./stack');
 const { createClient, openLoop } = require('./http-load');
 const { commandMix, warmUp, findMaxRate, insertBaseline } = require('./command-path');
-const { measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, storeCount } = require('./pipeline');
+const { measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, storeCount, untilProjectionsCaughtUp } = require('./pipeline');
 const { measureLag, measureQuery, queryBaseline, untilDatabaseIdle } = require('./lag-and-queries');
 const { loadDataset, parseArgs } = require('./generate');
 const { rowsOf, incompleteFigures, table, machine, writeJson } = require('./report');
@@ -56,6 +56,19 @@ const ensureBuilt = (build) => {
   if (!build) return log('dist/ looks stale, but --no-build was given: using it as it is');
   log('building (dist/ is missing or older than the sources)…');
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * A process's RSS samples (one a second): flat means its last quarter's
+ * median is its second quarter's (the first quarter is start-up: heaps and
+ * caches filling), so the report puts the two side by side.
+ */
+const memoryOf = (samples) => {
+  const values = samples.map(([, v]) => v);
+  const quarter = (n) => values.slice(Math.floor(((n - 1) * values.length) / 4), Math.max(Math.floor((n * values.length) / 4), 1));
+  return { endMiB: values[values.length - 1], peakMiB: Math.max(...values), secondQuarterMiB: median(quarter(2)), lastQuarterMiB: median(quarter(4)), samples: values.length, series: samples.filter((_, i) => i % 10 === 0) };
 };
 
 /** Baseline for memory: a node process that does nothing. */
@@ -189,13 +202,15 @@ const main = async () => {
     results.pipelineCommandPath = { maxRate: withPipeline.maxRate, capped: withPipeline.capped, steps: withPipeline.steps };
     const lagRate = Math.max(1, Math.round(withPipeline.maxRate * 0.7));
     log(`7. read-model lag, idle and at 70% of that (${lagRate}/s)`);
+    results.lagDrainSeconds = await untilProjectionsCaughtUp({ projectionsUrl: projected.projections.url, brokers, prefix });
+    log(`  the projections caught up with the rate search in ${results.lagDrainSeconds} s`);
     results.lag = await measureLag({ client, runId, idleProbes: settings.idleProbes, load: () => cpu('commands at 70% with the pipeline', () => openLoop({ rate: lagRate, seconds: settings.loadSeconds, fire })) });
     log(`  lag idle p50 ${results.lag.idle.p50} ms; under load p50 ${results.lag.underLoad.p50} ms, p99 ${results.lag.underLoad.p99} ms`);
     // A probe still invisible after its timeout is a measurement (lag beyond it: the table says how many), not a failure; none seen at all is.
     if (results.lag.idle.count === 0 || results.lag.underLoad.count === 0) throw new Error(`lag probes did not see their deals in the funnel: ${JSON.stringify(results.lag)}`);
 
     const bigTenant = results.dataset.tenants[0];
-    log(`8. queries for ${bigTenant} at ${settings.queryRate}/s each`);
+    log(`8. queries for ${bigTenant}: the funnel at ${settings.queryRate}/s, the list one at a time`);
     // Each endpoint, then the bare driver's same reads, each after the server has finished what the last one left running.
     const http = {};
     const bare = { collections: {} };
@@ -213,11 +228,6 @@ const main = async () => {
     // Short mode checks that queries work, so any failure fails it; at full load a shed query (503) is a measurement the table reports.
     for (const q of [http.funnel, http.list]) if (q.ok === 0 || (settings.mode === 'short' && q.failed > 0)) throw new Error(`queries failed: ${JSON.stringify(q.errors)}`);
 
-    results.memory = { baselineMiB: await idleNodeRss(), processes: {} };
-    for (const [name, m] of memory) {
-      const values = m.samples.map(([, v]) => v);
-      results.memory.processes[name] = { endMiB: values[values.length - 1], peakMiB: Math.max(...values), samples: values.length, series: m.samples.filter((_, i) => i % 10 === 0).map(([t, v]) => [t, v]) };
-    }
     client.close();
   } catch (error) {
     failed = true;
@@ -225,6 +235,8 @@ const main = async () => {
     log(`FAILED: ${results.error}`);
   } finally {
     clearInterval(sampler);
+    // Recorded whatever failed: a run that ends early still says how its processes' memory went.
+    results.memory = { baselineMiB: await idleNodeRss().catch(() => undefined), processes: Object.fromEntries([...memory].map(([name, m]) => [name, memoryOf(m.samples)])) };
     for (const p of processes.reverse()) await p.stop('SIGTERM').catch(() => undefined);
     await infra.stop().catch((error) => log(`stopping the servers: ${error.message}`));
   }

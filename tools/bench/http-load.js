@@ -121,6 +121,51 @@ const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
   };
 };
 
+/**
+ * Calls `fire(i)` with `concurrency` calls in flight for `seconds`, each
+ * after the last one finished: for a query the store cannot serve at a fixed
+ * rate (a scan per call), its latency unqueued and the rate it sustains so.
+ * Same result shape as openLoop; latency is from call to completion.
+ */
+const closedLoop = async ({ seconds, fire, concurrency = 1 }) => {
+  const latencies = [];
+  const errors = {};
+  let sent = 0;
+  let ok = 0;
+  let failed = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const i = sent++;
+      const called = performance.now();
+      const outcome = await Promise.resolve(fire(i)).then((value) => value, (error) => String(error));
+      if (outcome === true) {
+        ok++;
+        latencies.push(performance.now() - called);
+      } else {
+        failed++;
+        const key = String(outcome).slice(0, 80);
+        errors[key] = (errors[key] ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    offeredRate: `closed loop, ${concurrency} in flight`,
+    achievedRate: Math.round((ok / elapsed) * 10) / 10,
+    sent,
+    ok,
+    failed,
+    unfinished: 0,
+    errors,
+    maxInFlight: concurrency,
+    seconds: Math.round(elapsed * 100) / 100,
+    latencyMs: summarize(latencies),
+  };
+};
+
 /** Runs `worker` over indices 0..count-1 with `concurrency` in flight; closed loop, for loading data. */
 const forEachConcurrently = async (count, concurrency, worker) => {
   let next = 0;
@@ -130,4 +175,4 @@ const forEachConcurrently = async (count, concurrency, worker) => {
   await Promise.all(lanes);
 };
 
-module.exports = { getUrl, createClient, openLoop, summarize, forEachConcurrently };
+module.exports = { getUrl, createClient, openLoop, closedLoop, summarize, forEachConcurrently };

@@ -170,6 +170,28 @@ const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log
   return { projections, result: { events, messages, seconds: round(seconds), eventsPerSecond: steady?.eventsPerSecond ?? Math.round(events / seconds), includingStartEventsPerSecond: Math.round(events / seconds), steady, readModels: Object.keys(perReadModel).length, perReadModel } };
 };
 
+/**
+ * Waits (up to `timeoutMs`) until the projections have handled every message
+ * on their topics and the topics stopped growing: what a rate search left
+ * in flight would otherwise be lag of the next probes. Returns the seconds it took.
+ */
+const untilProjectionsCaughtUp = async ({ projectionsUrl, brokers, prefix, timeoutMs = 300_000 }) => {
+  const started = performance.now();
+  let previous;
+  for (;;) {
+    const expected = await expectedMessages({ brokers, prefix });
+    const handled = {};
+    for (const sample of await scrape(projectionsUrl)) {
+      if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
+    }
+    const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
+    const caughtUp = Object.entries(expected).every(([name, count]) => (handled[name] ?? 0) >= count);
+    if ((caughtUp && total === previous) || performance.now() - started > timeoutMs) return round((performance.now() - started) / 1000);
+    previous = total;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 /** `projections rebuild <name>`; the rate is the one its own final progress line reports for the event-store replay. */
 const measureRebuild = async ({ env, readModel, timeoutMs, log }) => {
   const started = performance.now();
@@ -237,4 +259,4 @@ const upsertBaseline = async ({ mongodbServerUrl, database, count, inFlight }) =
   }
 };
 
-module.exports = { scrape, storeHead, storeCount, measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, parseJsonLine };
+module.exports = { scrape, untilProjectionsCaughtUp, storeHead, storeCount, measureRelay, producerBaseline, measureProjections, measureRebuild, upsertBaseline, parseJsonLine };

@@ -21,8 +21,8 @@ const completeRun = () => ({
   rebuilds: [{ readModel: 'sales-funnel', eventsPerSecond: 1_500 }],
   pipelineCommandPath: { maxRate: 300 },
   lag: { load: { offeredRate: 210 }, underLoad: { p50: 150, p99: 400 }, idle: { p50: 120, p99: 200 } },
-  queries: { rate: 50, http: { funnel: { ...latency(8, 30), sent: 500, failed: 0 }, list: { ...latency(5, 12), sent: 500, failed: 0 } }, baseline: { funnel: latency(4, 10), list: latency(2, 5) } },
-  memory: { baselineMiB: 40, processes: { relay: { endMiB: 150, peakMiB: 160 } } },
+  queries: { rate: 50, http: { funnel: { ...latency(8, 30), sent: 500, failed: 0 }, list: { ...latency(500, 700), achievedRate: 2, sent: 40, failed: 0 } }, baseline: { funnel: latency(4, 10), list: { ...latency(450, 600), achievedRate: 2.2 } } },
+  memory: { baselineMiB: 40, processes: { relay: { endMiB: 150, peakMiB: 160, secondQuarterMiB: 140, lastQuarterMiB: 147 } } },
 });
 
 describe('the bench report', () => {
@@ -54,8 +54,19 @@ describe('the bench report', () => {
 
   it('says how many queries failed (shed under load) beside their p99', () => {
     const run = completeRun();
-    const shed = { ...run, queries: { ...run.queries, http: { ...run.queries.http, list: { ...latency(3_000, 7_000), sent: 1_000, failed: 283 } } } };
-    expect(rowsOf(shed).map(([figure]) => figure)).toContain('list query @50/s: p99 (283 of 1,000 failed)');
+    const shed = { ...run, queries: { ...run.queries, http: { ...run.queries.http, funnel: { ...latency(3_000, 7_000), sent: 1_000, failed: 283 } } } };
+    expect(rowsOf(shed).map(([figure]) => figure)).toContain('funnel query @50/s: p99 (283 of 1,000 failed)');
+  });
+
+  it('sets the list query, driven one call at a time, beside the bare driver driven so', () => {
+    const rows = rowsOf(completeRun());
+    expect(rows.find(([figure]) => figure === 'list query, one at a time: queries/s')?.slice(1, 4)).toEqual(['2 /s', '2.2 /s (bare driver find, one at a time)', '0.91×']);
+    expect(rows.find(([figure]) => figure === 'list query, one at a time: p99')?.slice(1, 4)).toEqual(['700 ms', '600 ms (bare driver find)', '1.17×']);
+  });
+
+  it('compares each process\'s RSS in the last quarter of its life with its second quarter', () => {
+    const memory = rowsOf(completeRun()).find(([figure]) => figure.startsWith('RSS relay'));
+    expect(memory).toEqual(['RSS relay: last quarter of its life (peak 160 MiB; an idle node 40 MiB)', '147 MiB', '140 MiB (its second quarter)', '1.05×', 'flat (≈ 1.00×)']);
   });
 
   it('names a stage that produced no figure', () => {
