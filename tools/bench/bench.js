@@ -58,17 +58,18 @@ const ensureBuilt = (build) => {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
 };
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /**
- * A process's RSS samples (one a second): flat means its last quarter's
- * median is its second quarter's (the first quarter is start-up: heaps and
- * caches filling), so the report puts the two side by side.
+ * A process's RSS samples (one a second). Its peak in the second half of its
+ * life against the first: a process that keeps what it handled grows from one
+ * half to the next, one whose memory follows its work does not (the halves'
+ * work differs, so the peaks per stage are kept as well, for the story).
  */
-const memoryOf = (samples) => {
+const memoryOf = (samples, stages) => {
   const values = samples.map(([, v]) => v);
-  const quarter = (n) => values.slice(Math.floor(((n - 1) * values.length) / 4), Math.max(Math.floor((n * values.length) / 4), 1));
-  return { endMiB: values[values.length - 1], peakMiB: Math.max(...values), secondQuarterMiB: median(quarter(2)), lastQuarterMiB: median(quarter(4)), samples: values.length, series: samples.filter((_, i) => i % 10 === 0) };
+  const half = Math.floor(values.length / 2);
+  const peak = (part) => (part.length > 0 ? Math.max(...part) : undefined);
+  const peakPerStage = Object.fromEntries(Object.entries(stages).map(([stage, { from, to }]) => [stage, peak(samples.filter(([at]) => at >= from && at <= to).map(([, v]) => v))]).filter(([, v]) => v !== undefined));
+  return { endMiB: values[values.length - 1], peakMiB: peak(values), firstHalfPeakMiB: peak(values.slice(0, half)), secondHalfPeakMiB: peak(values.slice(half)), peakPerStage, samples: values.length, series: samples.filter((_, i) => i % 10 === 0) };
 };
 
 /** Baseline for memory: a node process that does nothing. */
@@ -169,8 +170,8 @@ const main = async () => {
     results.dataset.eventsInStore = events;
 
     log(`3. relay: ${events} events from the store to Kafka`);
-    const relayed = await cpu('relay', () => measureRelay({ env: { ...common, LOG_LEVEL: 'info', RELAY_HTTP_PORT: '0', RELAY_POLL_INTERVAL_MS: '50', RELAY_CHECKPOINT_NAME: `bench-${runId}` }, databaseUrl, timeoutMs: settings.timeoutMs, log }));
-    processes.push(relayed.relay);
+    // Each worker is sampled (RSS) and stopped from the moment it has started, not once its stage is over.
+    const relayed = await cpu('relay', () => measureRelay({ env: { ...common, LOG_LEVEL: 'info', RELAY_HTTP_PORT: '0', RELAY_POLL_INTERVAL_MS: '50', RELAY_CHECKPOINT_NAME: `bench-${runId}` }, databaseUrl, timeoutMs: settings.timeoutMs, log, onStarted: (relay) => processes.push(relay) }));
     results.relay = relayed.result;
     results.relayBaseline = await baselineOf('relay', results, () => producerBaseline({ brokers, databaseUrl, topic: `${prefix}baseline`, batchSize: 500, limit: Math.min(events, 200_000) }));
     log(`  relay ${results.relay.eventsPerSecond} events/s; bare producer ${results.relayBaseline?.eventsPerSecond} events/s`);
@@ -180,8 +181,7 @@ const main = async () => {
     const tuning = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('PROJECTIONS_')));
     results.settings.projectionsTuning = tuning;
     const projectionsEnv = { ...common, LOG_LEVEL: 'info', PROJECTIONS_HTTP_PORT: '0', PROJECTIONS_LAG_INTERVAL_MS: '500', PROJECTIONS_FOLLOW_INTERVAL_MS: '1000', ...tuning };
-    const projected = await cpu('projections live', () => measureProjections({ env: projectionsEnv, brokers, prefix, events, timeoutMs: settings.timeoutMs, log }));
-    processes.push(projected.projections);
+    const projected = await cpu('projections live', () => measureProjections({ env: projectionsEnv, brokers, prefix, events, timeoutMs: settings.timeoutMs, log, onStarted: (projections) => processes.push(projections) }));
     results.projections = projected.result;
     results.projectionsBaseline = await baselineOf('projections', results, () => upsertBaseline({ mongodbServerUrl: infra.env.MONGODB_URL, database: `bench_${runId}`, count: Math.min(events, 50_000), inFlight: 4 }));
     log(`  projections ${results.projections.eventsPerSecond} events/s; bare single-document upserts ${results.projectionsBaseline?.upsertsPerSecond}/s`);
@@ -236,7 +236,7 @@ const main = async () => {
   } finally {
     clearInterval(sampler);
     // Recorded whatever failed: a run that ends early still says how its processes' memory went.
-    results.memory = { baselineMiB: await idleNodeRss().catch(() => undefined), processes: Object.fromEntries([...memory].map(([name, m]) => [name, memoryOf(m.samples)])) };
+    results.memory = { baselineMiB: await idleNodeRss().catch(() => undefined), processes: Object.fromEntries([...memory].map(([name, m]) => [name, memoryOf(m.samples, results.cpu ?? {})])) };
     for (const p of processes.reverse()) await p.stop('SIGTERM').catch(() => undefined);
     await infra.stop().catch((error) => log(`stopping the servers: ${error.message}`));
   }

@@ -68,8 +68,10 @@ const measuringCpu = async (results, stage, log, work) => {
   try {
     return await work();
   } finally {
-    const used = coresBetween(from, cpuSnapshot());
-    results.cpu = { ...results.cpu, [stage]: used };
+    const to = cpuSnapshot();
+    const used = coresBetween(from, to);
+    // The stage's window too: the memory figures say what each process held during it.
+    results.cpu = { ...results.cpu, [stage]: { ...used, from: from.at, to: to.at } };
     log(`  cpu (cores over ${used.seconds} s): ${Object.entries(used.cores).map(([group, n]) => `${group} ${n}`).join(', ')}`);
   }
 };

@@ -31,7 +31,7 @@ const storeHead = (databaseUrl) => withPg(databaseUrl, async (client) => Number(
 const storeCount = (databaseUrl) => withPg(databaseUrl, async (client) => Number((await client.query('SELECT count(*) AS n FROM events')).rows[0].n));
 
 /** Starts the relay on a store that already holds the events and times it until its checkpoint reaches the head. */
-const measureRelay = async ({ env, databaseUrl, timeoutMs, log }) => {
+const measureRelay = async ({ env, databaseUrl, timeoutMs, log, onStarted = () => undefined }) => {
   const head = await storeHead(databaseUrl);
   const events = await storeCount(databaseUrl);
   const started = performance.now();
@@ -57,6 +57,7 @@ const measureRelay = async ({ env, databaseUrl, timeoutMs, log }) => {
     };
   });
   const relay = await startWorker('relay', env, /"relay started"/);
+  onStarted(relay);
   relay.onLine((line) => relayLines(line));
   const finished = await done;
   const seconds = (finished - started) / 1000;
@@ -132,10 +133,11 @@ const expectedMessages = async ({ brokers, prefix }) => {
 };
 
 /** Starts the projections on a full topic and times each read model until it has handled every message. */
-const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log }) => {
+const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log, onStarted = () => undefined }) => {
   const expected = await expectedMessages({ brokers, prefix });
   const started = performance.now();
   const projections = await startWorker('projections', env, /"projection started"/);
+  onStarted(projections);
   const finishedAt = {};
   // Steady rate: from the first scrape that shows handled messages (process start, group join and assignment excluded).
   let firstHandled;

@@ -40,7 +40,7 @@ const rowsOf = (r) => {
     add(`list query, one at a time: p99${failures(q.http.list)}`, q.http.list.latencyMs.p99, 'ms', q.baseline?.list?.latencyMs.p99, 'bare driver find', '≤ 1.5×');
   }
   for (const [name, m] of Object.entries(r.memory?.processes ?? {})) {
-    add(`RSS ${name}: last quarter of its life (peak ${show(m.peakMiB, 'MiB')}; an idle node ${show(r.memory.baselineMiB, 'MiB')})`, m.lastQuarterMiB, 'MiB', m.secondQuarterMiB, 'its second quarter', 'flat (≈ 1.00×)');
+    add(`RSS ${name}: peak in the second half of its life (an idle node: ${show(r.memory.baselineMiB, 'MiB')})`, m.secondHalfPeakMiB, 'MiB', m.firstHalfPeakMiB, 'peak in its first half', 'flat (≈ 1.00× or less)');
   }
   return rows;
 };
