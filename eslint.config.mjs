@@ -1,5 +1,5 @@
 // Layer rules are enforced here, not by convention: domain, contracts and the
-// event-sourcing core must stay free of infrastructure (CONVENTIONS.md).
+// event-sourcing core must stay free of infrastructure (docs/architecture.md, ADR-1).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -19,7 +19,7 @@ const tagRules = [
   { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra', 'type:read-model'] },
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:domain', 'type:infra', 'type:read-model', 'type:feature'] },
-  // Only contracts cross a context boundary (CONVENTIONS.md): a context may use
+  // Only contracts cross a context boundary (docs/architecture.md, ADR-1): a context may use
   // another context's public event contracts, never its domain or features.
   { sourceTag: 'scope:opportunities', onlyDependOnLibsWithTags: ['scope:opportunities', 'scope:platform', 'type:contracts'] },
   { sourceTag: 'scope:customers', onlyDependOnLibsWithTags: ['scope:customers', 'scope:platform', 'type:contracts'] },
@@ -70,7 +70,7 @@ export default tseslint.config(
     files: ['libs/*/domain/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/platform/eventsourcing/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: infrastructurePackages, message: 'Domain, contracts and the event-sourcing core stay free of infrastructure (CONVENTIONS.md).' }],
+        patterns: [{ group: infrastructurePackages, message: 'Domain, contracts and the event-sourcing core stay free of infrastructure (docs/architecture.md, ADR-1).' }],
       }],
     },
   },

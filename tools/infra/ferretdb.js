@@ -161,8 +161,7 @@ const ferretdbServer = {
  * database: for the benchmarks, and the specs that check both handlers. Both
  * find a document by `_id` through their index once patched. Where a filter has
  * no `_id`, this one still scans, but in PostgreSQL: it passes equalities on
- * other fields down, while the SQLite handler (the tests' default, per
- * DESIGN.md) decodes every document in Go (docs/read-store.md).
+ * other fields down, while the SQLite handler (the tests' default) decodes every document in Go (docs/read-store.md).
  *
  * Its connection pool is raised from FerretDB's 50 to `poolMaxConns`: the
  * handler keeps a pooled connection per statement until a command ends

@@ -1,5 +1,5 @@
 // Finds Kafka (KAFKA_BROKERS) and a MongoDB-wire server (MONGODB_URL) for the
-// test run, in the order DESIGN.md gives, separately for each:
+// test run, in this order, separately for each:
 // 1. the variable, if set: used as is, never stopped by us;
 // 2. a Docker engine that answers: testcontainers (apache/kafka, mongo);
 // 3. otherwise local processes through tools/infra (Kafka from Maven Central

@@ -33,7 +33,7 @@ export type NewEvent = Readonly<{
   metadata: EventMetadata;
 }>;
 
-/** An event as the store recorded it: the full envelope of DESIGN.md. */
+/** An event as the store recorded it: the full envelope (docs/event-catalogue.md). */
 export type RecordedEvent = Readonly<{
   eventId: string;
   type: string;

@@ -1,5 +1,5 @@
 /**
- * Schemes that name EventStoreDB/KurrentDB. `esdb` is what DESIGN.md and older
+ * Schemes that name EventStoreDB/KurrentDB. `esdb` is what our configuration examples and older
  * deployments use; the KurrentDB client still accepts it but logs a deprecation
  * warning on every connect, so it is rewritten to `kurrentdb` (same grammar).
  */

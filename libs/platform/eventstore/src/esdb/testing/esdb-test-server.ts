@@ -7,11 +7,11 @@ import { isEsdbUrl } from '../esdb-connection-string';
 export const noEsdbSkipLine = 'skipped: no EventStoreDB (set EVENTSTORE_URL=esdb://… or run Docker)';
 
 /**
- * Where the integration spec finds EventStoreDB, in DESIGN.md's order:
+ * Where the integration spec finds EventStoreDB, in this order:
  * 1. ESDB_TEST_URL: a dedicated, disposable node for tests (checked first, so
  *    a shell whose EVENTSTORE_URL points the app at a real database never has
  *    contract streams written into it by accident);
- * 2. EVENTSTORE_URL, when it names EventStoreDB (DESIGN.md's variable; other
+ * 2. EVENTSTORE_URL, when it names EventStoreDB (the services' own variable; other
  *    suites may set it to postgres://… meanwhile, which is ignored here);
  * 3. a testcontainers node when a Docker engine answers;
  * 4. none: the spec registers itself as skipped and says so.
