@@ -14,7 +14,7 @@ export type { CommandAcceptedBase } from './http/command-accepted';
 export { CommandAcceptedType, commandAccepted, etagOf } from './http/command-accepted';
 export type { MoneyTypeOptions } from './http/money.dto';
 export { MoneyType } from './http/money.dto';
-export { IsCurrencyCode, IsOmittable, IsReference, IsText } from './http/request-validators';
+export { IsCurrencyCode, IsMoneyAmount, IsOmittable, IsReference, IsText } from './http/request-validators';
 export { MinPosition, ReadModelBehind, ReadStoreUnavailable, ReadYourWrites, awaitReadModelPosition, parseMinPosition } from './http/read-your-writes';
 export type { QueryReader } from './http/query-params';
 export { queryReader } from './http/query-params';

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
-import { IsDefined, IsInt, IsNumber, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { IsCurrencyCode } from '@meridian/platform/nest';
+import { IsDefined, IsInt, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsCurrencyCode, IsMoneyAmount } from '@meridian/platform/nest';
 import { defaultSegmentPolicy, maxMoneyAmount, maxSegmentWindowDays } from '@meridian/customers/domain';
 
 /** A bound on one request; the domain has no upper limit. */
@@ -10,7 +10,7 @@ export const maxHighPurchaseCount = 1_000_000;
 
 export class ThresholdMoneyDto {
   @ApiProperty({ example: 1000, minimum: 0.01, maximum: maxMoneyAmount, description: 'Major units with at most two decimals, above zero' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0.01)
   @Max(maxMoneyAmount)
   amount!: number;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, Max, Min } from 'class-validator';
-import { IsCurrencyCode } from './request-validators';
+import { Max, Min } from 'class-validator';
+import { IsCurrencyCode, IsMoneyAmount } from './request-validators';
 
 export type MoneyTypeOptions = Readonly<{ example: number; maximum: number }>;
 
@@ -14,7 +14,7 @@ export type MoneyTypeOptions = Readonly<{ example: number; maximum: number }>;
 export const MoneyType = ({ example, maximum }: MoneyTypeOptions) => {
   class Money {
     @ApiProperty({ example, minimum: 0, maximum, description: 'Major units with at most two decimals' })
-    @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+    @IsMoneyAmount()
     @Min(0)
     @Max(maximum)
     amount!: number;

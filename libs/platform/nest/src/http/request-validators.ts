@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import type { ValidationOptions } from 'class-validator';
-import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNumber, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 // Request rules every context's HTTP layer applies the same way. Rules that
 // carry a domain's meaning (contact points, instants the contracts promise)
@@ -37,3 +37,20 @@ export const IsReference = (options?: ValidationOptions) =>
 
 /** A three-letter ISO 4217 code in capitals, as every money value on the wire carries it. */
 export const IsCurrencyCode = () => Matches(/^[A-Z]{3}$/, { message: '$property must be a three-letter ISO 4217 code in capitals' });
+
+/** A finite number no finer than cents: 0.0000001 is a fraction of a cent, so too precise rather than "about zero". */
+const hasAtMostTwoDecimals = (value: unknown): boolean => typeof value === 'number' && Number(value.toFixed(2)) === value;
+
+/**
+ * A money amount in major units with at most two decimals. Not class-validator's
+ * `maxDecimalPlaces`: it reads decimals from `String(value)` and throws on the
+ * exponent form small numbers print as (`1e-7`).
+ */
+export const IsMoneyAmount = () =>
+  applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    ValidateBy({
+      name: 'atMostTwoDecimals',
+      validator: { validate: hasAtMostTwoDecimals, defaultMessage: () => '$property must have at most two decimal places' },
+    }),
+  );

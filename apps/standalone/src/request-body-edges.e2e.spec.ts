@@ -1,0 +1,64 @@
+import type { HttpResponse, TestHost } from '@meridian/platform/testing';
+import { startTestHost } from '@meridian/platform/testing';
+import { standaloneHost } from './standalone.host';
+import { newOpportunityBody, tenantA } from './testing/opportunity-fixtures';
+import type { StoreUnderTest } from './testing/stores-under-test';
+import { storesUnderTest } from './testing/stores-under-test';
+
+const problemJson = 'application/problem+json';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const orderBody = (unitPrice: unknown = eur(10)) => ({
+  customerId: 'cus-1001',
+  currency: 'EUR',
+  lines: [{ productId: 'sku-1', description: 'Desk', quantity: 1, unitPrice }],
+});
+const segmentPolicy = (highAverageOrderValue: unknown) => ({ windowDays: 90, currency: 'EUR', highAverageOrderValue, highPurchaseCount: 3 });
+
+/** Bodies every service parses the same way (one JSON parser, one validation pipe): each must be a 400 naming the field. */
+describe('request bodies that once answered 500 (embedded store)', () => {
+  const [, provideStore] = storesUnderTest[0]!;
+  let store: StoreUnderTest;
+  let host: TestHost;
+  let opportunityId: string;
+  let orderId: string;
+
+  beforeAll(async () => {
+    store = await provideStore();
+    host = await startTestHost(standaloneHost, store.url);
+    opportunityId = ((await host.request('POST', '/api/v1/opportunities', { headers: tenantA, body: newOpportunityBody() })).body as { opportunityId: string }).opportunityId;
+    orderId = ((await host.request('POST', '/api/v1/orders', { headers: tenantA, body: orderBody() })).body as { orderId: string }).orderId;
+    await host.request('POST', `/api/v1/orders/${orderId}/confirmation`, { headers: tenantA });
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await store?.dispose();
+  });
+
+  const expectFieldRefused = async (send: () => Promise<HttpResponse>, field: string) => {
+    const before = await host.store.headPosition();
+    const answer = await send();
+    const body = answer.body as { code?: string; errors?: { field: string }[] };
+    expect({ status: answer.status, type: answer.headers.get('content-type'), code: body?.code, fields: body?.errors?.map((e) => e.field) })
+      .toEqual({ status: 400, type: expect.stringContaining(problemJson), code: 'validation-failed', fields: [field] });
+    expect(await host.store.headPosition()).toBe(before);
+  };
+
+  const post = (path: string, body: unknown) => () => host.request('POST', path, { headers: tenantA, body });
+  const put = (path: string, body: unknown) => () => host.request('PUT', path, { headers: tenantA, body });
+
+  describe('a money amount too small to write with two decimals (1e-7)', () => {
+    const tiny = 0.0000001;
+    it.each([
+      ['opening an opportunity', () => post('/api/v1/opportunities', newOpportunityBody({ amount: eur(tiny) })), 'amount.amount'],
+      ['revising its amount', () => post(`/api/v1/opportunities/${opportunityId}/revise-amount`, { amount: eur(tiny) }), 'amount.amount'],
+      ['winning it', () => post(`/api/v1/opportunities/${opportunityId}/change-stage`, { toStage: 'won', finalAmount: eur(tiny) }), 'finalAmount.amount'],
+      ['placing an order', () => post('/api/v1/orders', orderBody(eur(tiny))), 'lines.0.unitPrice.amount'],
+      ['paying an order', () => post(`/api/v1/orders/${orderId}/payments`, { amount: eur(tiny), method: 'card' }), 'amount.amount'],
+      ['refunding an order', () => post(`/api/v1/orders/${orderId}/refunds`, { amount: eur(tiny), reason: 'Damaged' }), 'amount.amount'],
+      ['setting the segment policy', () => put('/api/v1/customers/segment-policy', segmentPolicy(eur(tiny))), 'highAverageOrderValue.amount'],
+    ])('is refused when %s', async (_when, request, field) => {
+      await expectFieldRefused(request(), field);
+    });
+  });
+});
