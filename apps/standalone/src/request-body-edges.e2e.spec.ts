@@ -61,4 +61,17 @@ describe('request bodies that once answered 500 (embedded store)', () => {
       await expectFieldRefused(request(), field);
     });
   });
+
+  describe('JSON nested deeper than any request needs', () => {
+    const nestedArrays = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const nestedObjects = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const withUnknownField = (nested: string) => JSON.stringify(newOpportunityBody()).replace(/^\{/, `{"deep":${nested},`);
+    it.each([
+      ['3,000 levels of arrays', nestedArrays(3_000)],
+      ['3,000 levels of objects', nestedObjects(3_000)],
+      ['100,000 levels of arrays', nestedArrays(100_000)],
+    ])('is refused naming the field that holds it: %s', async (_what, nested) => {
+      await expectFieldRefused(() => host.request('POST', '/api/v1/opportunities', { headers: tenantA, rawBody: withUnknownField(nested) }), 'deep');
+    });
+  });
 });

@@ -6,6 +6,8 @@ import type { ProcessLogger } from '@meridian/platform/telemetry';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import type { OpenApiOptions } from './openapi';
 import { setupOpenApi } from './openapi';
+import { jsonBodyViolation } from './json-body-rules';
+import { RequestValidationFailed } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 
@@ -31,8 +33,15 @@ export const createHttpApp = async (
   // refuses prototype-poisoning keys.
   const strictJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body.length === 0 ? done(null, undefined) : strictJson(request, body.toString(), done));
+  // Parsed bodies are checked here, before class-transformer and the event store see them (jsonBodyViolation).
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body.length === 0) return done(null, undefined);
+    strictJson(request, body.toString(), (error, parsed) => {
+      if (error) return done(error);
+      const violation = jsonBodyViolation(parsed);
+      return violation ? done(new RequestValidationFailed([violation])) : done(null, parsed);
+    });
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, openApi);
