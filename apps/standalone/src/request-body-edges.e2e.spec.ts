@@ -74,4 +74,25 @@ describe('request bodies that once answered 500 (embedded store)', () => {
       await expectFieldRefused(() => host.request('POST', '/api/v1/opportunities', { headers: tenantA, rawBody: withUnknownField(nested) }), 'deep');
     });
   });
+
+  describe('a lone UTF-16 surrogate, which no event store can keep as JSON', () => {
+    const lone = '\ud800x';
+    const customer = { kind: 'company', name: lone, region: 'emea', ownerId: 'rep-ada' };
+    it.each([
+      ['an opportunity name', () => post('/api/v1/opportunities', newOpportunityBody({ name: lone })), 'name'],
+      ['an activity subject', () => post(`/api/v1/opportunities/${opportunityId}/log-activity`, { kind: 'note', subject: `ok ${lone}` }), 'subject'],
+      ['an order line description', () => post('/api/v1/orders', { ...orderBody(), lines: [{ ...orderBody().lines[0], description: lone }] }), 'lines.0.description'],
+      ['a refund reason', () => post(`/api/v1/orders/${orderId}/refunds`, { amount: eur(1), reason: lone }), 'reason'],
+      ['a customer name', () => post('/api/v1/customers', customer), 'name'],
+      ['a low surrogate in a customer email', () => post('/api/v1/customers', { ...customer, name: 'Initech', emails: ['a\udc00@initech.example'] }), 'emails.0'],
+      ['an unknown field name', () => post('/api/v1/opportunities', { ...newOpportunityBody(), [lone]: 1 }), lone],
+    ])('is refused in %s, naming the field', async (_where, request, field) => {
+      await expectFieldRefused(request(), field);
+    });
+
+    it('still takes surrogate pairs (characters beyond the BMP)', async () => {
+      const answer = await host.request('POST', `/api/v1/opportunities/${opportunityId}/log-activity`, { headers: tenantA, body: { kind: 'note', subject: 'Signed \ud83d\udc4d' } });
+      expect(answer.status).toBe(200);
+    });
+  });
 });
