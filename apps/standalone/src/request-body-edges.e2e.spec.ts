@@ -95,4 +95,29 @@ describe('request bodies that once answered 500 (embedded store)', () => {
       expect(answer.status).toBe(200);
     });
   });
+
+  describe('a method the path does not declare', () => {
+    it.each([
+      ['DELETE', () => `/api/v1/opportunities/${opportunityId}`, 'GET, HEAD'],
+      ['PUT', () => `/api/v1/opportunities/${opportunityId}/change-stage`, 'POST'],
+      ['PATCH', () => '/api/v1/orders', 'POST'],
+      ['POST', () => '/api/v1/customers/segment-policy', 'GET, HEAD, PUT'],
+    ])('%s answers 405 problem+json with Allow listing the declared methods', async (method, path, allow) => {
+      const before = await host.store.headPosition();
+      const answer = await host.request(method, path(), { headers: tenantA, body: { toStage: 'qualified' } });
+      expect({ status: answer.status, allow: answer.headers.get('allow'), type: answer.headers.get('content-type'), code: (answer.body as { code?: string }).code })
+        .toEqual({ status: 405, allow, type: expect.stringContaining(problemJson), code: 'method-not-allowed' });
+      expect(await host.store.headPosition()).toBe(before);
+    });
+
+    it('answers 405 before reading the body, so an unparsable one does not make it a 400', async () => {
+      const answer = await host.request('PUT', `/api/v1/opportunities/${opportunityId}`, { headers: tenantA, rawBody: '{"name":' });
+      expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    });
+
+    it('still answers 404 on a path no method declares', async () => {
+      const answer = await host.request('DELETE', '/api/v1/nowhere', { headers: tenantA });
+      expect([answer.status, answer.headers.get('allow')]).toEqual([404, null]);
+    });
+  });
 });

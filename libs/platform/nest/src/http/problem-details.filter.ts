@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem-mapping';
 import { problemContentType } from './problem-details';
 import { ReadStoreUnavailable } from './read-your-writes';
+import { MethodNotAllowed } from './method-not-allowed';
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -18,6 +19,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.code === 'internal-error') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     else if (body.status >= 500) this.logger.warn(`${body.detail}${error instanceof ReadStoreUnavailable ? ` (${String(error.reason)})` : ''}`);
     if (['concurrent-modification', 'read-model-behind', 'read-store-unavailable', 'not-ready'].includes(body.code)) void reply.header('Retry-After', '1');
+    if (error instanceof MethodNotAllowed) void reply.header('Allow', error.allowed.join(', '));
     void reply.status(body.status).header('Content-Type', problemContentType).send(body);
   }
 }

@@ -11,6 +11,7 @@ import {
 import type { ProblemDetails } from './problem-details';
 import { RequestValidationFailed, problem } from './problem-details';
 import { ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
+import { MethodNotAllowed } from './method-not-allowed';
 
 /**
  * The one place where failures become HTTP answers. Domain and core code throw
@@ -19,6 +20,9 @@ import { ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
 export const toProblem = (error: unknown): ProblemDetails => {
   if (error instanceof RequestValidationFailed) {
     return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.errors });
+  }
+  if (error instanceof MethodNotAllowed) {
+    return problem(405, 'method-not-allowed', 'Method not allowed', error.message, { allowed: error.allowed });
   }
   if (error instanceof AggregateNotFound) {
     return problem(404, 'not-found', 'Resource not found', 'No such resource for this tenant');

@@ -13,6 +13,7 @@ import type { OpenApiOptions } from './openapi';
 import { closeOnSignals, createHttpApp } from './create-http-app';
 import type { InFlightLimit } from './in-flight-limit';
 import { inFlightLimit } from './in-flight-limit';
+import { methodNotAllowedHook } from './method-not-allowed';
 import { requestTelemetryHooks } from './request-telemetry';
 import { HostListeningModule, createHostListening } from './host-listening';
 
@@ -68,6 +69,7 @@ export const createHttpHost = async (
   fastify.addHook('onRequest', hooks.onRequest);
   fastify.addHook('onResponse', hooks.onResponse);
   fastify.addHook('onRequest', limit.onRequest);
+  fastify.addHook('onRequest', methodNotAllowedHook(fastify));
   // Also when the app is closed without a signal (tests): refuse new work, finish what was admitted.
   fastify.addHook('preClose', limit.drain);
   limits.set(app, limit);

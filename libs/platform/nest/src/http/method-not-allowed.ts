@@ -1,0 +1,29 @@
+/*
+ * The parts of Fastify the hook uses. Structural on purpose, as in the in-flight
+ * limit: Nest's adapter brings its own copy of fastify, whose nominal types
+ * differ from the root one's.
+ */
+export type RouteFinder = Readonly<{ findRoute: (route: { method: string; url: string }) => unknown }>;
+export type RoutedRequest = Readonly<{ is404: boolean; method: string; url: string }>;
+
+/** Thrown for a path that exists under other methods; rendered as 405 with `Allow` (RFC 9110 §15.5.6). */
+export class MethodNotAllowed extends Error {
+  constructor(readonly method: string, readonly allowed: readonly string[]) {
+    super(`${method} is not declared on this path; it takes ${allowed.join(', ')}`);
+    this.name = 'MethodNotAllowed';
+  }
+}
+
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * An `onRequest` hook: a request Fastify routed to "not found" whose path some
+ * other method declares gets 405 instead of 404. It runs before body parsing,
+ * so an unparsable body cannot turn the answer into a 400.
+ */
+export const methodNotAllowedHook = (fastify: RouteFinder) => async (request: RoutedRequest): Promise<void> => {
+  if (!request.is404) return;
+  const url = request.url.split('?')[0] ?? '/';
+  const allowed = methods.filter((method) => method !== request.method && Boolean(fastify.findRoute({ method, url })));
+  if (allowed.length > 0) throw new MethodNotAllowed(request.method, allowed);
+};
