@@ -35,12 +35,12 @@ describe('request bodies that once answered 500 (embedded store)', () => {
     await store?.dispose();
   });
 
-  const expectFieldRefused = async (send: () => Promise<HttpResponse>, field: string) => {
+  const expectFieldRefused = async (send: () => Promise<HttpResponse>, field: string | readonly string[]) => {
     const before = await host.store.headPosition();
     const answer = await send();
     const body = answer.body as { code?: string; errors?: { field: string }[] };
     expect({ status: answer.status, type: answer.headers.get('content-type'), code: body?.code, fields: body?.errors?.map((e) => e.field) })
-      .toEqual({ status: 400, type: expect.stringContaining(problemJson), code: 'validation-failed', fields: [field] });
+      .toEqual({ status: 400, type: expect.stringContaining(problemJson), code: 'validation-failed', fields: [field].flat() });
     expect(await host.store.headPosition()).toBe(before);
   };
 
@@ -118,6 +118,36 @@ describe('request bodies that once answered 500 (embedded store)', () => {
     it('still answers 404 on a path no method declares', async () => {
       const answer = await host.request('DELETE', '/api/v1/nowhere', { headers: tenantA });
       expect([answer.status, answer.headers.get('allow')]).toEqual([404, null]);
+    });
+  });
+
+  describe('a three-letter currency that ISO 4217 does not list (ZZZ)', () => {
+    const zzz = (amount: number) => ({ amount, currency: 'ZZZ' });
+    it.each([
+      ['opening an opportunity', () => post('/api/v1/opportunities', newOpportunityBody({ amount: zzz(10) })), 'amount.currency'],
+      ['revising its amount', () => post(`/api/v1/opportunities/${opportunityId}/revise-amount`, { amount: zzz(10) }), 'amount.currency'],
+      ['winning it', () => post(`/api/v1/opportunities/${opportunityId}/change-stage`, { toStage: 'won', finalAmount: zzz(10) }), 'finalAmount.currency'],
+      ['placing an order (its currency)', () => post('/api/v1/orders', { ...orderBody(), currency: 'ZZZ' }), 'currency'],
+      ['placing an order (a unit price)', () => post('/api/v1/orders', orderBody(zzz(10))), 'lines.0.unitPrice.currency'],
+      ['paying an order', () => post(`/api/v1/orders/${orderId}/payments`, { amount: zzz(1), method: 'card' }), 'amount.currency'],
+      ['refunding an order', () => post(`/api/v1/orders/${orderId}/refunds`, { amount: zzz(1), reason: 'Damaged' }), 'amount.currency'],
+      ['setting the segment policy', () => put('/api/v1/customers/segment-policy', { ...segmentPolicy(zzz(10)), currency: 'ZZZ' }), ['currency', 'highAverageOrderValue.currency']],
+    ])('is refused when %s', async (_when, request, fields) => {
+      await expectFieldRefused(request(), fields);
+    });
+
+    // Answers keep a plain string: events recorded before this rule may hold other codes, and reads must still show them.
+    it('states the code list in the OpenAPI document, as the enum every request currency refers to', async () => {
+      type Schema = { enum?: string[]; $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema> };
+      const document = (await host.request('GET', '/api/openapi.json')).body as { components: { schemas: Record<string, Schema> } };
+      const schemas = document.components.schemas;
+      expect(schemas['CurrencyCode']?.enum).toEqual(Intl.supportedValuesOf('currency'));
+      expect(schemas['CurrencyCode']?.enum).not.toContain('ZZZ');
+      const requestSchemas = Object.entries(schemas).filter(([name]) => name.endsWith('Dto'));
+      const currencyRefs = requestSchemas.flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {}).filter(([property]) => property === 'currency').map(([, currency]) => [name, currency.$ref ?? currency.allOf?.[0]?.$ref]));
+      expect(currencyRefs.map(([name]) => name).sort()).toEqual(['MoneyDto', 'OrderMoneyDto', 'PlaceOrderDto', 'SetSegmentPolicyDto', 'ThresholdMoneyDto']);
+      expect(currencyRefs).toEqual(currencyRefs.map(([name]) => [name, '#/components/schemas/CurrencyCode']));
     });
   });
 });

@@ -15,6 +15,8 @@ export const moneySchema = {
   properties: {
     // The cap keeps `multipleOf` exact under contractValidatorOptions (see event-schema.ts).
     amount: { type: 'number', minimum: 0, maximum: 999999999.99, multipleOf: 0.01 },
+    // The shape, not the ISO 4217 list the HTTP APIs check: history recorded before that check, or a code
+    // a later list withdraws, must stay valid to consumers and replays.
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
   },
 } as const;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
 import { IsDefined, IsInt, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { IsCurrencyCode, IsMoneyAmount } from '@meridian/platform/nest';
+import { CurrencyCodeField, IsMoneyAmount } from '@meridian/platform/nest';
 import { defaultSegmentPolicy, maxMoneyAmount, maxSegmentWindowDays } from '@meridian/customers/domain';
 
 /** A bound on one request; the domain has no upper limit. */
@@ -15,8 +15,7 @@ export class ThresholdMoneyDto {
   @Max(maxMoneyAmount)
   amount!: number;
 
-  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' })
-  @IsCurrencyCode()
+  @CurrencyCodeField()
   currency!: string;
 }
 
@@ -38,8 +37,7 @@ export class SetSegmentPolicyDto {
   @Max(maxSegmentWindowDays)
   windowDays!: number;
 
-  @ApiProperty({ example: defaultSegmentPolicy.currency, pattern: '^[A-Z]{3}$', description: 'Only orders in this currency count' })
-  @IsCurrencyCode()
+  @CurrencyCodeField('ISO 4217 currency code; only orders in this currency count')
   currency!: string;
 
   @ApiProperty({ type: ThresholdMoneyDto, description: 'An average order value at or above this is high value' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { CurrencyCodeField, IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import { OrderMoneyDto } from '../shared/money.dto';
 
 /** Bounds that keep one request reasonable; the order rules (currency, total) are the domain's. */
@@ -40,8 +40,7 @@ export class PlaceOrderDto {
   @IsReference()
   customerId!: string;
 
-  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code; every unit price must be in it' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
+  @CurrencyCodeField('ISO 4217 currency code; every unit price must be in it')
   currency!: string;
 
   @ApiProperty({ type: [OrderLineDto], minItems: 1, maxItems: maxLinesPerOrder })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Max, Min } from 'class-validator';
-import { IsCurrencyCode, IsMoneyAmount } from './request-validators';
+import { CurrencyCodeField } from './currency-code';
+import { IsMoneyAmount } from './request-validators';
 
 export type MoneyTypeOptions = Readonly<{ example: number; maximum: number }>;
 
@@ -19,8 +20,7 @@ export const MoneyType = ({ example, maximum }: MoneyTypeOptions) => {
     @Max(maximum)
     amount!: number;
 
-    @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code' })
-    @IsCurrencyCode()
+    @CurrencyCodeField()
     currency!: string;
   }
   return Money;

@@ -53,7 +53,7 @@ describe('shared request rules', () => {
   it('refuse negative amounts, more than two decimals and lower-case currencies', async () => {
     expect(await errorsOf({ ...valid, price: { amount: -1.005, currency: 'eur' } })).toEqual([
       { field: 'price.amount', messages: expect.arrayContaining(['amount must not be less than 0']) },
-      { field: 'price.currency', messages: ['currency must be a three-letter ISO 4217 code in capitals'] },
+      { field: 'price.currency', messages: ['currency must be an ISO 4217 currency code in capitals, such as EUR'] },
     ]);
   });
 });

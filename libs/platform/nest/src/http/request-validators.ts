@@ -35,8 +35,6 @@ export const IsReference = (options?: ValidationOptions) =>
     Matches(/^[\x21-\x7e]{1,128}$/, { ...options, message: `$property must ${options?.each ? 'each ' : ''}be 1-128 printable characters without spaces` }),
   );
 
-/** A three-letter ISO 4217 code in capitals, as every money value on the wire carries it. */
-export const IsCurrencyCode = () => Matches(/^[A-Z]{3}$/, { message: '$property must be a three-letter ISO 4217 code in capitals' });
 
 /** A finite number no finer than cents: 0.0000001 is a fraction of a cent, so too precise rather than "about zero". */
 const hasAtMostTwoDecimals = (value: unknown): boolean => typeof value === 'number' && Number(value.toFixed(2)) === value;
