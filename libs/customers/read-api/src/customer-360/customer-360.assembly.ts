@@ -2,7 +2,7 @@ import type { CustomerActivityDocument } from '@meridian/read-models/customer-ac
 import { lastInteraction, lifetimeRevenue, openOpportunities, ordersWithPayments, timeline } from '@meridian/read-models/customer-activity';
 import type { CustomerListItem, ListedConsent } from '@meridian/read-models/customer-list';
 import { toTimelinePageView } from '../customer-timeline/timeline-page.view';
-import type { ConsentView } from './customer-profile.view';
+import type { Customer360ConsentView } from './customer-profile.view';
 import type { Customer360View } from './customer-360.view';
 
 /** The 360 view shows the newest entries only; the timeline endpoint pages on from its `next`. */
@@ -10,7 +10,7 @@ export const first360TimelinePage = 20;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const consentsOf = (consents: CustomerListItem['consents']): ConsentView[] =>
+const consentsOf = (consents: CustomerListItem['consents']): Customer360ConsentView[] =>
   (Object.entries(consents) as [string, ListedConsent | undefined][])
     .filter((entry): entry is [string, ListedConsent] => entry[1] !== undefined)
     .sort(([a], [b]) => byText(a, b))

@@ -2,20 +2,20 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TimelinePageView } from '../customer-timeline/timeline-page.view';
 import { CustomerMoneyView } from '../shared/money.view';
 import { InteractionView, OpenOpportunityView, OrderWithPaymentsView } from './customer-dealings.view';
-import { ConsentView, ContactView, CustomerProfileView, IntentView, LineageView, SegmentFiguresView } from './customer-profile.view';
+import { Customer360ConsentView, Customer360ContactView, CustomerProfileView, Customer360IntentView, Customer360LineageView, SegmentFiguresView } from './customer-profile.view';
 
 /** Everything about one customer and the customers merged into it, in one answer. */
 export class Customer360View {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ type: CustomerProfileView }) profile!: CustomerProfileView;
-  @ApiProperty({ type: [ContactView] }) contacts!: ContactView[];
+  @ApiProperty({ type: [Customer360ContactView] }) contacts!: Customer360ContactView[];
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: [String] }) groups!: string[];
   @ApiProperty() ownerId!: string;
-  @ApiProperty({ type: IntentView, nullable: true }) intent!: IntentView | null;
-  @ApiProperty({ type: [ConsentView], description: 'One per purpose ever recorded, by purpose' }) consents!: ConsentView[];
+  @ApiProperty({ type: Customer360IntentView, nullable: true }) intent!: Customer360IntentView | null;
+  @ApiProperty({ type: [Customer360ConsentView], description: 'One per purpose ever recorded, by purpose' }) consents!: Customer360ConsentView[];
   @ApiProperty({ type: SegmentFiguresView }) segment!: SegmentFiguresView;
-  @ApiProperty({ type: LineageView }) lineage!: LineageView;
+  @ApiProperty({ type: Customer360LineageView }) lineage!: Customer360LineageView;
   @ApiProperty({ type: [OpenOpportunityView], description: 'Soonest expected close first' }) openOpportunities!: OpenOpportunityView[];
   @ApiProperty({ type: [OrderWithPaymentsView], description: 'Newest first' }) orders!: OrderWithPaymentsView[];
   @ApiProperty({ type: [CustomerMoneyView], description: 'Paid minus refunded over every order, per currency (never converted)' })

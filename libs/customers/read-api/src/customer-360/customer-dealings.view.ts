@@ -13,14 +13,14 @@ export class OpenOpportunityView {
   @ApiProperty({ format: 'date' }) expectedCloseDate!: string;
 }
 
-export class PaymentView {
+export class Customer360PaymentView {
   @ApiProperty() paymentId!: string;
   @ApiProperty({ type: CustomerMoneyView }) amount!: CustomerMoneyView;
   @ApiProperty({ enum: ['card', 'transfer', 'cash', 'other'] }) method!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
 
-export class RefundView {
+export class Customer360RefundView {
   @ApiProperty() refundId!: string;
   @ApiProperty({ type: CustomerMoneyView }) amount!: CustomerMoneyView;
   @ApiProperty() reason!: string;
@@ -38,8 +38,8 @@ export class OrderWithPaymentsView {
   @ApiProperty({ nullable: true, type: String }) opportunityId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastPaymentAt!: string | null;
-  @ApiProperty({ type: [PaymentView] }) payments!: PaymentView[];
-  @ApiProperty({ type: [RefundView] }) refunds!: RefundView[];
+  @ApiProperty({ type: [Customer360PaymentView] }) payments!: Customer360PaymentView[];
+  @ApiProperty({ type: [Customer360RefundView] }) refunds!: Customer360RefundView[];
 }
 
 export class InteractionView {

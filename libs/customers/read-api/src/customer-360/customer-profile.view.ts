@@ -3,6 +3,11 @@ import { customerSegments } from '@meridian/read-models/customer-list';
 import { CustomerMoneyView } from '../shared/money.view';
 
 // The customer's own record in the 360 view, from the customer list.
+// The OpenAPI document names a schema after its class, and a host that also
+// serves GET /customers/{id} or /orders/{id} has a ContactView, a PaymentView...
+// of its own, with other shapes (fields omitted there, null here): one would
+// silently stand for both. Hence the Customer360 prefix on every class here
+// whose plain name is taken elsewhere.
 
 export class CustomerProfileView {
   @ApiProperty({ enum: ['company', 'person'] }) kind!: string;
@@ -16,7 +21,7 @@ export class CustomerProfileView {
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
 }
 
-export class ContactView {
+export class Customer360ContactView {
   @ApiProperty() contactId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
@@ -24,13 +29,13 @@ export class ContactView {
   @ApiProperty({ type: [String] }) phones!: string[];
 }
 
-export class IntentView {
+export class Customer360IntentView {
   @ApiProperty({ enum: ['hot', 'warm', 'cold'] }) level!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) setAt!: string;
 }
 
-export class ConsentView {
+export class Customer360ConsentView {
   @ApiProperty({ enum: ['email-marketing', 'phone-marketing', 'profiling', 'data-sharing'] }) purpose!: string;
   @ApiProperty({ description: 'The latest decision for the purpose' }) granted!: boolean;
   @ApiProperty() source!: string;
@@ -43,7 +48,7 @@ export class SegmentFiguresView {
   @ApiProperty({ type: CustomerMoneyView, nullable: true }) averageOrderValue!: CustomerMoneyView | null;
 }
 
-export class LineageView {
+export class Customer360LineageView {
   @ApiProperty({ type: [String], description: 'Customers merged directly into this one, in merge order' }) absorbed!: string[];
   @ApiProperty({
     type: [String],
