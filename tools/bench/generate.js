@@ -7,9 +7,9 @@
 //     --customers-url http://customers-service:3000, or --no-customers to
 //     reference customers no service knows, as the bench does)
 //   node tools/bench/generate.js --seed 42 --opportunities 1000 --dry-run   (sizes and a sample, no writes)
-// Progress goes to stderr every few seconds.
+// Progress goes to stderr every few seconds. --help lists every option.
 const { createHash } = require('node:crypto');
-const { generateDirectory, generateOpportunity, customerRegistration } = require('./generator');
+const { generateDirectory, generateOpportunity, customerRegistration, defaults } = require('./generator');
 const { createClient, forEachConcurrently } = require('./http-load');
 
 const headersFor = (tenantId) => ({ 'x-tenant-id': tenantId, 'x-user-id': 'bench-generator' });
@@ -105,11 +105,78 @@ const parseArgs = (argv) => {
   return args;
 };
 
-const numeric = ['seed', 'opportunities', 'tenants', 'teamsPerTenant', 'repsPerTeam', 'opportunitiesPerCustomer', 'activitiesPerStage', 'concurrency'];
+/**
+ * The options generate.js itself takes (bench.js shares parseArgs above with
+ * options of its own, so the refusal of unknown names lives here, not there).
+ */
+const cliOptions = [
+  { name: 'url', value: '<url>', numeric: false, default: 'none: required unless --dry-run', help: 'Base URL of the opportunities API (`npm start` serves every API on one port)' },
+  { name: 'customers-url', value: '<url>', numeric: false, default: 'the --url', help: 'Base URL of the customers API, when the customers service runs apart' },
+  { name: 'no-customers', numeric: false, default: 'off', help: 'Register no customers; the deals name generated customer ids no service knows (as the bench does)' },
+  { name: 'seed', value: '<n>', numeric: true, default: String(defaults.seed), help: 'Seed of the dataset: the same seed and sizes give the same data' },
+  { name: 'opportunities', value: '<n>', numeric: true, default: String(defaults.opportunities), help: 'Opportunities to open, each followed by its stage changes and activities' },
+  { name: 'tenants', value: '<n>', numeric: true, default: String(defaults.tenants), help: 'Tenants the data is spread over' },
+  { name: 'teams-per-tenant', value: '<n>', numeric: true, default: String(defaults.teamsPerTenant), help: 'Sales teams per tenant, on average (tenants differ in size)' },
+  { name: 'reps-per-team', value: '<n>', numeric: true, default: String(defaults.repsPerTeam), help: 'Sales reps per team, give or take two' },
+  { name: 'opportunities-per-customer', value: '<n>', numeric: true, default: String(defaults.opportunitiesPerCustomer), help: 'Opportunities per customer on average (sets how many customers are registered)' },
+  { name: 'activities-per-stage', value: '<n>', numeric: true, default: String(defaults.activitiesPerStage), help: 'Activities logged per stage on average' },
+  { name: 'concurrency', value: '<n>', numeric: true, default: '32', help: 'Requests in flight at once' },
+  { name: 'dry-run', numeric: false, default: 'off', help: 'Write nothing: print the sizes and one sample opportunity as JSON' },
+  { name: 'help', numeric: false, default: 'off', help: 'Print this text and exit' },
+];
+
+const helpText = () => {
+  const flag = (option) => `--${option.name}${option.value ? ` ${option.value}` : ''}`;
+  const width = Math.max(...cliOptions.map((option) => flag(option).length));
+  return [
+    'Usage: node tools/bench/generate.js [options]',
+    '',
+    'Writes a seeded dataset through the real HTTP API, as a client app would: the customers first,',
+    'then every opportunity as one open command followed by its steps. Progress goes to stderr, the',
+    'counts to stdout as JSON. A value may also be given as --name=value.',
+    '',
+    'Options:',
+    ...cliOptions.map((option) => `  ${flag(option).padEnd(width)}  ${option.help} (default: ${option.default})`),
+    '',
+    'Examples:',
+    '  node tools/bench/generate.js --url http://127.0.0.1:3000 --seed 42 --opportunities 1000 --tenants 3',
+    '  node tools/bench/generate.js --url http://opportunities:3000 --customers-url http://customers:3000',
+    '  node tools/bench/generate.js --seed 42 --opportunities 1000 --dry-run',
+    '',
+  ].join('\n');
+};
+
+class UsageError extends Error {}
+
+/** generate.js's own arguments: unknown names, missing values and non-numbers are a UsageError naming the option. */
+const parseCliArgs = (argv) => {
+  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
+  const known = new Map(cliOptions.map((option) => [option.name, option]));
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    if (!flag.startsWith('--')) throw new UsageError(`unexpected argument ${argv[i]}`);
+    const option = known.get(flag.slice(2));
+    if (option === undefined) throw new UsageError(`unknown option ${flag}`);
+    if (!option.value && inline !== undefined) throw new UsageError(`option ${flag} takes no value`);
+    if (option.value && inline === undefined) {
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new UsageError(`option ${flag} needs a value ${option.value}`);
+      i++;
+    }
+  }
+  const args = parseArgs(argv);
+  for (const option of cliOptions.filter((o) => o.numeric)) {
+    const key = option.name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+    if (args[key] === undefined) continue;
+    const value = Number(args[key]);
+    if (args[key] === '' || !Number.isFinite(value)) throw new UsageError(`option --${option.name} needs a number, got ${JSON.stringify(args[key])}`);
+    args[key] = value;
+  }
+  return args;
+};
 
 const main = async () => {
-  const args = parseArgs(process.argv.slice(2));
-  for (const name of numeric) if (args[name] !== undefined) args[name] = Number(args[name]);
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.help) return void process.stdout.write(helpText());
   const { url, customersUrl, noCustomers, dryRun, concurrency, ...options } = args;
   if (dryRun) {
     const directory = generateDirectory(options);
@@ -119,16 +186,20 @@ const main = async () => {
     process.stdout.write(`${JSON.stringify({ options: directory.options, tenants: summary, events, sample: generateOpportunity(directory, 0) }, null, 2)}\n`);
     return;
   }
-  if (!url) throw new Error('--url of the opportunities service is required (or --dry-run)');
+  if (!url) throw new UsageError('--url of the opportunities service is required (or --dry-run)');
   const result = await loadDataset({ url, customersUrl: noCustomers ? undefined : customersUrl ?? url, options, concurrency, progress: (line) => process.stderr.write(`[generate] ${line}\n`) });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 };
 
 if (require.main === module) {
   main().catch((error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`generate.js: ${error.message}\nRun node tools/bench/generate.js --help for the options.\n`);
+      process.exit(2);
+    }
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   });
 }
 
-module.exports = { loadDataset, registerCustomers, parseArgs };
+module.exports = { loadDataset, registerCustomers, parseArgs, parseCliArgs, cliOptions, helpText };
