@@ -63,6 +63,42 @@ const summarize = (samples) => {
   return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), p999: round(at(0.999)), max: round(sorted[sorted.length - 1]), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
 };
 
+/** `fire(i)`'s outcome: true for success, anything else (a thrown error too) names the failure. */
+const outcomeOf = (fire, i) => Promise.resolve(fire(i)).then((outcome) => outcome, (error) => String(error));
+
+/** Successes with their latency, failures counted by their first 80 characters; one result shape for both loops. */
+const outcomeTally = () => {
+  const latencies = [];
+  const errors = {};
+  let ok = 0;
+  let failed = 0;
+  return {
+    record: (outcome, latencyMs) => {
+      if (outcome === true) {
+        ok++;
+        latencies.push(latencyMs);
+        return;
+      }
+      failed++;
+      const key = String(outcome).slice(0, 80);
+      errors[key] = (errors[key] ?? 0) + 1;
+    },
+    /** `elapsed` in seconds; requests still `unfinished` count as failed. */
+    result: ({ offeredRate, sent, unfinished, maxInFlight, elapsed }) => ({
+      offeredRate,
+      achievedRate: Math.round((ok / elapsed) * 10) / 10,
+      sent,
+      ok,
+      failed: failed + unfinished,
+      unfinished,
+      errors,
+      maxInFlight,
+      seconds: Math.round(elapsed * 100) / 100,
+      latencyMs: summarize(latencies),
+    }),
+  };
+};
+
 /**
  * Calls `fire(i)` at `rate` per second for `seconds`, without waiting for
  * earlier calls. `fire` resolves to true for success. Returns the achieved
@@ -72,12 +108,9 @@ const summarize = (samples) => {
 const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
   const total = Math.max(1, Math.round(rate * seconds));
   const interval = 1000 / rate;
-  const latencies = [];
-  let ok = 0;
-  let failed = 0;
+  const outcomes = outcomeTally();
   let inFlight = 0;
   let maxInFlight = 0;
-  const errors = {};
   const start = performance.now();
   const pending = new Set();
   for (let i = 0; i < total; i++) {
@@ -86,19 +119,9 @@ const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
     if (wait > 1) await sleep(wait);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    const call = Promise.resolve(fire(i)).then(
-      (outcome) => outcome,
-      (error) => String(error),
-    ).then((outcome) => {
+    const call = outcomeOf(fire, i).then((outcome) => {
       inFlight--;
-      if (outcome === true) {
-        ok++;
-        latencies.push(performance.now() - due);
-      } else {
-        failed++;
-        const key = String(outcome).slice(0, 80);
-        errors[key] = (errors[key] ?? 0) + 1;
-      }
+      outcomes.record(outcome, performance.now() - due);
       pending.delete(call);
     });
     pending.add(call);
@@ -107,18 +130,7 @@ const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
   await Promise.race([Promise.all(pending), sleep(drainMs)]);
   const unfinished = pending.size;
   const elapsed = (Math.max(performance.now(), scheduleEnd) - start) / 1000;
-  return {
-    offeredRate: rate,
-    achievedRate: Math.round((ok / elapsed) * 10) / 10,
-    sent: total,
-    ok,
-    failed: failed + unfinished,
-    unfinished,
-    errors,
-    maxInFlight,
-    seconds: Math.round(elapsed * 100) / 100,
-    latencyMs: summarize(latencies),
-  };
+  return outcomes.result({ offeredRate: rate, sent: total, unfinished, maxInFlight, elapsed });
 };
 
 /**
@@ -128,42 +140,19 @@ const openLoop = async ({ rate, seconds, fire, drainMs = 5_000 }) => {
  * Same result shape as openLoop; latency is from call to completion.
  */
 const closedLoop = async ({ seconds, fire, concurrency = 1 }) => {
-  const latencies = [];
-  const errors = {};
+  const outcomes = outcomeTally();
   let sent = 0;
-  let ok = 0;
-  let failed = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
-      const i = sent++;
       const called = performance.now();
-      const outcome = await Promise.resolve(fire(i)).then((value) => value, (error) => String(error));
-      if (outcome === true) {
-        ok++;
-        latencies.push(performance.now() - called);
-      } else {
-        failed++;
-        const key = String(outcome).slice(0, 80);
-        errors[key] = (errors[key] ?? 0) + 1;
-      }
+      outcomes.record(await outcomeOf(fire, sent++), performance.now() - called);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - start) / 1000;
-  return {
-    offeredRate: `closed loop, ${concurrency} in flight`,
-    achievedRate: Math.round((ok / elapsed) * 10) / 10,
-    sent,
-    ok,
-    failed,
-    unfinished: 0,
-    errors,
-    maxInFlight: concurrency,
-    seconds: Math.round(elapsed * 100) / 100,
-    latencyMs: summarize(latencies),
-  };
+  return outcomes.result({ offeredRate: `closed loop, ${concurrency} in flight`, sent, unfinished: 0, maxInFlight: concurrency, elapsed });
 };
 
 /** Runs `worker` over indices 0..count-1 with `concurrency` in flight; closed loop, for loading data. */

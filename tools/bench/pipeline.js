@@ -132,6 +132,15 @@ const expectedMessages = async ({ brokers, prefix }) => {
   }
 };
 
+/** Messages each read model has handled since the projections process started (its metrics). */
+const handledPerReadModel = async (projectionsUrl) => {
+  const handled = {};
+  for (const sample of await scrape(projectionsUrl)) {
+    if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
+  }
+  return handled;
+};
+
 /** Starts the projections on a full topic and times each read model until it has handled every message. */
 const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log, onStarted = () => undefined }) => {
   const expected = await expectedMessages({ brokers, prefix });
@@ -144,10 +153,7 @@ const measureProjections = async ({ env, brokers, prefix, events, timeoutMs, log
   const deadline = Date.now() + timeoutMs;
   let lastLog = 0;
   for (;;) {
-    const handled = {};
-    for (const sample of await scrape(projections.url)) {
-      if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
-    }
+    const handled = await handledPerReadModel(projections.url);
     const total = Object.values(handled).reduce((sum, n) => sum + n, 0);
     if (firstHandled === undefined && total > 0) firstHandled = { at: performance.now(), handled: total };
     for (const [name, count] of Object.entries(expected)) if (finishedAt[name] === undefined && (handled[name] ?? 0) >= count) finishedAt[name] = performance.now();
@@ -182,10 +188,7 @@ const untilProjectionsCaughtUp = async ({ projectionsUrl, brokers, prefix, timeo
   let previous;
   for (;;) {
     const expected = await expectedMessages({ brokers, prefix });
-    const handled = {};
-    for (const sample of await scrape(projectionsUrl)) {
-      if (sample.name === 'meridian_projection_messages_total') handled[sample.labels.read_model] = (handled[sample.labels.read_model] ?? 0) + sample.value;
-    }
+    const handled = await handledPerReadModel(projectionsUrl);
     const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
     const caughtUp = Object.entries(expected).every(([name, count]) => (handled[name] ?? 0) >= count);
     if ((caughtUp && total === previous) || performance.now() - started > timeoutMs) return round((performance.now() - started) / 1000);
