@@ -1,7 +1,9 @@
 import { DeciderSpecification } from '@meridian/platform/eventsourcing/testing';
-import type { ReopenOpportunity } from './opportunity.commands';
+import type { ReopenOpportunity, ReviseOpportunityAmount } from './opportunity.commands';
+import type { OpportunityReopened } from './opportunity.events';
 import { opportunityDecider } from './opportunity.decider';
 import { OpportunityRuleCodes as Codes } from './opportunity.rules';
+import type { Money } from './opportunity.values';
 import { lost, movedUpTo, opened, opportunityId, stageChanged, won } from './testing/opportunity.fixtures';
 
 const spec = DeciderSpecification.for(opportunityDecider);
@@ -61,5 +63,28 @@ describe('ReopenOpportunity', () => {
     spec.given([opened, won('lead'), reopened, stageChanged('qualified', 'proposal'), lost('proposal')]).when(reopen()).then([
       { type: 'OpportunityReopened', data: { opportunityId, previousOutcome: 'lost', toStage: 'proposal', reopenedAt } },
     ]);
+  });
+});
+
+// Found by a fuzzer: the stream kept the opening amount while every read model showed the final one,
+// so a revise back to the opening amount was refused as unchanged and the user could not repair it.
+describe('the amount of a deal reopened after a win with a final amount', () => {
+  const revisedAt = '2026-06-03T09:00:00.000Z';
+  const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
+  const wonBelowOpening = [
+    { ...opened, data: { ...opened.data, amount: eur(1000) } },
+    won('lead', eur(900)),
+    { type: 'OpportunityReopened', data: { opportunityId, previousOutcome: 'won', toStage: 'lead', reopenedAt } } satisfies OpportunityReopened,
+  ];
+  const revise = (amount: Money): ReviseOpportunityAmount => ({ type: 'ReviseOpportunityAmount', data: { opportunityId, amount, revisedAt } });
+
+  it('is the settled final amount, so revising back to the opening amount is a revision from it', () => {
+    spec.given(wonBelowOpening).when(revise(eur(1000))).then([
+      { type: 'OpportunityAmountRevised', data: { opportunityId, previousAmount: eur(900), amount: eur(1000), revisedAt } },
+    ]);
+  });
+
+  it('refuses a revise to the final amount as unchanged', () => {
+    spec.given(wonBelowOpening).when(revise(eur(900))).thenRejects(Codes.amountUnchanged);
   });
 });

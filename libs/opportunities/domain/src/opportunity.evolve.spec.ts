@@ -76,9 +76,10 @@ describe('evolve', () => {
     });
   });
 
-  it('records a win with its final amount and the stage it was won from', () => {
+  it('records a win with its final amount, settling the amount at it, and the stage it was won from', () => {
     expect(fold([opened, stageChanged('lead', 'negotiation'), won('negotiation', { amount: 11000, currency: 'EUR' })])).toStrictEqual({
       ...openDeal,
+      amount: { amount: 11000, currency: 'EUR' },
       stage: 'won',
       stageEnteredAt: '2026-05-20T15:00:00.000Z',
       closedFromStage: 'negotiation',
@@ -102,6 +103,12 @@ describe('evolve', () => {
   it('removes every trace of the close on reopen', () => {
     const state = fold([opened, stageChanged('lead', 'proposal'), won('proposal'), reopened('won', 'qualified')]);
     expect(state).toStrictEqual({ ...openDeal, stage: 'qualified', stageEnteredAt: '2026-06-01T08:00:00.000Z' });
+  });
+
+  it('keeps the amount a win settled when the deal is reopened', () => {
+    const state = fold([opened, won('lead', { amount: 900, currency: 'USD' }), reopened('won', 'qualified')]);
+    expect(state).toMatchObject({ stage: 'qualified', amount: { amount: 900, currency: 'USD' } });
+    expect(state).not.toHaveProperty('finalAmount');
   });
 
   it('keeps only the latest close: a win after a reopened loss carries no lost reason', () => {

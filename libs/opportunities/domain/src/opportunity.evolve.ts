@@ -20,7 +20,11 @@ export const evolve = (state: OpportunityState, event: OpportunityEvent): Opport
       return { ...state, stage: event.data.toStage, stageEnteredAt: event.data.changedAt };
     case 'OpportunityWon': {
       const { fromStage, finalAmount, wonAt } = event.data;
-      return { ...withoutClose(state), stage: 'won', stageEnteredAt: wonAt, closedFromStage: fromStage, closedAt: wonAt, finalAmount };
+      // The final amount settles the deal's amount (the order is placed at it, and the read models show it),
+      // and a reopen keeps it: `amount-unchanged` must compare against the amount everyone else sees.
+      return {
+        ...withoutClose(state), amount: finalAmount, stage: 'won', stageEnteredAt: wonAt, closedFromStage: fromStage, closedAt: wonAt, finalAmount,
+      };
     }
     case 'OpportunityLost': {
       const { fromStage, reason, lostAt } = event.data;

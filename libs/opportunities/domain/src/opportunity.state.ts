@@ -14,6 +14,7 @@ export type OpportunityDetails = Readonly<{
   customerId: string;
   name: string;
   ownerId: string;
+  /** Settled at the final amount when the deal is won, and kept at it if the deal is reopened. */
   amount: Money;
   expectedCloseDate: CalendarDate;
   sourceChannel: string;
@@ -26,6 +27,7 @@ export type OpportunityDetails = Readonly<{
   closedFromStage?: OpenStage;
   closedAt?: Instant;
   lostReason?: string;
+  /** Only while won; equals `amount` then. */
   finalAmount?: Money;
   activities: readonly LoggedActivity[];
 }>;
