@@ -13,8 +13,8 @@
 # Labels: --build-arg VERSION=… REVISION=$(git rev-parse HEAD) CREATED=$(date -u +%FT%TZ) SOURCE=<repository URL>.
 # docs/deployment.md describes the images; `node tools/deploy/check.js` lints this file.
 
-# Pin a digest in production (NODE_IMAGE=node:20-bookworm-slim@sha256:…): a tag moves.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Pin a digest in production (NODE_IMAGE=node:22-bookworm-slim@sha256:…): a tag moves.
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # Only the workspace manifests, so that `npm ci` below is re-run when a
 # dependency changes, not on every source edit. npm workspaces need every

@@ -9,7 +9,7 @@
 // RELAY_HTTP_PORT, the projections on PROJECTIONS_HTTP_PORT. The images set
 // that variable, so the check follows a port changed with `-e` at run time.
 'use strict';
-/* global fetch, AbortSignal -- Node 20 globals */
+/* global fetch, AbortSignal -- Node 22 globals */
 
 const TIMEOUT_MS = 3000;
 
