@@ -66,6 +66,22 @@ describe('customer activity: opportunity streams', () => {
     expect(again?.entries.at(-1)?.summary).toBe('Reopened (was won) in negotiation: scope grew');
   });
 
+  // Issue 15: the aggregate settles the amount at the final amount too, so a revise from it is judged against what is shown.
+  it('shows a deal reopened after a win at its settled final amount, and a revise from it', () => {
+    const p = opportunityStream('o1');
+    const events = [
+      p('OpportunityOpened', { ...openedPayload, amount: eur(1000) }),
+      p('OpportunityWon', { fromStage: 'lead', finalAmount: eur(900), wonAt: at }),
+      p('OpportunityReopened', { previousOutcome: 'won', toStage: 'lead', reopenedAt: at }),
+    ];
+    const reopened = projectAll(customerActivityProjection, events);
+    expect(reopened.get(streamId)).toMatchObject({ summary: { stage: 'lead', open: true, amountMinor: 90000, currency: 'EUR' } });
+    const revised = p('OpportunityAmountRevised', { previousAmount: eur(900), amount: eur(1000), revisedAt: at });
+    const after = projectAll(customerActivityProjection, [revised], reopened).get(streamId);
+    expect(after).toMatchObject({ summary: { amountMinor: 100000, currency: 'EUR' } });
+    expect(after?.entries.at(-1)?.summary).toBe('Amount revised from 900.00 EUR to 1,000.00 EUR');
+  });
+
   it('records a loss, revised amount, rescheduled close, new owner and logged activity', () => {
     const p = opportunityStream('o1');
     const events = [

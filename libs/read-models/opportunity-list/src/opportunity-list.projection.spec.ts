@@ -53,6 +53,15 @@ describe('opportunity list projection', () => {
     given(opened, qualified, won).when(reopened).then({ ...listed, stage: 'negotiation', amount: 1200.5, currency: 'USD', streamRevision: 3, lastPosition: 4 });
   });
 
+  // Issue 15: the aggregate settles the amount at the final amount too, so a revise from it is judged against what is listed.
+  it('keeps the settled final amount after a reopen, and takes a revise back to the opening amount', () => {
+    const won = consumed('OpportunityWon', { opportunityId: id, fromStage: 'lead', finalAmount: { amount: 900, currency: 'EUR' }, wonAt: '2026-04-01T10:00:00.000Z' }, { revision: 1 });
+    const reopened = consumed('OpportunityReopened', { opportunityId: id, previousOutcome: 'won', toStage: 'lead', reopenedAt: at }, { revision: 2 });
+    given(opened, won).when(reopened).then({ ...listed, amount: 900, streamRevision: 2, lastPosition: 3 });
+    const revised = consumed('OpportunityAmountRevised', { opportunityId: id, previousAmount: { amount: 900, currency: 'EUR' }, amount: { amount: 1000, currency: 'EUR' }, revisedAt: at }, { revision: 3 });
+    given(opened, won, reopened).when(revised).then({ ...listed, amount: 1000, streamRevision: 3, lastPosition: 4 });
+  });
+
   it('records a loss with its date', () => {
     const lost = consumed('OpportunityLost', { opportunityId: id, fromStage: 'lead', reason: 'budget', lostAt: '2026-05-01T00:00:00.000Z' }, { revision: 1 });
     given(opened).when(lost).then({ ...listed, stage: 'lost', closedAt: '2026-05-01T00:00:00.000Z', streamRevision: 1, lastPosition: 2 });

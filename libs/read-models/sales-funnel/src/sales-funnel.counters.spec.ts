@@ -54,6 +54,18 @@ describe('sales funnel counters', () => {
     expect(reachedOf(entryAfter(reopened))).toEqual({ 'reached.lead': 1, 'reached.qualified': 1, 'reached.proposal': 1, 'reached.negotiation': 1 });
   });
 
+  // Issue 15: the aggregate settles the amount at the final amount too, so a revise from it is judged against what is counted.
+  it('counts a deal reopened after a win at its settled final amount, and a revise from it by the difference', () => {
+    const d = dealStream();
+    const reopened = [d.opened(), d.won('lead', { amount: 900, currency: 'EUR' }, after(30)), d.reopened('won', 'lead', after(90))];
+    expect(entryAfter(reopened).amount).toEqual({ amount: 900, currency: 'EUR' });
+    expect(contributionOf(entryAfter(reopened))).toMatchObject({ 'open.lead.count': 1, 'open.lead.amount.EUR': 90000 });
+    expect(contributionOf(entryAfter(reopened))).not.toHaveProperty('won.count');
+    const revised = [...reopened, d.revised({ amount: 900, currency: 'EUR' }, { amount: 1000, currency: 'EUR' })];
+    const increments = salesFunnelCounterDeltas(entryAfter(reopened), entryAfter(revised)).map((delta) => delta.increments);
+    expect(increments).toEqual(funnelBucketsOf(entryAfter(revised)).map(() => ({ 'open.lead.amount.EUR': 10000 })));
+  });
+
   it('counts a lost deal with its amount, and only the stages it reached', () => {
     const d = dealStream();
     const entry = entryAfter([d.opened(), d.moved('lead', 'qualified', after(0)), d.lost('qualified', after(5))]);
