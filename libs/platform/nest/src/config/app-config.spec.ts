@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     [{ MONGODB_URL: 'http://mongo' }, 'MONGODB_URL="http://mongo"'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '5s' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="5s" must be a whole number'],
+    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '10000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="10000" must be less than SHUTDOWN_TIMEOUT_MS (10000)'],
+    [{ SHUTDOWN_TIMEOUT_MS: '5000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS (unset: 7000) must be less than SHUTDOWN_TIMEOUT_MS (5000)'],
     [{ HTTP_MAX_IN_FLIGHT: '0' }, 'HTTP_MAX_IN_FLIGHT="0"'],
     [{ HTTP_MAX_IN_FLIGHT: 'lots' }, 'HTTP_MAX_IN_FLIGHT="lots"'],
     [{ HOST: 'no such host!' }, 'HOST="no such host!"'],
@@ -57,5 +60,11 @@ describe('loadConfig', () => {
 
   it('parses Kafka brokers into a list', () => {
     expect(loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
+  });
+
+  it('bounds the drain by its own setting, inside the shutdown deadline', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownDrainTimeoutMs: 7_000, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({ SHUTDOWN_DRAIN_TIMEOUT_MS: '0', SHUTDOWN_TIMEOUT_MS: '1' })).toMatchObject({ shutdownDrainTimeoutMs: 0, shutdownTimeoutMs: 1 });
+    expect(loadConfig({ SHUTDOWN_DRAIN_TIMEOUT_MS: '25000', SHUTDOWN_TIMEOUT_MS: '30000' })).toMatchObject({ shutdownDrainTimeoutMs: 25_000 });
   });
 });

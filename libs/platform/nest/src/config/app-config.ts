@@ -29,8 +29,10 @@ export type AppConfig = Readonly<{
   relayCheckpointName: string;
   /** Upper bound of a read-your-writes wait (X-Min-Position) before a query answers 503. */
   readWaitMaxMs: number;
-  /** Upper bound for finishing in-flight requests after SIGTERM. */
+  /** Upper bound of the whole shutdown after SIGTERM: the drain, then closing the app; past it the process exits 1. */
   shutdownTimeoutMs: number;
+  /** Upper bound for the requests in flight at SIGTERM to finish; those still running then are cut off. Below `shutdownTimeoutMs`. */
+  shutdownDrainTimeoutMs: number;
   /** Requests handled at once; one more is refused with 503 `overloaded` rather than queued (health and /metrics exempt). */
   httpMaxInFlight: number;
 }>;
@@ -85,6 +87,17 @@ const host = (env: Env, problems: Problems): string => {
   return raw;
 };
 
+/** Long enough for a read-your-writes wait at READ_WAIT_MAX_MS's default (5 s) to end on its own, and 3 s short of SHUTDOWN_TIMEOUT_MS's default for closing the app. */
+export const defaultShutdownDrainTimeoutMs = 7_000;
+
+/** The drain is a part of the shutdown: a drain as long as the whole deadline would leave no time to close the stores. */
+const drainWithinShutdown = (env: Env, drainTimeoutMs: number, shutdownTimeoutMs: number, problems: Problems): void => {
+  if (problems.some((p) => p.startsWith('SHUTDOWN_'))) return;
+  if (drainTimeoutMs < shutdownTimeoutMs) return;
+  const drain = env.SHUTDOWN_DRAIN_TIMEOUT_MS?.trim() ? `SHUTDOWN_DRAIN_TIMEOUT_MS="${drainTimeoutMs}"` : `SHUTDOWN_DRAIN_TIMEOUT_MS (unset: ${drainTimeoutMs})`;
+  problems.push(`${drain} must be less than SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}): the shutdown deadline also covers closing the app after the drain`);
+};
+
 const relayCheckpointName = (env: Env, problems: Problems): string => {
   const raw = env.RELAY_CHECKPOINT_NAME?.trim() || 'relay';
   if (!/^[A-Za-z0-9._:-]{1,200}$/.test(raw)) problems.push(`RELAY_CHECKPOINT_NAME="${raw}" may only contain letters, digits, ".", "_", ":" and "-"`);
@@ -111,11 +124,13 @@ export const loadConfig = (env: Env): AppConfig => {
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     relayCheckpointName: relayCheckpointName(env, problems),
     shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    shutdownDrainTimeoutMs: integerSetting(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS', defaultShutdownDrainTimeoutMs, 0, 600_000, problems),
     httpMaxInFlight: integerSetting(env, 'HTTP_MAX_IN_FLIGHT', 256, 1, 100_000, problems),
   };
   if (config.mongodbUrl !== undefined && config.kafkaBrokers === undefined && !problems.some((p) => p.startsWith('KAFKA_BROKERS'))) {
     problems.push('MONGODB_URL is set but KAFKA_BROKERS is not: the read models are fed from Kafka, set both (or neither for the in-process read side)');
   }
+  drainWithinShutdown(env, config.shutdownDrainTimeoutMs, config.shutdownTimeoutMs, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

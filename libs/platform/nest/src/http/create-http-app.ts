@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -18,7 +17,8 @@ export const createHttpApp = async (
   logger: ProcessLogger,
 ): Promise<NestFastifyApplication> => {
   // Refusing during shutdown is the in-flight limit's job (problem+json with Retry-After); Fastify's own 503 is neither.
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false });
+  // 'idle': closing the server also closes its idle keep-alive connections instead of waiting out their timeout.
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false, forceCloseConnections: 'idle' });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
@@ -46,43 +46,4 @@ export const createHttpApp = async (
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, openApi);
   return app;
-};
-
-/**
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the
- * stores, exit. A deadline bounds it so a stuck dependency cannot block a rollout.
- *
- * `drain` runs first: Nest calls modules' destroy hooks before it stops the
- * HTTP server, so without it a request admitted just before the signal could
- * meet a dependency already closed. Once drained, every admitted request has
- * been answered, and new ones are refused with 503 until the process exits.
- */
-export const closeOnSignals = (
-  app: NestFastifyApplication,
-  shutdownTimeoutMs: number,
-  drain: () => Promise<void> = () => Promise.resolve(),
-  afterClose: () => Promise<void> = () => Promise.resolve(),
-): void => {
-  const logger = new Logger('shutdown');
-  let closing = false;
-  const close = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal} received: finishing in-flight work (deadline ${shutdownTimeoutMs} ms)`);
-    const deadline = setTimeout(() => {
-      logger.error(`shutdown deadline of ${shutdownTimeoutMs} ms passed; exiting with work unfinished`);
-      process.exit(1);
-    }, shutdownTimeoutMs);
-    deadline.unref();
-    // afterClose flushes what only exists once every request has ended (the last spans).
-    drain().then(() => app.close()).then(afterClose).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
 };

@@ -20,6 +20,11 @@ export type ShedReason = 'overloaded' | 'shutting-down';
 export type InFlightLimit = Readonly<{
   /** Fastify onRequest hook: admits the request or answers 503 before any of its work runs. */
   onRequest: (request: LimitedRequest, reply: LimitedReply) => Promise<unknown>;
+  /**
+   * Fastify onSend hook: once draining, every answer (in-flight ones and probes included) says `Connection: close`,
+   * so Node closes each connection after its response and no client keeps one to reuse while the server goes away.
+   */
+  onSend: <Payload>(request: unknown, reply: LimitedReply, payload: Payload) => Promise<Payload>;
   /** Refuses new requests from now on; resolves once every admitted one has been answered. */
   drain: () => Promise<void>;
   inFlight: () => number;
@@ -62,9 +67,13 @@ export const inFlightLimit = (maxInFlight: number, registry: Registry): InFlight
     reply.header('Retry-After', '1');
     reply.header('Content-Type', problemContentType);
     // A draining instance wants its keep-alive connections gone, so the retry opens one elsewhere.
-    if (reason === 'shutting-down') reply.header('Connection', 'close');
+    closeConnectionWhenDraining(reply);
     reply.send({ ...body, instance: request.url });
     return reply;
+  };
+
+  const closeConnectionWhenDraining = (reply: LimitedReply) => {
+    if (drained !== undefined) reply.header('Connection', 'close');
   };
 
   return {
@@ -75,6 +84,10 @@ export const inFlightLimit = (maxInFlight: number, registry: Registry): InFlight
       inFlight += 1;
       reply.raw.once('close', release);
       return undefined;
+    },
+    onSend: async (_request, reply, payload) => {
+      closeConnectionWhenDraining(reply);
+      return payload;
     },
     drain: () => {
       drained ??= inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (resolveDrained = resolve));

@@ -6,12 +6,15 @@ import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY, MetricsModule, httpMetricsHooks } from '@meridian/platform/observability';
 import { createProcessLogger, startTracing } from '@meridian/platform/telemetry';
 import { HealthModule } from '../health/health.module';
+import type { ReadinessReport } from '../health/readiness-registry';
+import { ReadinessRegistry } from '../health/readiness-registry';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { redactUrl } from '../config/redact-url';
 import type { OpenApiOptions } from './openapi';
-import { closeOnSignals, createHttpApp } from './create-http-app';
-import type { InFlightLimit } from './in-flight-limit';
+import { createHttpApp } from './create-http-app';
+import type { DrainableHost } from './close-on-signals';
+import { closeOnSignals } from './close-on-signals';
 import { inFlightLimit } from './in-flight-limit';
 import { methodNotAllowedHook } from './method-not-allowed';
 import { requestTelemetryHooks } from './request-telemetry';
@@ -31,8 +34,11 @@ export type HttpHostDefinition = Readonly<{
 @Module({})
 class HttpHostModule {}
 
-/** Each host's limiter, for the signal handler to drain before it closes the app. */
-const limits = new WeakMap<NestFastifyApplication, InFlightLimit>();
+/** Each host's drain, for the signal handler to run before it closes the app. */
+const drains = new WeakMap<NestFastifyApplication, DrainableHost>();
+
+/** Named in /health/ready from the signal on, so a load balancer stops routing here while in-flight work finishes. */
+const shuttingDown: ReadinessReport = { ready: false, details: { message: 'shutting down: finishing the requests in flight, refusing new ones' } };
 
 /**
  * Builds the host's app without listening: used by main and by end-to-end tests alike.
@@ -70,9 +76,15 @@ export const createHttpHost = async (
   fastify.addHook('onResponse', hooks.onResponse);
   fastify.addHook('onRequest', limit.onRequest);
   fastify.addHook('onRequest', methodNotAllowedHook(fastify));
+  fastify.addHook('onSend', limit.onSend);
+  const readiness = app.get(ReadinessRegistry);
+  const drain = () => {
+    readiness.register('shutdown', () => shuttingDown);
+    return limit.drain();
+  };
   // Also when the app is closed without a signal (tests): refuse new work, finish what was admitted.
-  fastify.addHook('preClose', limit.drain);
-  limits.set(app, limit);
+  fastify.addHook('preClose', drain);
+  drains.set(app, { app, drain, inFlight: limit.inFlight });
   return app;
 };
 
@@ -98,8 +110,8 @@ export const runHttpHost = async (definition: HttpHostDefinition): Promise<void>
     process.stderr.write(`${definition.name}: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const limit = limits.get(app);
-  closeOnSignals(app, config.shutdownTimeoutMs, () => limit?.drain() ?? Promise.resolve(), tracing.shutdown);
+  const host = drains.get(app) ?? { app, drain: () => Promise.resolve(), inFlight: () => 0 };
+  closeOnSignals(host, { drainTimeoutMs: config.shutdownDrainTimeoutMs, shutdownTimeoutMs: config.shutdownTimeoutMs }, tracing.shutdown);
   try {
     await app.listen(config.port, config.host);
   } catch (error) {
