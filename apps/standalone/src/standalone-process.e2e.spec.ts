@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { send } from '@meridian/platform/testing';
 import { newOpportunityBody, tenantA } from './testing/opportunity-fixtures';
-import { runStandaloneToExit, startStandalone } from './testing/standalone-process';
+import { runStandaloneToExit, standaloneTestTimeout, startStandalone } from './testing/standalone-process';
 
 describe('the standalone process (what `npm start` runs)', () => {
   let dataDir: string;
@@ -17,7 +17,8 @@ describe('the standalone process (what `npm start` runs)', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps its data across a restart', async () => {
-    const env = { EVENTSTORE_URL: `embedded:${dataDir}/events` };
+    // Reads wait for the read models up to a minute (not the default 5 s): a busy machine may apply a write late.
+    const env = { EVENTSTORE_URL: `embedded:${dataDir}/events`, READ_WAIT_MAX_MS: '60000' };
     const first = await startStandalone(env);
     const opened = await send(first.baseUrl, 'POST', '/api/v1/opportunities', { headers: tenantA, body: newOpportunityBody() });
     expect(opened.status).toBe(201);
@@ -49,21 +50,21 @@ describe('the standalone process (what `npm start` runs)', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, standaloneTestTimeout(2));
 
   it('refuses to start on a bad setting and names it', async () => {
     const result = await runStandaloneToExit({ EVENTSTORE_URL: `embedded:${dataDir}`, PORT: 'eighty', LOG_LEVEL: 'chatty' });
     expect(result.code).toBe(1);
     expect(result.output).toContain('PORT="eighty"');
     expect(result.output).toContain('LOG_LEVEL="chatty"');
-  });
+  }, standaloneTestTimeout());
 
   it('names the event store it cannot open', async () => {
     const result = await runStandaloneToExit({ EVENTSTORE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' });
     expect(result.code).toBe(1);
     expect(result.output).toContain('could not start');
     expect(result.output).not.toContain('secret');
-  });
+  }, standaloneTestTimeout());
 
   it('names the address it cannot listen on', async () => {
     const squatter = createServer();
@@ -76,5 +77,5 @@ describe('the standalone process (what `npm start` runs)', () => {
     } finally {
       squatter.close();
     }
-  });
+  }, standaloneTestTimeout());
 });
