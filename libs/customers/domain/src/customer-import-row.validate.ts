@@ -42,6 +42,40 @@ const splitList = (cells: readonly string[]): string[] =>
   cells.flatMap((cell) => cell.split(listSeparator)).map((item) => item.trim()).filter((item) => item !== '');
 
 /**
+ * A row's values by field, read as the file means them but not yet checked:
+ * cells trimmed, the first non-blank cell of a repeated column, lists split on
+ * `;`, a blank kind and source channel given their defaults, '' for blank.
+ * Exported so callers that hold rows to further rules check the same values.
+ */
+export type ImportRowFields = Readonly<{
+  name: string;
+  region: string;
+  ownerId: string;
+  kind: string;
+  industry: string;
+  size: string;
+  sourceChannel: string;
+  emails: readonly string[];
+  phones: readonly string[];
+}>;
+
+export const importRowFields = (record: ImportRowRecord): ImportRowFields => {
+  const cells = cellsOf(record);
+  const text = (field: string): string => (cells.get(columnOf(field)) ?? []).find((cell) => cell !== '') ?? '';
+  return {
+    name: text('name'),
+    region: text('region'),
+    ownerId: text('ownerId'),
+    kind: text('kind').toLowerCase() || defaultImportKind,
+    industry: text('industry'),
+    size: text('size'),
+    sourceChannel: text('sourceChannel') || importSourceChannel,
+    emails: splitList(cells.get('emails') ?? []),
+    phones: splitList(cells.get('phones') ?? []),
+  };
+};
+
+/**
  * Validates one parsed row and returns a profile ready to register (trimmed,
  * emails and phones normalised and de-duplicated), or every problem of the row,
  * one per field and value. Required: name, region, ownerId. Optional: kind
@@ -49,37 +83,29 @@ const splitList = (cells: readonly string[]): string[] =>
  * `import`), emails and phones. Unknown columns are ignored.
  */
 export const validateImportRow = (record: ImportRowRecord, defaultCountryCode?: string): ImportRowResult => {
-  const cells = cellsOf(record);
-  const text = (field: string): string => (cells.get(field) ?? []).find((cell) => cell !== '') ?? '';
+  const fields = importRowFields(record);
   const errors: ImportFieldError[] = [];
-  const required = (field: string): string => {
-    const value = text(columnOf(field));
-    if (value === '') errors.push({ field, message: 'is required' });
-    return value;
-  };
-  const name = required('name');
-  const region = required('region');
-  const ownerId = required('ownerId');
-  const kindText = text('kind').toLowerCase() || defaultImportKind;
-  const kind = isOneOf(customerKinds, kindText) ? kindText : undefined;
-  if (kind === undefined) errors.push({ field: 'kind', message: `"${kindText}" is not one of ${customerKinds.join(', ')}` });
-  const sizeText = text('size');
-  const size = isOneOf(companySizes, sizeText) ? sizeText : undefined;
-  if (sizeText !== '' && size === undefined) errors.push({ field: 'size', message: `"${sizeText}" is not one of ${companySizes.join(', ')}` });
+  for (const field of ['name', 'region', 'ownerId'] as const) {
+    if (fields[field] === '') errors.push({ field, message: 'is required' });
+  }
+  const { name, region, ownerId, industry, sourceChannel } = fields;
+  const kind = isOneOf(customerKinds, fields.kind) ? fields.kind : undefined;
+  if (kind === undefined) errors.push({ field: 'kind', message: `"${fields.kind}" is not one of ${customerKinds.join(', ')}` });
+  const size = isOneOf(companySizes, fields.size) ? fields.size : undefined;
+  if (fields.size !== '' && size === undefined) errors.push({ field: 'size', message: `"${fields.size}" is not one of ${companySizes.join(', ')}` });
   const emails: string[] = [];
-  for (const raw of splitList(cells.get('emails') ?? [])) {
+  for (const raw of fields.emails) {
     const result = checkEmail(raw);
     if (!result.valid) errors.push({ field: 'emails', message: `"${raw}" ${result.problem}` });
     else if (!emails.includes(result.value)) emails.push(result.value);
   }
   const phones: string[] = [];
-  for (const raw of splitList(cells.get('phones') ?? [])) {
+  for (const raw of fields.phones) {
     const result = checkPhone(raw, defaultCountryCode);
     if (!result.valid) errors.push({ field: 'phones', message: `"${raw}" ${result.problem}` });
     else if (!phones.includes(result.value)) phones.push(result.value);
   }
   if (errors.length > 0 || kind === undefined) return { valid: false, errors };
-  const industry = text('industry');
   return {
     valid: true,
     profile: {
@@ -87,7 +113,7 @@ export const validateImportRow = (record: ImportRowRecord, defaultCountryCode?: 
       ...(industry !== '' ? { industry } : {}),
       region,
       ...(size !== undefined ? { size } : {}),
-      sourceChannel: text('sourcechannel') || importSourceChannel,
+      sourceChannel,
       ownerId, emails, phones,
     },
   };

@@ -1,5 +1,6 @@
 import type { HttpResponse, TestDatabase, TestHost } from '@meridian/platform/testing';
 import { createTestDatabase, pollUntil, startTestHost } from '@meridian/platform/testing';
+import { customerStreamId } from '@meridian/customers/domain';
 import type { CustomerImportView } from './http/customer-import.view';
 import { importedCustomerIdOf } from './job/customer-import.ids';
 import type { ImportReportRow } from './job/customer-import.report';
@@ -104,6 +105,37 @@ describe('customer imports over HTTP, on PostgreSQL', () => {
     expect(done).toMatchObject({ imported: generated.counts.imported, duplicates: generated.counts.duplicates, rejected: generated.counts.rejected });
     const stream = await host.store.readStream(`customer_import-${done.importId}`);
     expect(stream.filter((event) => event.type === 'CustomerImportStarted')).toHaveLength(1);
+  });
+
+  it('rejects rows POST /api/v1/customers would refuse, naming the column, and registers only the good rows', async () => {
+    const umbrella = { 'x-tenant-id': 'umbrella', 'x-user-id': 'clerk-cy' };
+    const csv = [
+      'name,region,ownerId',
+      'Umbrella Pharma,EU,rep-1',
+      `${'N'.repeat(5_002)},EU,rep-1`,
+      'Bell\u0007 Labs,EU,rep-1',
+      'Spaced Owner Ltd,EU,rep 1',
+      `Wide Region Ltd,${'r'.repeat(500)},rep-1`,
+      'Umbrella Logistics,US,rep-2',
+    ].join('\n');
+    const accepted = await upload(host, csv, '', { ...umbrella, 'content-type': 'text/csv' });
+    expect(accepted.status).toBe(202);
+    const location = accepted.headers.get('location') as string;
+    await untilCompleted(host, location, 30_000, umbrella);
+    const done = viewOf(await host.request('GET', `${location}?limit=100`, { headers: umbrella }));
+
+    expect(done).toMatchObject({ imported: 2, duplicates: 0, rejected: 4 });
+    const rows = done.rows as unknown as ImportReportRow[];
+    expect(rows.map((row) => [row.row, row.outcome, row.outcome === 'rejected' ? row.errors : undefined])).toEqual([
+      [1, 'imported', undefined],
+      [2, 'rejected', [{ field: 'name', message: 'must be shorter than or equal to 200 characters' }]],
+      [3, 'rejected', [{ field: 'name', message: 'must not contain control characters' }]],
+      [4, 'rejected', [{ field: 'ownerId', message: 'must be 1-128 printable characters without spaces' }]],
+      [5, 'rejected', [{ field: 'region', message: 'must be shorter than or equal to 100 characters' }]],
+      [6, 'imported', undefined],
+    ]);
+    const registered = async (row: number) => (await host.store.readStream(customerStreamId(importedCustomerIdOf('umbrella', done.importId, row)))).length > 0;
+    expect(await Promise.all([1, 2, 3, 4, 5, 6].map(registered))).toEqual([true, false, false, false, false, true]);
   });
 
   it.each([

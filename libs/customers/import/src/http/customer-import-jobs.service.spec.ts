@@ -97,6 +97,8 @@ describe('CustomerImportJobs', () => {
     const jobs = jobsOn(store, directory);
     directory.hold();
     const { importId } = await jobs.submit(upload);
+    // The job validates the whole file before its first batch: shut down only once that batch is under way.
+    await pollUntil(() => directory.waiting() > 0, { timeoutMs: 10_000, description: 'the first batch to look rows up' });
 
     const shutdown = jobs.beforeApplicationShutdown();
     directory.release();

@@ -7,30 +7,8 @@ import type {
   ImportedCustomerProfile,
   RejectedRow,
 } from '@meridian/customers/domain';
-import { findDuplicateRowsInFile, findLikelyDuplicates, validateImportRow } from '@meridian/customers/domain';
-import type { ImportFileRow } from '../csv/customer-import-csv.reader';
+import { findDuplicateRowsInFile, findLikelyDuplicates } from '@meridian/customers/domain';
 import type { RecordedImportBatch } from './customer-import.stream';
-
-/** A row's validation: shape problems from the reader come first, then the domain's field errors. */
-export const validateFileRow = ({ record, problems }: ImportFileRow, defaultCountryCode?: string): ImportRowResult => {
-  const result = validateImportRow(record, defaultCountryCode);
-  if (problems.length === 0) return result;
-  return { valid: false, errors: [...problems, ...(result.valid ? [] : result.errors)] };
-};
-
-/**
- * Per row (index = row − 1): its validation. Pure and cheap (about 15 µs a
- * row), so a resumed job simply redoes it; it yields to the event loop every
- * few thousand rows, so a 50,000-row file does not stall requests for most of a second.
- */
-export const validateFile = async (rows: readonly ImportFileRow[], defaultCountryCode?: string): Promise<ImportRowResult[]> => {
-  const results: ImportRowResult[] = [];
-  for (let start = 0; start < rows.length; start += 2_000) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const row of rows.slice(start, start + 2_000)) results.push(validateFileRow(row, defaultCountryCode));
-  }
-  return results;
-};
 
 /** Rows repeating an earlier valid row's email or phone, by row number. */
 export const inFileDuplicatesOf = (validations: readonly ImportRowResult[]): ReadonlyMap<number, DuplicateRow> => {

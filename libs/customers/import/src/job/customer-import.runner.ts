@@ -4,7 +4,8 @@ import type { BatchWorkers, ImportJobFacts } from './customer-import-batch.proce
 import { processBatch } from './customer-import-batch.processor';
 import type { CustomerDirectory } from './customer-directory';
 import { CustomerImportStream } from './customer-import.stream';
-import { customersOfRecordedRows, inFileDuplicatesOf, validateFile } from './customer-import.outcomes';
+import { customersOfRecordedRows, inFileDuplicatesOf } from './customer-import.outcomes';
+import { validateFile } from './customer-import-row.validation';
 import type { ImportCounts } from './customer-import.progress';
 import { createImportProgress } from './customer-import.progress';
 

@@ -44,9 +44,15 @@ export const customerImportTestHost = (directoryFor?: (store: EventStore) => Cus
 export const holdableDirectory = (inner: CustomerDirectory) => {
   let gate: Promise<void> = Promise.resolve();
   let release: () => void = () => undefined;
+  let waiting = 0;
   return {
     duplicateCandidates: (async (tenantId, probe) => {
-      await gate;
+      waiting += 1;
+      try {
+        await gate;
+      } finally {
+        waiting -= 1;
+      }
       return inner.duplicateCandidates(tenantId, probe);
     }) satisfies CustomerDirectory['duplicateCandidates'],
     caughtUpWith: inner.caughtUpWith,
@@ -54,5 +60,7 @@ export const holdableDirectory = (inner: CustomerDirectory) => {
       gate = new Promise((resolve) => (release = resolve));
     },
     release: (): void => release(),
+    /** Lookups held at the gate: once there is one, a job is inside a batch (past validating its file). */
+    waiting: (): number => waiting,
   };
 };
