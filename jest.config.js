@@ -21,8 +21,10 @@ const shared = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: 
 
 module.exports = {
   // A global option in Jest (ignored per project): generous because e2e specs
-  // start real servers; unit specs finish in milliseconds either way.
-  testTimeout: 60000,
+  // start real servers, on machines whose cores other work may be using (a
+  // bound for a hang, not a speed check); unit specs finish in milliseconds
+  // either way. Specs that wait longer set their own.
+  testTimeout: 5 * 60_000,
   globalSetup: '<rootDir>/tools/jest/global-setup.js',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.js',
   projects: [

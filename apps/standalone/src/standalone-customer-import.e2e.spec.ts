@@ -43,7 +43,7 @@ describe('standalone: CSV import against the real customer directory', () => {
     expect(started.status).toBe(202);
     const { importId } = started.body as ImportView;
     const done = await pollUntil(async () => (await host.request('GET', `/api/v1/customers/imports/${importId}`, { headers: tenantA })).body as ImportView, {
-      until: (view) => view.status === 'completed', timeoutMs: 15_000, description: 'the import to complete',
+      until: (view) => view.status === 'completed', timeoutMs: 3 * 60_000, description: 'the import to complete',
     });
     // Row 1 duplicates the customer registered a moment ago (the import waited for the directory), row 3 row 2's phone.
     expect({ imported: done.imported, duplicates: done.duplicates, rejected: done.rejected }).toEqual({ imported: 2, duplicates: 2, rejected: 1 });
@@ -83,7 +83,7 @@ describe("standalone: the README's sample import file", () => {
     expect(started.status).toBe(202);
     const { importId } = started.body as ImportView;
     const done = await pollUntil(async () => (await host.request('GET', `/api/v1/customers/imports/${importId}`, { headers: readmeTenant })).body as ImportView, {
-      until: (view) => view.status === 'completed', timeoutMs: 15_000, description: 'the README sample import to complete',
+      until: (view) => view.status === 'completed', timeoutMs: 3 * 60_000, description: 'the README sample import to complete',
     });
     expect({ imported: done.imported, duplicates: done.duplicates, rejected: done.rejected }).toEqual({ imported: 3, duplicates: 0, rejected: 0 });
     expect(done.rows.map((r) => [r.row, r.outcome, r.possibleDuplicates])).toEqual([[1, 'imported', undefined], [2, 'imported', undefined], [3, 'imported', undefined]]);

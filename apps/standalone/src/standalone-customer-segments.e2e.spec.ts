@@ -30,7 +30,7 @@ describe('standalone: an order payment moves the customer value segment (in-proc
 
     const customer = await pollUntil(
       async () => (await host.request('GET', `/api/v1/customers/${String(customerId)}`, { headers: tenantA })).body as { valueSegment: { segment: string | null } },
-      { until: (found) => found.valueSegment.segment !== null, timeoutMs: 10_000, description: 'a segment on the customer' },
+      { until: (found) => found.valueSegment.segment !== null, timeoutMs: 3 * 60_000, description: 'a segment on the customer' },
     );
     // One purchase of 2,500 EUR under the default policy (high value from 1,000 EUR, high frequency from 4): C.
     expect(customer.valueSegment).toMatchObject({

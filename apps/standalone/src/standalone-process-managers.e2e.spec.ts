@@ -29,7 +29,7 @@ describe('standalone process managers (in-process feed)', () => {
     expect(await orderOf(opportunityId)).toBeUndefined();
     await post(`/api/v1/opportunities/${opportunityId}/change-stage`, { toStage: 'won', finalAmount: { amount: 98000, currency: 'EUR' } });
 
-    const order = await pollUntil(() => orderOf(opportunityId), { until: (found) => found !== undefined, timeoutMs: 10_000, description: 'the drafted order' });
+    const order = await pollUntil(() => orderOf(opportunityId), { until: (found) => found !== undefined, timeoutMs: 3 * 60_000, description: 'the drafted order' });
     expect(order).toMatchObject({
       customerId: 'cus-42', opportunityId, status: 'drafted', total: { amount: 98000, currency: 'EUR' },
       lines: [{ productId: 'crm-suite', quantity: 1, unitPrice: { amount: 98000, currency: 'EUR' } }],
@@ -40,7 +40,7 @@ describe('standalone process managers (in-process feed)', () => {
     // The feed handles events in global order: once a later deal's order exists, the re-win has been handled too.
     const later = await post('/api/v1/opportunities', newOpportunityBody());
     await post(`/api/v1/opportunities/${later.opportunityId}/change-stage`, { toStage: 'won' });
-    await pollUntil(() => orderOf(later.opportunityId), { until: (found) => found !== undefined, timeoutMs: 10_000, description: 'the later order' });
+    await pollUntil(() => orderOf(later.opportunityId), { until: (found) => found !== undefined, timeoutMs: 3 * 60_000, description: 'the later order' });
     expect(await orderOf(opportunityId)).toMatchObject({ total: { amount: 98000, currency: 'EUR' }, status: 'drafted' });
   });
 });

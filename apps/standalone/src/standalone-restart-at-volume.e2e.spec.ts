@@ -69,7 +69,7 @@ describe('standalone restart with 200,000 events in the embedded store', () => {
     // First start: the read models are empty and are filled by one bulk replay; let everything settle, then stop.
     const first = start(dataDir);
     try {
-      const [, port] = await first.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
+      const [, port] = await first.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 5 * 60_000);
       await pollUntil(() => readiness(`http://127.0.0.1:${port}`), { until: settled, timeoutMs: 900_000, intervalMs: 500, description: 'every feed caught up' });
       expect(first.output()).toContain('read models replaying the history (opportunity-list, sales-funnel): 200,000 / 200,000 events (100%)');
     } finally {
