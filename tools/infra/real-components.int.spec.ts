@@ -61,7 +61,7 @@ describe('Kafka (KAFKA_BROKERS)', () => {
     await pollUntil(() => {
       if (crash) throw crash;
       return received.length;
-    }, { timeoutMs: 30_000, until: (count) => count >= sent.length, description: 'all messages consumed' });
+    }, { timeoutMs: 3 * 60_000, until: (count) => count >= sent.length, description: 'all messages consumed' });
 
     expect(received).toHaveLength(sent.length);
     const read = received.map(({ partition, message }) => ({

@@ -38,12 +38,12 @@ describe('Prometheus scrapes the running opportunities-service', () => {
     return samples[0]?.value;
   };
   const eventually = (promql: string, until: (value: number | undefined) => boolean) =>
-    pollUntil(() => scalar(promql), { timeoutMs: 30_000, intervalMs: 250, until, description: `${promql} in Prometheus` });
+    pollUntil(() => scalar(promql), { timeoutMs: 3 * 60_000, intervalMs: 250, until, description: `${promql} in Prometheus` });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'meridian-prometheus-e2e-'));
     service = spawnNodeProcess(distEntry('opportunities-service'), { HOST: '127.0.0.1', PORT: '0', EVENTSTORE_URL: 'memory:', LOG_LEVEL: 'info' });
-    const [, port] = await service.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    const [, port] = await service.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 5 * 60_000);
     baseUrl = `http://127.0.0.1:${port}`;
     prometheus = await startPrometheus({ dir, jobs: [{ jobName: job, targets: [`127.0.0.1:${port}`] }] });
   });

@@ -37,7 +37,7 @@ describe('orders-service /metrics: the won-opportunity process manager on Kafka'
   const start = async (app: string, env: Record<string, string>, ready: RegExp): Promise<NodeProcess> => {
     const child = spawnNodeProcess(distEntry(app), env);
     processes.push(child);
-    await child.waitForOutput(ready, 60_000);
+    await child.waitForOutput(ready, 5 * 60_000);
     return child;
   };
   const urlOf = (child: NodeProcess) => `http://127.0.0.1:${listening.exec(child.output())?.[1]}`;
@@ -59,9 +59,9 @@ describe('orders-service /metrics: the won-opportunity process manager on Kafka'
     opportunitiesUrl = urlOf(await start('opportunities-service', serviceEnv, listening));
     await start('relay', { ...kafkaEnv, EVENTSTORE_URL: database.url, RELAY_POLL_INTERVAL_MS: '50', RELAY_HTTP_PORT: '0', LOG_LEVEL: 'info' }, /"relay started"/);
     const orders = await start('orders-service', serviceEnv, listening);
-    await orders.waitForOutput(/"process manager started"/, 60_000);
+    await orders.waitForOutput(/"process manager started"/, 5 * 60_000);
     ordersUrl = urlOf(orders);
-  }, 120_000);
+  }, 10 * 60_000);
 
   afterAll(async () => {
     for (const child of processes) await child.kill('SIGKILL');
@@ -74,7 +74,7 @@ describe('orders-service /metrics: the won-opportunity process manager on Kafka'
     expect(valueIn(samples, 'meridian_process_manager_dead_letters_total', { process_manager: manager })).toBe(0);
     expect(valueIn(samples, 'meridian_breaker_state', { breaker: 'process-manager-state' })).toBe(0);
     const lag = await pollUntil(async () => valueIn(await scrape(), 'meridian_process_manager_consumer_lag_messages', { process_manager: manager }), {
-      until: (value) => value !== undefined, timeoutMs: 20_000, description: 'a first consumer-lag figure',
+      until: (value) => value !== undefined, timeoutMs: 3 * 60_000, description: 'a first consumer-lag figure',
     });
     expect(lag).toBeGreaterThanOrEqual(0);
     const labelled = samples.filter((s) => s.name.startsWith('meridian_process_manager_'));
@@ -98,10 +98,10 @@ describe('orders-service /metrics: the won-opportunity process manager on Kafka'
 
     // The reaction is real: the drafted order exists.
     await pollUntil(async () => send(ordersUrl, 'GET', `/api/v1/orders/${wonOpportunityOrderId(tenantId, opportunityId)}`, { headers }), {
-      until: (response) => response.status === 200, timeoutMs: 30_000, description: 'the drafted order',
+      until: (response) => response.status === 200, timeoutMs: 3 * 60_000, description: 'the drafted order',
     });
     // Opened (state remembered) and won (order drafted) are both applied.
-    const samples = await pollUntil(scrape, { until: (s) => (reactions(s, 'applied') ?? 0) >= 2, timeoutMs: 10_000, description: 'two applied reactions' });
+    const samples = await pollUntil(scrape, { until: (s) => (reactions(s, 'applied') ?? 0) >= 2, timeoutMs: 3 * 60_000, description: 'two applied reactions' });
     expect(reactions(samples, 'refused')).toBe(0);
     expect(reactions(samples, 'failed')).toBe(0);
     expect(valueIn(samples, 'meridian_process_manager_dead_letters_total', { process_manager: manager })).toBe(0);

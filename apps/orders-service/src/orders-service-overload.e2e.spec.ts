@@ -77,7 +77,7 @@ describe('orders-service under overload (HTTP_MAX_IN_FLIGHT=2)', () => {
     const place = () => host.request('POST', '/api/v1/orders', { headers: tenantA, body: newOrderBody() });
     const shedBefore = await shedSamples(host);
     const held: Promise<HttpResponse>[] = [place(), place()];
-    await pollUntil(() => store.waiting, { timeoutMs: 10_000, until: (waiting) => waiting === 2, description: 'two appends held at the gate' });
+    await pollUntil(() => store.waiting, { timeoutMs: 3 * 60_000, until: (waiting) => waiting === 2, description: 'two appends held at the gate' });
 
     const refused = await place();
     expect(refused.status).toBe(503);

@@ -33,7 +33,7 @@ describe('orders-service on SIGTERM under load', () => {
     service = spawnNodeProcess(distEntry('orders-service'), {
       EVENTSTORE_URL: database.url, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
     });
-    const [, port] = await service.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
+    const [, port] = await service.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 5 * 60_000);
     const baseUrl = `http://127.0.0.1:${port}`;
 
     const outcomes: Outcome[] = [];
@@ -55,13 +55,13 @@ describe('orders-service on SIGTERM under load', () => {
     const stream = Promise.all(Array.from({ length: workers }, worker));
 
     // Mid-stream: enough commands answered that appends are running when the signal lands.
-    await pollUntil(() => outcomes.filter((o) => o.status === 201).length >= 40, { timeoutMs: 30_000, intervalMs: 5, description: '40 orders placed' });
+    await pollUntil(() => outcomes.filter((o) => o.status === 201).length >= 40, { timeoutMs: 3 * 60_000, intervalMs: 5, description: '40 orders placed' });
     signalled = true;
     const signalledAt = Date.now();
     const code = await service.kill('SIGTERM');
     const tookMs = Date.now() - signalledAt;
     // A few more rounds against the closed port: they must fail to connect, never answer 2xx.
-    await pollUntil(() => outcomes.filter((o) => !o.sentBeforeSignal && o.error !== undefined).length >= workers, { timeoutMs: 30_000, description: 'connections refused after exit' });
+    await pollUntil(() => outcomes.filter((o) => !o.sentBeforeSignal && o.error !== undefined).length >= workers, { timeoutMs: 3 * 60_000, description: 'connections refused after exit' });
     stopped = true;
     await stream;
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   // Another tenant's deal must never show up in acme's answers.
   const other = dealCommands(pipeline.apiUrl, `globex-${pipeline.run}`);
   remember('g1')(await other.open({ ownerId: 'ana', region: 'emea', productLine: 'crm', sourceChannel: 'web', amount: 99_000 }, 'g1'));
-}, 180_000);
+}, 10 * 60_000);
 
 afterAll(async () => {
   await store?.close();
@@ -64,7 +64,7 @@ describe('HTTP → PostgreSQL → relay → Kafka → projections → FerretDB �
     const topic = await readTopic(pipeline.brokers, pipeline.topic);
     let messages: TopicMessage[];
     try {
-      messages = await pollUntil(topic.messages, { timeoutMs: 30_000, until: (m) => m.length >= appended.length, description: `${appended.length} messages` });
+      messages = await pollUntil(topic.messages, { timeoutMs: 3 * 60_000, until: (m) => m.length >= appended.length, description: `${appended.length} messages` });
     } finally {
       await topic.close();
     }

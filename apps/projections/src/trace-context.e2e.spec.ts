@@ -72,21 +72,21 @@ beforeAll(async () => {
 
   // The drafted order is appended by the orders service after it consumed the win: wait for it in the store.
   events = await pollUntil(() => store.readAll({ after: 0, maxCount: 1_000 }), {
-    timeoutMs: 90_000, intervalMs: 200,
+    timeoutMs: 3 * 60_000, intervalMs: 200,
     until: (stored) => stored.some((event) => event.streamId.startsWith('order-')),
     description: 'the order drafted from the won deal',
   });
   const topics = await Promise.all(['crm.opportunities', 'crm.orders'].map((topic) => readTopic(pipeline.brokers, pipeline.topic.replace('crm.opportunities', topic))));
   try {
     messages = await pollUntil(() => topics.flatMap((topic) => topic.messages()), {
-      timeoutMs: 60_000, intervalMs: 200,
+      timeoutMs: 3 * 60_000, intervalMs: 200,
       until: (read) => events.every((event) => read.some((message) => message.headers.ce_id === event.eventId)),
       description: `a message for each of the ${events.length} stored events`,
     });
   } finally {
     await Promise.all(topics.map((topic) => topic.close()));
   }
-}, 240_000);
+}, 10 * 60_000);
 
 afterAll(async () => {
   await store?.close();

@@ -24,7 +24,7 @@ beforeAll(async () => {
   projections = await pipeline.startProjections();
   // Hosts the won-opportunity process manager: a reaction in another service, same trace.
   await pipeline.startService('orders-service');
-}, 180_000);
+}, 10 * 60_000);
 
 afterAll(async () => {
   await pipeline?.close();
@@ -55,7 +55,7 @@ describe('one trace from the HTTP request to every read model, across three proc
     const consumed = (spans: readonly ReceivedSpan[], readModel: string) =>
       spans.some((s) => s.kind === CONSUMER && String(s.attributes['messaging.consumer.group.name']).includes(readModel));
     const trace = await pollUntil(() => Promise.resolve(receiver.spans().filter((s) => s.traceId === callerTraceId)), {
-      timeoutMs: 60_000,
+      timeoutMs: 3 * 60_000,
       until: (spans) => consumed(spans, 'opportunity-list') && consumed(spans, 'sales-funnel'),
       description: 'the projections to export their spans of this trace',
     });
@@ -77,7 +77,7 @@ describe('one trace from the HTTP request to every read model, across three proc
       expect(projection).toMatchObject({ service: 'projections', name: `process ${pipeline.topic}`, parentSpanId: publish.spanId });
       expect(projection.attributes['meridian.outcome']).toBe('applied');
     }
-  }, 120_000);
+  }, 10 * 60_000);
 
   it('continues through a process manager: a won deal drafts its order in the orders service, in the same trace', async () => {
     const tenant = `trace-${pipeline.run}`;
@@ -94,7 +94,7 @@ describe('one trace from the HTTP request to every read model, across three proc
     expect(won.status).toBe(200);
 
     const trace = await pollUntil(() => Promise.resolve(receiver.spans().filter((s) => s.traceId === wonTraceId)), {
-      timeoutMs: 90_000,
+      timeoutMs: 3 * 60_000,
       until: (spans) => spans.some((s) => s.service === 'orders-service' && s.kind === CLIENT),
       description: "the orders service's append of the drafted order in this trace",
     });
@@ -106,7 +106,7 @@ describe('one trace from the HTTP request to every read model, across three proc
     expect(String(reaction?.attributes['messaging.consumer.group.name'])).toContain('pm.won-opportunity-drafts');
     const publish = trace.find((s) => s.spanId === reaction?.parentSpanId);
     expect(publish).toMatchObject({ service: 'relay', kind: PRODUCER });
-  }, 150_000);
+  }, 10 * 60_000);
 
   it("logs the request's completion as JSON with its correlation id, tenant and trace id", async () => {
     const service = pipeline.apiProcess;

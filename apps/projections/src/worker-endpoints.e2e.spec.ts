@@ -24,7 +24,7 @@ beforeAll(async () => {
   relayUrl = workerHttpUrl(relay);
   projectionsUrl = workerHttpUrl(projections);
   acme = dealCommands(pipeline.apiUrl, `acme-${pipeline.run}`);
-}, 180_000);
+}, 10 * 60_000);
 
 afterAll(() => pipeline?.close());
 
@@ -36,7 +36,7 @@ describe('relay and projections /metrics and /health', () => {
   it('are live and ready on the logged port', async () => {
     for (const url of [relayUrl, projectionsUrl]) {
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
-      const response = await pollUntil(() => ready(url), { timeoutMs: 30_000, until: (r) => r.status === 200, description: `${url} ready` });
+      const response = await pollUntil(() => ready(url), { timeoutMs: 3 * 60_000, until: (r) => r.status === 200, description: `${url} ready` });
       expect(response.status).toBe(200);
     }
   });
@@ -48,7 +48,7 @@ describe('relay and projections /metrics and /health', () => {
     await acme.moveTo(opened.opportunityId, 'qualified');
 
     const relayAfter = await pollUntil(() => scrape(relayUrl), {
-      timeoutMs: 30_000, until: (s) => published(s) - published(relayBefore) >= 2 && sumOf(s.samples, 'meridian_relay_lag_events') === 0, description: 'two events published, relay caught up',
+      timeoutMs: 3 * 60_000, until: (s) => published(s) - published(relayBefore) >= 2 && sumOf(s.samples, 'meridian_relay_lag_events') === 0, description: 'two events published, relay caught up',
     });
     expect(sumOf(relayAfter.samples, 'meridian_relay_lag_seconds')).toBe(0);
     expect(sumOf(relayAfter.samples, 'meridian_relay_checkpoint_position')).toBeGreaterThanOrEqual(opened.position);
@@ -57,7 +57,7 @@ describe('relay and projections /metrics and /health', () => {
 
     const caughtUp = (s: Scrape) => readModelNames.every((name) => sumOf(s.samples, 'meridian_projection_consumer_lag_messages', { read_model: name }) === 0);
     const projectionsAfter = await pollUntil(() => scrape(projectionsUrl), {
-      timeoutMs: 60_000, until: (s) => applied(s, 'opportunity-list') - applied(projectionsBefore, 'opportunity-list') >= 2 && caughtUp(s),
+      timeoutMs: 3 * 60_000, until: (s) => applied(s, 'opportunity-list') - applied(projectionsBefore, 'opportunity-list') >= 2 && caughtUp(s),
       description: 'both events applied to opportunity-list, every group caught up',
     });
     for (const name of readModelNames) {
@@ -68,7 +68,7 @@ describe('relay and projections /metrics and /health', () => {
     expect(projectionsAfter.samples.some((s) => s.name === 'nodejs_heap_size_used_bytes')).toBe(true);
     // Bounded labels: ids never become label values.
     expect(relayAfter.text + projectionsAfter.text).not.toContain(opened.opportunityId);
-  }, 120_000);
+  }, 10 * 60_000);
 
   (promtoolInstalled ? it : it.skip)('pass promtool check metrics', async () => {
     for (const url of [relayUrl, projectionsUrl]) {
@@ -84,7 +84,7 @@ describe('relay and projections /metrics and /health', () => {
       const notReady = await pollUntil(async () => {
         await acme.open({ ownerId: 'bo', region: 'apac', productLine: 'crm', sourceChannel: 'web', amount: 10 });
         return ready(projectionsUrl);
-      }, { timeoutMs: 60_000, intervalMs: 500, until: (r) => r.status === 503, description: 'projections not ready' });
+      }, { timeoutMs: 3 * 60_000, intervalMs: 500, until: (r) => r.status === 503, description: 'projections not ready' });
       expect(notReady.headers.get('content-type')).toBe('application/problem+json');
       expect(await notReady.json()).toMatchObject({ status: 503, code: 'not-ready', checks: { readStore: { status: 'down' } } });
       expect((await fetch(`${projectionsUrl}/health/live`)).status).toBe(200);
@@ -92,6 +92,6 @@ describe('relay and projections /metrics and /health', () => {
     } finally {
       await pipeline.ferretdb.start();
     }
-    await pollUntil(() => ready(projectionsUrl), { timeoutMs: 60_000, until: (r) => r.status === 200, description: 'projections ready again' });
-  }, 150_000);
+    await pollUntil(() => ready(projectionsUrl), { timeoutMs: 3 * 60_000, until: (r) => r.status === 200, description: 'projections ready again' });
+  }, 10 * 60_000);
 });

@@ -66,7 +66,7 @@ export const startPipeline = async (name: string, options: Readonly<{ env?: Read
   const spawnService = async (app: string): Promise<{ url: string; process: NodeProcess }> => {
     const service = await started(
       spawnNodeProcess(distEntry(app), {
-        ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '15000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
+        ...kafkaEnv, EVENTSTORE_URL: database.url, MONGODB_URL: mongodbUrl, READ_WAIT_MAX_MS: '60000', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
       }),
       /listening on http:\/\/127\.0\.0\.1:\d+/,
     );
@@ -92,7 +92,7 @@ export const startPipeline = async (name: string, options: Readonly<{ env?: Read
     // (the HTTP server starts after the consumers, so wait for its line too).
     startProjections: async () => {
       const projections = await started(spawnNodeProcess(distEntry('projections'), projectionsEnv), /"projection started"/, readModelNames.length);
-      await projections.waitForOutput(/listening on http:\/\/[^:]+:\d+/, 60_000);
+      await projections.waitForOutput(/listening on http:\/\/[^:]+:\d+/, 5 * 60_000);
       return projections;
     },
     rebuild: async (readModel) => {
