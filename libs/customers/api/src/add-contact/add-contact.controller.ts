@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { addContactCommand } from '../shared/profile-commands.mapping';
 import { AddContactDto, ContactAcceptedDto } from './add-contact.dto';
 
@@ -25,7 +24,7 @@ export class AddContactController {
     headers: { ...commandResponseHeaders, Location: { description: 'URL of the contact', schema: { type: 'string' } } },
   })
   async add(
-    @Param('customerId', CustomerIdPipe) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @Body() body: AddContactDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

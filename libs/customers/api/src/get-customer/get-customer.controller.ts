@@ -1,11 +1,10 @@
-import { Controller, Get, HttpStatus, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
+import { commandResponseHeaders, etagOf, EVENT_STORE, PathParam, QueryEndpoint, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import { readCustomerHistory } from '../shared/customer-stream.read';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { CustomerView, MergedCustomerView, toCustomerView } from './customer.view';
 
 @ApiTags('customers')
@@ -28,7 +27,7 @@ export class GetCustomerController {
     content: { 'application/json': { schema: { $ref: getSchemaPath(MergedCustomerView) } } },
   })
   async get(
-    @Param('customerId', CustomerIdPipe) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @TenantId() tenantId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerView | MergedCustomerView> {

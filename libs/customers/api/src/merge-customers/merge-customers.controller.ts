@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommands } from '../shared/customer-commands.service';
 import { LineageChangedDto, lineageChanged } from '../shared/lineage-changed.dto';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { MergeCustomersDto } from './merge-customers.dto';
 
 @ApiTags('customers')
@@ -24,7 +23,7 @@ export class MergeCustomersController {
   @CommandEndpoint()
   @ApiOkResponse({ type: LineageChangedDto, headers: commandResponseHeaders })
   async merge(
-    @Param('customerId', CustomerIdPipe) survivorId: string,
+    @PathParam('customerId', uuidPathParam) survivorId: string,
     @Body() body: MergeCustomersDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { RecordConsentDto } from './record-consent.dto';
 
 @ApiTags('customers')
@@ -22,7 +21,7 @@ export class RecordConsentController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CustomerCommandAcceptedDto, headers: commandResponseHeaders })
   async record(
-    @Param('customerId', CustomerIdPipe) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @Body() body: RecordConsentDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

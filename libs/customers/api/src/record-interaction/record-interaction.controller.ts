@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { InteractionAcceptedDto, RecordInteractionDto } from './record-interaction.dto';
 
 @ApiTags('customers')
@@ -21,7 +20,7 @@ export class RecordInteractionController {
   @CommandEndpoint()
   @ApiOkResponse({ type: InteractionAcceptedDto, headers: commandResponseHeaders })
   async record(
-    @Param('customerId', CustomerIdPipe) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @Body() body: RecordInteractionDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

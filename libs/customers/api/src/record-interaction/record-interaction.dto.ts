@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
+import { IsInstant, IsOmittable, IsReference, IsText } from '@meridian/platform/nest';
 import type { InteractionKind } from '@meridian/customers/domain';
 import { interactionKinds } from '@meridian/customers/domain';
-import { IsRfc3339Instant } from '../shared/validators';
 
 export class RecordInteractionDto {
   @ApiPropertyOptional({ example: 'call-2026-03-04-ana', description: 'A second record with the same id appends nothing; derived from Idempotency-Key, else random, when left out' })
@@ -16,7 +15,7 @@ export class RecordInteractionDto {
   kind!: InteractionKind;
 
   @ApiProperty({ example: '2026-03-04T14:30:00Z', format: 'date-time', description: 'When it happened (may be in the past)' })
-  @IsRfc3339Instant()
+  @IsInstant()
   occurredAt!: string;
 
   @ApiProperty({ example: 'Discussed the renewal; wants a demo of the reporting module', maxLength: 2000 })

@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { contactIdPathParam } from '../shared/path-params';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { ContactIdPipe, CustomerIdPipe } from '../shared/path-params.pipe';
 import { reviseContactCommand } from '../shared/profile-commands.mapping';
 import { ReviseContactDto } from './revise-contact.dto';
 
@@ -19,8 +19,8 @@ export class ReviseContactController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CustomerCommandAcceptedDto, headers: commandResponseHeaders })
   async revise(
-    @Param('customerId', CustomerIdPipe) customerId: string,
-    @Param('contactId', ContactIdPipe) contactId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
+    @PathParam('contactId', contactIdPathParam) contactId: string,
     @Body() body: ReviseContactDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,11 +1,10 @@
-import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { CustomerIdPipe } from '../shared/path-params.pipe';
 import { reviseCustomerProfileCommand } from '../shared/profile-commands.mapping';
 import { ReviseCustomerProfileDto } from './revise-customer-profile.dto';
 
@@ -19,7 +18,7 @@ export class ReviseCustomerProfileController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CustomerCommandAcceptedDto, headers: commandResponseHeaders })
   async revise(
-    @Param('customerId', CustomerIdPipe) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @Body() body: ReviseCustomerProfileDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { ValidationArguments } from 'class-validator';
 import { IsDefined, IsInt, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { CurrencyCodeField, IsMoneyAmount } from '@meridian/platform/nest';
+import { CurrencyCodeField, IsMoneyAmount, publishRuleAs } from '@meridian/platform/nest';
 import { defaultSegmentPolicy, maxMoneyAmount, maxSegmentWindowDays } from '@meridian/customers/domain';
 
 /** A bound on one request; the domain has no upper limit. */
@@ -18,6 +18,9 @@ export class ThresholdMoneyDto {
   @CurrencyCodeField()
   currency!: string;
 }
+
+// A rule across two fields, which JSON Schema cannot state: the document says it in the property's description.
+publishRuleAs({ inPolicyCurrency: {} });
 
 /** The threshold in another currency than the policy's could never be compared with an order: a 400 naming the field. */
 const InPolicyCurrency = () =>

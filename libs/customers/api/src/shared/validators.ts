@@ -1,22 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import type { ValidationArguments } from 'class-validator';
 import { ArrayMaxSize, IsArray, ValidateBy } from 'class-validator';
-import { checkEmail, checkPhone, defaultCountryCallingCode, isCountryCallingCode, isInstant } from '@meridian/customers/domain';
+import { publishRuleAs } from '@meridian/platform/nest';
+import { checkEmail, checkPhone, defaultCountryCallingCode, isCountryCallingCode } from '@meridian/customers/domain';
 
 // The customers' own request rules (the ones every context applies come from
 // @meridian/platform/nest). Contact points are checked here with the domain's
 // own functions, so a bad address is a 400 naming the field rather than a 409
 // from the decider (which still checks, for other callers).
-
-/** An RFC 3339 instant with seconds and an offset, on a real calendar day: what the public contracts promise. */
-export const IsRfc3339Instant = () =>
-  ValidateBy({
-    name: 'isRfc3339Instant',
-    validator: {
-      validate: (value: unknown) => isInstant(value),
-      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must be an RFC 3339 instant with an offset, e.g. 2026-03-01T09:30:00Z`,
-    },
-  });
 
 export const IsCountryCallingCode = () =>
   ValidateBy({
@@ -26,6 +17,16 @@ export const IsCountryCallingCode = () =>
       defaultMessage: () => 'defaultCountryCode must be + and 1-3 digits, not starting with 0 (e.g. +44)',
     },
   });
+
+// What the document states for these rules. Email and phone validity are the
+// domain's judgement (a phone number's is libphonenumber's, per country), which
+// JSON Schema can only approximate: the schema gives the shape and the bound,
+// the description names the rest.
+publishRuleAs({
+  isCountryCallingCode: { type: 'string', pattern: '^\\+[1-9][0-9]{0,2}$' },
+  isEmailList: { type: 'array', items: { type: 'string', format: 'email' } },
+  isPhoneList: { type: 'array', items: { type: 'string' } },
+});
 
 /** At most this many emails or phones per customer or contact: a bound on one request, not a business rule. */
 export const maxContactPoints = 20;

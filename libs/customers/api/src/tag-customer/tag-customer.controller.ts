@@ -1,11 +1,11 @@
-import { Controller, Param, Put, Res } from '@nestjs/common';
+import { Controller, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { tagPathParam } from '../shared/path-params';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { CustomerCommands } from '../shared/customer-commands.service';
-import { CustomerIdPipe, TagPipe } from '../shared/path-params.pipe';
 
 @ApiTags('customers')
 @Controller('api/v1/customers')
@@ -17,8 +17,8 @@ export class TagCustomerController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CustomerCommandAcceptedDto, headers: commandResponseHeaders })
   async tag(
-    @Param('customerId', CustomerIdPipe) customerId: string,
-    @Param('tag', TagPipe) tag: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
+    @PathParam('tag', tagPathParam) tag: string,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerCommandAcceptedDto> {

@@ -1,11 +1,10 @@
-import { Controller, Delete, Param, Res } from '@nestjs/common';
+import { Controller, Delete, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CustomerCommands } from '../shared/customer-commands.service';
 import { LineageChangedDto, lineageChanged } from '../shared/lineage-changed.dto';
-import { CustomerIdPipe, MergedCustomerIdPipe } from '../shared/path-params.pipe';
 
 @ApiTags('customers')
 @Controller('api/v1/customers')
@@ -20,8 +19,8 @@ export class UnmergeCustomersController {
   @CommandEndpoint()
   @ApiOkResponse({ type: LineageChangedDto, headers: commandResponseHeaders })
   async unmerge(
-    @Param('customerId', CustomerIdPipe) survivorId: string,
-    @Param('mergedCustomerId', MergedCustomerIdPipe) unmergedCustomerId: string,
+    @PathParam('customerId', uuidPathParam) survivorId: string,
+    @PathParam('mergedCustomerId', uuidPathParam) unmergedCustomerId: string,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LineageChangedDto> {

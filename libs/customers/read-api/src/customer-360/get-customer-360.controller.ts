@@ -1,14 +1,13 @@
-import { Controller, Get, HttpStatus, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, problemContentType, queryReader } from '@meridian/platform/nest';
+import { MinPosition, PathParam, problemContentType, queryReader, ReadModelQueryEndpoint, ReadYourWrites, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import { customer360Parts } from '@meridian/read-models/customer-activity';
 import { resolveCustomer } from '../shared/customer-lineage.read';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerActivity } from '../shared/customer-reads';
 import { MergedCustomerRedirectView, redirectToSurvivor } from '../shared/merged-customer.redirect';
-import { CustomerIdParam } from '../shared/path-params';
 import { toCustomer360View } from './customer-360.assembly';
 import { Customer360View } from './customer-360.view';
 
@@ -36,7 +35,7 @@ export class GetCustomer360Controller {
   })
   @ApiNotFoundResponse({ description: 'No such customer for this tenant', content: { [problemContentType]: {} } })
   async get(
-    @Param('customerId', CustomerIdParam) customerId: string,
+    @PathParam('customerId', uuidPathParam) customerId: string,
     @TenantId() tenantId: string,
     @MinPosition() minPosition: number | undefined,
     @Req() request: FastifyRequest,

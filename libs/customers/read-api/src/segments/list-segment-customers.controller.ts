@@ -1,14 +1,14 @@
-import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
+import { MinPosition, PathParam, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
+import { segmentPathParam } from '../shared/path-params';
 import type { CustomerSegment } from '@meridian/read-models/customer-list';
 import { customerSegments, customersInSegment, maxPageSize } from '@meridian/read-models/customer-list';
 import { CustomerListPageView, toCustomerListPageView } from '../list-customers/customer-list-page.view';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
-import { SegmentParam } from '../shared/path-params';
 import { parseSegmentCustomersQuery } from './segment-customers.query';
 
 @ApiTags('customer segments')
@@ -25,7 +25,7 @@ export class ListSegmentCustomersController {
   @ApiQuery({ name: 'offset', required: false, type: Number })
   @ApiOkResponse({ type: CustomerListPageView })
   async list(
-    @Param('segment', SegmentParam) segment: CustomerSegment,
+    @PathParam('segment', segmentPathParam) segment: CustomerSegment,
     @TenantId() tenantId: string,
     @MinPosition() minPosition: number | undefined,
     @Req() request: FastifyRequest,

@@ -1,15 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ValidationArguments } from 'class-validator';
-import { ValidateBy, ValidateIf } from 'class-validator';
-import { isInstant } from '@meridian/customers/domain';
+import { ValidateIf } from 'class-validator';
+import { IsInstant } from '@meridian/platform/nest';
 
 export class ReevaluateSegmentsDto {
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', format: 'date-time', description: 'The instant to judge at; default now. Not in the future.' })
   @ValidateIf((_dto: object, value: unknown) => value !== undefined)
-  @ValidateBy({
-    name: 'isInstant',
-    validator: { validate: (value: unknown) => isInstant(value), defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'asOf'} must be an RFC 3339 instant with an offset` },
-  })
+  @IsInstant()
   asOf?: string;
 }
 

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
-import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
 import { ChangeOpportunityStageDto } from './change-opportunity-stage.dto';
 
 @ApiTags('opportunities')
@@ -22,7 +21,7 @@ export class ChangeOpportunityStageController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandAcceptedDto, headers: commandResponseHeaders })
   async changeStage(
-    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @PathParam('opportunityId', uuidPathParam) opportunityId: string,
     @Body() body: ChangeOpportunityStageDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
+import { commandResponseHeaders, etagOf, EVENT_STORE, PathParam, QueryEndpoint, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import type { OpportunityEvent } from '@meridian/opportunities/domain';
 import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
-import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
 import { OpportunityView, toOpportunityView } from './opportunity.view';
 
 @ApiTags('opportunities')
@@ -19,7 +18,7 @@ export class GetOpportunityController {
   @QueryEndpoint()
   @ApiOkResponse({ type: OpportunityView, headers: { ETag: commandResponseHeaders.ETag } })
   async get(
-    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @PathParam('opportunityId', uuidPathParam) opportunityId: string,
     @TenantId() tenantId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpportunityView> {

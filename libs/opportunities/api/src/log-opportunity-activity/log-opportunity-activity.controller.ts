@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
-import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
 import { LogOpportunityActivityDto } from './log-opportunity-activity.dto';
 
 export class ActivityLoggedDto extends CommandAcceptedDto {
@@ -26,7 +25,7 @@ export class LogOpportunityActivityController {
   @CommandEndpoint()
   @ApiOkResponse({ type: ActivityLoggedDto, headers: commandResponseHeaders })
   async logActivity(
-    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @PathParam('opportunityId', uuidPathParam) opportunityId: string,
     @Body() body: LogOpportunityActivityDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IsOmittable, IsText } from '@meridian/platform/nest';
+import { IsCalendarDate, IsInstant, IsOmittable, IsText } from '@meridian/platform/nest';
 import type { ActivityKind } from '@meridian/opportunities/domain';
 import { activityKinds } from '@meridian/opportunities/domain';
-import { IsCalendarDate, IsInstant } from '../shared/validators';
 
 export class LogOpportunityActivityDto {
   @ApiProperty({ enum: activityKinds, example: 'call' })

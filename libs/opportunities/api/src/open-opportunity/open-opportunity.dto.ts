@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';
-import { IsReference, IsText } from '@meridian/platform/nest';
+import { IsCalendarDate, IsReference, IsText } from '@meridian/platform/nest';
 import { MoneyDto } from '../shared/money.dto';
-import { IsCalendarDate } from '../shared/validators';
 
 export class OpenOpportunityDto {
   @ApiProperty({ example: 'cus-48151623', description: 'Customer (account) the deal is with' })

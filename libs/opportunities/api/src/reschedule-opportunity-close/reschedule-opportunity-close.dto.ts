@@ -1,5 +1,5 @@
+import { IsCalendarDate } from '@meridian/platform/nest';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDate } from '../shared/validators';
 
 export class RescheduleOpportunityCloseDto {
   @ApiProperty({ example: '2027-01-31', format: 'date' })

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { CommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OpportunityCommands } from '../shared/opportunity-commands.service';
-import { OpportunityIdPipe } from '../shared/opportunity-id.pipe';
 import { ReviseOpportunityAmountDto } from './revise-opportunity-amount.dto';
 
 @ApiTags('opportunities')
@@ -19,7 +18,7 @@ export class ReviseOpportunityAmountController {
   @CommandEndpoint()
   @ApiOkResponse({ type: CommandAcceptedDto, headers: commandResponseHeaders })
   async reviseAmount(
-    @Param('opportunityId', OpportunityIdPipe) opportunityId: string,
+    @PathParam('opportunityId', uuidPathParam) opportunityId: string,
     @Body() body: ReviseOpportunityAmountDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

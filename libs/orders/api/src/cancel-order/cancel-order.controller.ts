@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { OrderCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OrderCommands } from '../shared/order-commands.service';
-import { OrderIdPipe } from '../shared/order-id.pipe';
 import { CancelOrderDto } from './cancel-order.dto';
 
 @ApiTags('orders')
@@ -19,7 +18,7 @@ export class CancelOrderController {
   @CommandEndpoint()
   @ApiOkResponse({ type: OrderCommandAcceptedDto, headers: commandResponseHeaders })
   async cancel(
-    @Param('orderId', OrderIdPipe) orderId: string,
+    @PathParam('orderId', uuidPathParam) orderId: string,
     @Body() body: CancelOrderDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

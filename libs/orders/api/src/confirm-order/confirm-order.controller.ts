@@ -1,11 +1,10 @@
-import { Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { OrderCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OrderCommands } from '../shared/order-commands.service';
-import { OrderIdPipe } from '../shared/order-id.pipe';
 
 @ApiTags('orders')
 @Controller('api/v1/orders')
@@ -19,7 +18,7 @@ export class ConfirmOrderController {
   @CommandEndpoint()
   @ApiOkResponse({ type: OrderCommandAcceptedDto, headers: commandResponseHeaders })
   async confirm(
-    @Param('orderId', OrderIdPipe) orderId: string,
+    @PathParam('orderId', uuidPathParam) orderId: string,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderCommandAcceptedDto> {

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId, commandResponseHeaders, etagOf } from '@meridian/platform/nest';
+import { commandResponseHeaders, etagOf, EVENT_STORE, PathParam, QueryEndpoint, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import type { OrderEvent } from '@meridian/orders/domain';
 import { isPresent, orderDecider, orderStreamId } from '@meridian/orders/domain';
-import { OrderIdPipe } from '../shared/order-id.pipe';
 import { OrderView, toOrderView } from './order.view';
 
 @ApiTags('orders')
@@ -19,7 +18,7 @@ export class GetOrderController {
   @QueryEndpoint()
   @ApiOkResponse({ type: OrderView, headers: { ETag: commandResponseHeaders.ETag } })
   async get(
-    @Param('orderId', OrderIdPipe) orderId: string,
+    @PathParam('orderId', uuidPathParam) orderId: string,
     @TenantId() tenantId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderView> {

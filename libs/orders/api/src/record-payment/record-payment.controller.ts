@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
-import { CommandEndpoint, CommandRequestContext, commandResponseHeaders } from '@meridian/platform/nest';
+import { CommandEndpoint, CommandRequestContext, commandResponseHeaders, PathParam, uuidPathParam } from '@meridian/platform/nest';
 import { OrderCommandAcceptedDto, accepted } from '../shared/command-accepted.dto';
 import { OrderCommands } from '../shared/order-commands.service';
-import { OrderIdPipe } from '../shared/order-id.pipe';
 import { RecordPaymentDto } from './record-payment.dto';
 
 export class PaymentRecordedDto extends OrderCommandAcceptedDto {
@@ -26,7 +25,7 @@ export class RecordPaymentController {
   @CommandEndpoint()
   @ApiOkResponse({ type: PaymentRecordedDto, headers: commandResponseHeaders })
   async recordPayment(
-    @Param('orderId', OrderIdPipe) orderId: string,
+    @PathParam('orderId', uuidPathParam) orderId: string,
     @Body() body: RecordPaymentDto,
     @CommandRequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

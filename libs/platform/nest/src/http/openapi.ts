@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { publishBodySchemas } from './openapi-bodies';
 import { problemContentType } from './problem-details';
+import { correlationIdHeader, documentedHeader, idempotencyKeyHeader, ifMatchHeader, tenantIdHeader, userIdHeader } from './request-headers';
 
 const problemSchema: SchemaObject = {
   type: 'object',
@@ -28,18 +30,14 @@ const problemSchema: SchemaObject = {
 const problemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { [problemContentType]: { schema: problemSchema } } });
 
-const tenantHeaders = [
-  ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
-  ApiHeader({ name: 'X-User-Id', required: true, description: 'Acting user, stamped into event metadata' }),
-  ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this request causes' }),
-];
+const actingHeaders = [tenantIdHeader, userIdHeader, correlationIdHeader].map(documentedHeader);
 
 /** Headers and error answers shared by every command endpoint. */
 export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
   applyDecorators(
-    ...tenantHeaders,
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key appends nothing and returns the first result' }),
-    ...(options.creates ? [] : [ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a read; a stale one gets 412' })]),
+    ...actingHeaders,
+    documentedHeader(idempotencyKeyHeader),
+    ...(options.creates ? [] : [documentedHeader(ifMatchHeader)]),
     problemResponse(400, 'Invalid body, path or header (field errors listed)'),
     problemResponse(413, 'Body larger than 1 MiB'),
     problemResponse(415, 'Body is not application/json'),
@@ -51,7 +49,7 @@ export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
 /** Headers and error answers shared by every query endpoint. */
 export const QueryEndpoint = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
+    documentedHeader(tenantIdHeader),
     problemResponse(400, 'Invalid path, query or header'),
     problemResponse(404, 'No such resource for this tenant'),
   );
@@ -59,7 +57,7 @@ export const QueryEndpoint = () =>
 /** Headers and error answers of queries served from an eventually consistent read model. */
 export const ReadModelQueryEndpoint = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
+    documentedHeader(tenantIdHeader),
     problemResponse(400, 'Invalid query or header (field errors listed)'),
     problemResponse(503, 'The read model did not reach X-Min-Position in time, or its store is unavailable (Retry-After)'),
   );
@@ -80,6 +78,7 @@ export const setupOpenApi = (app: INestApplication, options: OpenApiOptions): Op
     .setVersion(options.version)
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  publishBodySchemas(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
   return document;
 };

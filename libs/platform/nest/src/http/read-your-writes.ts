@@ -1,8 +1,10 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { applyDecorators, createParamDecorator } from '@nestjs/common';
-import { ApiHeader, ApiQuery } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { positionRule, satisfies } from './input-rules';
 import { RequestValidationFailed } from './problem-details';
+import { documentedHeader, minPositionHeader } from './request-headers';
 
 /** The read model did not reach the requested position within the wait bound. */
 export class ReadModelBehind extends Error {
@@ -28,7 +30,6 @@ export class ReadStoreUnavailable extends Error {
   }
 }
 
-const positionPattern = /^\d{1,15}$/;
 
 /**
  * The minimum global position a query must reflect: `X-Min-Position` header
@@ -36,14 +37,14 @@ const positionPattern = /^\d{1,15}$/;
  * Both given and different is a client bug, answered 400 rather than guessed.
  */
 export const parseMinPosition = (request: FastifyRequest): number | undefined => {
-  const fromHeader = request.headers['x-min-position'];
+  const fromHeader = request.headers[minPositionHeader.name.toLowerCase()];
   const headerValue = Array.isArray(fromHeader) ? fromHeader[0] : fromHeader;
   const queryValue = (request.query as Record<string, unknown> | undefined)?.minPosition;
   const errors = [];
   const parse = (field: string, raw: unknown): number | undefined => {
     if (raw === undefined) return undefined;
-    if (typeof raw !== 'string' || !positionPattern.test(raw)) {
-      errors.push({ field, messages: ['must be a non-negative integer (a position returned by a command)'] });
+    if (typeof raw !== 'string' || !satisfies(positionRule, raw)) {
+      errors.push({ field, messages: [positionRule.message] });
       return undefined;
     }
     return Number(raw);
@@ -87,6 +88,6 @@ export const awaitReadModelPosition = async (
 /** OpenAPI for the read-your-writes inputs of a read-model query. */
 export const ReadYourWrites = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the read model reflects this global position' }),
-    ApiQuery({ name: 'minPosition', required: false, type: Number, description: 'Same as X-Min-Position' }),
+    documentedHeader(minPositionHeader),
+    ApiQuery({ name: 'minPosition', required: false, schema: positionRule.schema, description: 'Same as X-Min-Position' }),
   );

@@ -6,6 +6,9 @@ import type { CommandContext } from '@meridian/platform/eventsourcing';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { FieldError } from './problem-details';
 import { RequestValidationFailed } from './problem-details';
+import { printableTokenRule, satisfies } from './input-rules';
+import type { RequestHeaderRule } from './request-headers';
+import { correlationIdHeader, idempotencyKeyHeader, ifMatchHeader, tenantIdHeader, userIdHeader } from './request-headers';
 import { noteRequestContext, requestTraceparent } from './request-telemetry';
 
 /**
@@ -19,9 +22,7 @@ export type CommandRequest = Readonly<{
   pinnedRevision?: number;
 }>;
 
-const tenantPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const printable = /^[\x21-\x7e]{1,255}$/;
-const ifMatchPattern = /^(?:W\/)?"(\d{1,15})"$/;
+const revisionInETag = /"([0-9]+)"/;
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name.toLowerCase()];
@@ -32,29 +33,21 @@ export const parseCommandRequest = (request: FastifyRequest): CommandRequest => 
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field: `header:${field}`, messages: [message] });
 
-  const tenantId = header(request, 'X-Tenant-Id');
-  if (!tenantId) fail('X-Tenant-Id', 'is required');
-  else if (!tenantPattern.test(tenantId)) fail('X-Tenant-Id', 'must be 1-64 letters, digits, dot, dash or underscore');
-
-  const actorId = header(request, 'X-User-Id');
-  if (!actorId) fail('X-User-Id', 'is required');
-  else if (!printable.test(actorId)) fail('X-User-Id', 'must be 1-255 printable ASCII characters');
-
-  const idempotencyKey = header(request, 'Idempotency-Key');
-  if (idempotencyKey !== undefined && !printable.test(idempotencyKey)) {
-    fail('Idempotency-Key', 'must be 1-255 printable ASCII characters');
-  }
-
-  const ifMatch = header(request, 'If-Match')?.trim();
-  let pinnedRevision: number | undefined;
-  if (ifMatch !== undefined && ifMatch !== '*') {
-    const match = ifMatchPattern.exec(ifMatch);
-    if (match) pinnedRevision = Number(match[1]);
-    else fail('If-Match', 'must be an ETag from this API, e.g. W/"3"');
-  }
+  const checked = (rule: RequestHeaderRule): string | undefined => {
+    const value = header(request, rule.name);
+    if (value === undefined) {
+      if (rule.required) fail(rule.name, 'is required');
+    } else if (!satisfies(rule, value)) fail(rule.name, rule.message);
+    return value;
+  };
+  const tenantId = checked(tenantIdHeader);
+  const actorId = checked(userIdHeader);
+  const idempotencyKey = checked(idempotencyKeyHeader);
+  const ifMatch = checked(ifMatchHeader);
   if (errors.length > 0) throw new RequestValidationFailed(errors);
+  const pinnedRevision = ifMatch === undefined || ifMatch === '*' ? undefined : Number(revisionInETag.exec(ifMatch)![1]);
 
-  const suppliedCorrelation = header(request, 'X-Correlation-Id');
+  const suppliedCorrelation = header(request, correlationIdHeader.name);
   // The request's span (or, untraced, the caller's traceparent): an unreadable one is dropped, not rejected,
   // as W3C Trace Context says to restart the trace.
   const traceparent = requestTraceparent(request);
@@ -64,7 +57,7 @@ export const parseCommandRequest = (request: FastifyRequest): CommandRequest => 
   const context: CommandContext = {
     tenantId: tenantId!,
     actorId: actorId!,
-    correlationId: suppliedCorrelation && printable.test(suppliedCorrelation) ? suppliedCorrelation : commandId,
+    correlationId: suppliedCorrelation && satisfies(printableTokenRule, suppliedCorrelation) ? suppliedCorrelation : commandId,
     causationId: commandId,
     ...(traceparent ? { traceparent } : {}),
     ...(idempotencyKey ? { idempotencyKey, requestHash: requestHash(request) } : {}),
@@ -97,9 +90,9 @@ export const CommandRequestContext = createParamDecorator((_: unknown, ctx: Exec
 
 /** Handler parameter for queries: only the tenant matters. */
 export const TenantId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const tenantId = header(ctx.switchToHttp().getRequest<FastifyRequest>(), 'X-Tenant-Id');
-  if (!tenantId || !tenantPattern.test(tenantId)) {
-    throw new RequestValidationFailed([{ field: 'header:X-Tenant-Id', messages: [tenantId ? 'is malformed' : 'is required'] }]);
+  const tenantId = header(ctx.switchToHttp().getRequest<FastifyRequest>(), tenantIdHeader.name);
+  if (tenantId === undefined || !satisfies(tenantIdHeader, tenantId)) {
+    throw new RequestValidationFailed([{ field: `header:${tenantIdHeader.name}`, messages: [tenantId === undefined ? 'is required' : tenantIdHeader.message] }]);
   }
   return tenantId;
 });

@@ -35,12 +35,17 @@ describe('shared request rules', () => {
   });
 
   it('refuse blank, over-long and control-character text, and null for a field that may only be left out', async () => {
+    const textRuleMessage = (field: string) => [`${field} must be 1-10 characters, not blank, without control characters other than tab and line breaks`];
     expect(await errorsOf({ ...valid, note: ' ', comment: null })).toEqual([
-      { field: 'note', messages: ['note must not be blank'] },
-      { field: 'comment', messages: expect.arrayContaining(['comment must be a string']) },
+      { field: 'note', messages: textRuleMessage('note') },
+      { field: 'comment', messages: textRuleMessage('comment') },
     ]);
-    expect((await errorsOf({ ...valid, note: 'a\u0000b' }))[0]?.messages).toEqual(['note must not contain control characters']);
-    expect((await errorsOf({ ...valid, note: 'x'.repeat(11) }))[0]?.messages).toEqual(['note must be shorter than or equal to 10 characters']);
+    for (const note of ['a\u0000b', 'x'.repeat(11), '\u00a0\u3000', 'a\u007fb', '']) {
+      expect((await errorsOf({ ...valid, note }))[0]?.messages).toEqual(textRuleMessage('note'));
+    }
+    // Line breaks and tabs belong in free text; length counts code points, as JSON Schema's maxLength does.
+    expect(await errorsOf({ ...valid, note: 'a\tb\r\nc' })).toEqual([]);
+    expect(await errorsOf({ ...valid, note: '🙂'.repeat(10) })).toEqual([]);
   });
 
   it('refuse references with spaces, naming each item of a list', async () => {
