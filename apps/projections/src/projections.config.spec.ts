@@ -19,7 +19,7 @@ describe('projections configuration', () => {
       mongodbUrl: valid.MONGODB_URL,
       eventStoreUrl: 'embedded:.meridian-data/events',
       topicPrefix: '',
-      readModels: ['opportunity-list', 'sales-funnel', 'customer-list', 'customer-activity'],
+      readModels: ['opportunity-list', 'sales-funnel', 'customer-list', 'customer-activity', 'order-list'],
       topics: { partitions: 6, replicationFactor: 1, retentionMs: 2_592_000_000, deadLetterRetentionMs: 7_776_000_000, setupTimeoutMs: 30_000 },
       breaker: { timeoutMs: 5_000, resetTimeoutMs: 2_000, volumeThreshold: 3, errorThresholdPercentage: 50 },
       followIntervalMs: 2_000,
@@ -74,7 +74,7 @@ describe('projections configuration', () => {
 
   it('names an unknown read model with the known ones', () => {
     expect(problemsOf({ ...valid, PROJECTIONS_READ_MODELS: 'sales-funnel, opportunity-lists' })).toEqual([
-      'PROJECTIONS_READ_MODELS has unknown read models opportunity-lists (known: opportunity-list, sales-funnel, customer-list, customer-activity)',
+      'PROJECTIONS_READ_MODELS has unknown read models opportunity-lists (known: opportunity-list, sales-funnel, customer-list, customer-activity, order-list)',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { CustomerReadApiModule } from '@meridian/customers/read-api';
 import { OpportunitiesModule } from '@meridian/opportunities/api';
 import { OpportunityReadApiModule } from '@meridian/opportunities/read-api';
 import { OrdersModule } from '@meridian/orders/api';
+import { OrderReadApiModule } from '@meridian/orders/read-api';
 import { ordersProcessManagerCatalogues, ordersProcessManagers } from '@meridian/orders/process-managers';
 import { customersProcessManagerCatalogues, customersProcessManagers } from '@meridian/customers/process-managers';
 
@@ -39,6 +40,7 @@ export const standaloneHost: HttpHostDefinition = {
       OpportunitiesModule,
       OpportunityReadApiModule.inProcess(config),
       OrdersModule,
+      OrderReadApiModule.inProcess(config),
       CustomersModule,
       CustomerReadApiModule.inProcess(config),
       CustomerImportModule,
