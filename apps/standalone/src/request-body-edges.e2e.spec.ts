@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { HttpResponse, TestHost } from '@meridian/platform/testing';
 import { startTestHost } from '@meridian/platform/testing';
 import { standaloneHost } from './standalone.host';
@@ -115,6 +116,11 @@ describe('request bodies that once answered 500 (embedded store)', () => {
       expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     });
 
+    it('lists only the methods of the most specific path: /customers/imports is not GET /customers/{customerId}', async () => {
+      const answer = await host.request('OPTIONS', '/api/v1/customers/imports', { headers: tenantA });
+      expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'POST']);
+    });
+
     it('still answers 404 on a path no method declares', async () => {
       const answer = await host.request('DELETE', '/api/v1/nowhere', { headers: tenantA });
       expect([answer.status, answer.headers.get('allow')]).toEqual([404, null]);
@@ -148,6 +154,36 @@ describe('request bodies that once answered 500 (embedded store)', () => {
         Object.entries(schema.properties ?? {}).filter(([property]) => property === 'currency').map(([, currency]) => [name, currency.$ref ?? currency.allOf?.[0]?.$ref]));
       expect(currencyRefs.map(([name]) => name).sort()).toEqual(['MoneyDto', 'OrderMoneyDto', 'PlaceOrderDto', 'SetSegmentPolicyDto', 'ThresholdMoneyDto']);
       expect(currencyRefs).toEqual(currencyRefs.map(([name]) => [name, '#/components/schemas/CurrencyCode']));
+    });
+  });
+
+  describe('requests Fastify or Node refuse before any route runs', () => {
+    const expectProblem = (answer: { status: number; headers: { get(name: string): string | null }; body: unknown }, status: number, code: string) => {
+      expect({ status: answer.status, type: answer.headers.get('content-type'), code: (answer.body as { code?: string }).code })
+        .toEqual({ status, type: expect.stringContaining(problemJson), code });
+    };
+
+    it('answers a malformed percent-encoding in the path with 400 problem+json', async () => {
+      expectProblem(await host.request('GET', '/api/v1/customers/%E0%A4%A', { headers: tenantA }), 400, 'malformed-url');
+    });
+
+    it('answers a path segment longer than any id with 414 problem+json', async () => {
+      expectProblem(await host.request('GET', `/api/v1/opportunities/${'x'.repeat(1100)}`, { headers: tenantA }), 414, 'path-segment-too-long');
+    });
+
+    it('answers bytes that are no HTTP request (a control character in a header) with 400 problem+json', async () => {
+      const { port } = new URL(host.baseUrl);
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n'));
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString()));
+        socket.on('end', () => resolve(received));
+        socket.on('error', reject);
+      });
+      const [head, body] = reply.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(head).toContain(`Content-Type: ${problemJson}`);
+      expect(JSON.parse(body!)).toMatchObject({ status: 400, code: 'malformed-request' });
     });
   });
 });

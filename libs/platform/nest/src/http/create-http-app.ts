@@ -5,6 +5,7 @@ import type { ProcessLogger } from '@meridian/platform/telemetry';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import type { OpenApiOptions } from './openapi';
 import { setupOpenApi } from './openapi';
+import { clientErrorHandler, frameworkErrors, maxPathSegmentLength } from './framework-errors';
 import { jsonBodyViolation } from './json-body-rules';
 import { RequestValidationFailed } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -18,7 +19,14 @@ export const createHttpApp = async (
 ): Promise<NestFastifyApplication> => {
   // Refusing during shutdown is the in-flight limit's job (problem+json with Retry-After); Fastify's own 503 is neither.
   // 'idle': closing the server also closes its idle keep-alive connections instead of waiting out their timeout.
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false, forceCloseConnections: 'idle' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1_048_576,
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    maxParamLength: maxPathSegmentLength,
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -3,7 +3,7 @@
  * limit: Nest's adapter brings its own copy of fastify, whose nominal types
  * differ from the root one's.
  */
-export type RouteFinder = Readonly<{ findRoute: (route: { method: string; url: string }) => unknown }>;
+export type RouteFinder = Readonly<{ findRoute: (route: { method: string; url: string }) => { params?: Readonly<Record<string, unknown>> } | null | undefined }>;
 export type RoutedRequest = Readonly<{ is404: boolean; method: string; url: string }>;
 
 /** Thrown for a path that exists under other methods; rendered as 405 with `Allow` (RFC 9110 §15.5.6). */
@@ -24,6 +24,13 @@ const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 export const methodNotAllowedHook = (fastify: RouteFinder) => async (request: RoutedRequest): Promise<void> => {
   if (!request.is404) return;
   const url = request.url.split('?')[0] ?? '/';
-  const allowed = methods.filter((method) => method !== request.method && Boolean(fastify.findRoute({ method, url })));
+  const matches = methods.flatMap((method) => {
+    const route = method === request.method ? undefined : fastify.findRoute({ method, url });
+    return route ? [{ method, parameters: Object.keys(route.params ?? {}).length }] : [];
+  });
+  // As in OpenAPI's path matching, a concrete path beats a templated one: POST /customers/imports is a path of
+  // its own, not GET /customers/{customerId} with the id "imports", so only the most specific routes count.
+  const fewest = Math.min(...matches.map((match) => match.parameters));
+  const allowed = matches.filter((match) => match.parameters === fewest).map((match) => match.method);
   if (allowed.length > 0) throw new MethodNotAllowed(request.method, allowed);
 };
