@@ -1,28 +1,40 @@
 import type { FastifyRequest } from 'fastify';
 import type { OpportunityListQuery } from '@meridian/read-models/opportunity-list';
 import { maxPageSize, opportunityListSortFields } from '@meridian/read-models/opportunity-list';
-import { queryReader } from '@meridian/platform/nest';
+import { dateParameter, integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
 
 const stages = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
 
-export const listOpportunitiesParameters = [
-  'ownerId', 'stage', 'region', 'closeDateFrom', 'closeDateTo', 'sortBy', 'direction', 'limit', 'offset', 'minPosition',
-] as const;
+/** What the list takes, as the document states it and the parser reads it. */
+export const listOpportunitiesQuery = queryParameters(
+  {
+    ownerId: textParameter(),
+    stage: oneOfParameter(stages),
+    region: textParameter(),
+    closeDateFrom: dateParameter('Inclusive, YYYY-MM-DD, on the expected close date'),
+    closeDateTo: dateParameter('Inclusive, YYYY-MM-DD; not before closeDateFrom'),
+    sortBy: oneOfParameter(opportunityListSortFields, 'Default expectedCloseDate'),
+    direction: oneOfParameter(['asc', 'desc'] as const),
+    limit: integerParameter(1, maxPageSize, 'Default 50'),
+    offset: integerParameter(0, 1_000_000),
+  },
+  { readYourWrites: true },
+);
 
 /** The list query from the query string; every problem named in one 400. */
 export const parseListOpportunitiesQuery = (request: FastifyRequest, tenantId: string): OpportunityListQuery => {
-  const read = queryReader(request, listOpportunitiesParameters);
+  const read = listOpportunitiesQuery.reader(request);
   const query: OpportunityListQuery = {
     tenantId,
-    ownerId: read.text('ownerId'),
-    stage: read.oneOf('stage', stages),
-    region: read.text('region'),
-    closeDateFrom: read.date('closeDateFrom'),
-    closeDateTo: read.date('closeDateTo'),
-    sortBy: read.oneOf('sortBy', opportunityListSortFields),
-    direction: read.oneOf('direction', ['asc', 'desc'] as const),
-    limit: read.integer('limit', 1, maxPageSize),
-    offset: read.integer('offset', 0, 1_000_000),
+    ownerId: read.value('ownerId'),
+    stage: read.value('stage'),
+    region: read.value('region'),
+    closeDateFrom: read.value('closeDateFrom'),
+    closeDateTo: read.value('closeDateTo'),
+    sortBy: read.value('sortBy'),
+    direction: read.value('direction'),
+    limit: read.value('limit'),
+    offset: read.value('offset'),
   };
   if (query.closeDateFrom !== undefined && query.closeDateTo !== undefined && query.closeDateFrom > query.closeDateTo) {
     read.fail('closeDateTo', 'must not be before closeDateFrom');

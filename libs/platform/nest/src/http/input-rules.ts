@@ -17,7 +17,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 export type InputRule = Readonly<{ schema: SchemaObject; message: string }>;
 
 // Not strict: the schemas carry OpenAPI annotations (`example`) that are not JSON Schema keywords.
-const ajv = addFormats(new Ajv({ strict: false }), ['uuid', 'date']);
+const ajv = addFormats(new Ajv({ strict: false }), ['uuid', 'date', 'date-time']);
 const compiled = new WeakMap<InputRule, ValidateFunction>();
 
 export const satisfies = (rule: InputRule, value: unknown): boolean => {
