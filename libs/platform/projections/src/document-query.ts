@@ -1,7 +1,7 @@
 /**
  * The small query language read models need, small enough for every store
  * (MongoDB, FerretDB, memory) to run the same way: equality, membership,
- * array elements, prefixes, ranges, sort, skip and limit. No aggregation
+ * array elements, prefixes, ranges, sort, a keyset bound, skip and limit. No aggregation
  * pipelines: aggregates are counters kept by the projections.
  */
 export type FieldValue = string | number;
@@ -19,9 +19,31 @@ export type DocumentQuery = Readonly<{
   ranges?: Readonly<Record<string, FieldRange>>;
   /** Applied in order; put a unique field last for a stable page order. */
   sort?: ReadonlyArray<readonly [field: string, direction: SortDirection]>;
+  /**
+   * Keyset bound: only documents strictly after this tuple in `sort`'s order
+   * (one value per sort field, each field's direction honoured), as the next
+   * page after a row with these sort values. The sort must end with a unique
+   * field. Like a range, a bound value only compares with values of its own
+   * type: the sort fields must be present, with one type, in every document.
+   */
+  after?: readonly FieldValue[];
   skip?: number;
   limit?: number;
 }>;
+
+/** The sort fields paired with the bound's values; throws when the bound does not fit the sort. */
+export const keysetOf = (query: DocumentQuery): ReadonlyArray<readonly [field: string, direction: SortDirection, value: FieldValue]> | undefined => {
+  if (query.after === undefined) return undefined;
+  const sort = query.sort ?? [];
+  if (sort.length === 0 || query.after.length !== sort.length) {
+    throw new Error(`a keyset bound needs one value per sort field (sort has ${sort.length}, the bound ${query.after.length})`);
+  }
+  return sort.map(([field, direction], index) => [field, direction, query.after![index]] as const);
+};
+
+/** The sort values of a document, in `sort`'s order: the `after` of the page that follows it. */
+export const sortKeyOf = (document: object, sort: NonNullable<DocumentQuery['sort']>): FieldValue[] =>
+  sort.map(([field]) => fieldOf(document, field) as FieldValue);
 
 /** The MongoDB filter for a query (also what FerretDB supports). */
 export const mongoFilterOf = (query: DocumentQuery): Record<string, unknown> => {
@@ -35,6 +57,16 @@ export const mongoFilterOf = (query: DocumentQuery): Record<string, unknown> => 
     if (range.gte !== undefined) bounds.$gte = range.gte;
     if (range.lte !== undefined) bounds.$lte = range.lte;
     if (Object.keys(bounds).length > 0) and.push({ [field]: bounds });
+  }
+  const keyset = keysetOf(query);
+  if (keyset !== undefined) {
+    // After (a, b, c): a beyond, or a equal and b beyond, or a and b equal and c beyond.
+    and.push({
+      $or: keyset.map(([field, direction, value], index) => ({
+        ...Object.fromEntries(keyset.slice(0, index).map(([equalField, , equalValue]) => [equalField, equalValue])),
+        [field]: { [direction === 1 ? '$gt' : '$lt']: value },
+      })),
+    });
   }
   // `$and` keeps two conditions on one field (say, equals and contains) from overwriting each other.
   return and.length === 0 ? filter : { ...filter, $and: and };
@@ -53,6 +85,18 @@ const compare = (a: unknown, b: unknown): number => {
 
 const elementsOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
+/** A strict comparison as MongoDB's `$gt`/`$lt` make it: values of another type never match. */
+const beyond = (value: unknown, bound: FieldValue, direction: SortDirection): boolean =>
+  typeof value === typeof bound && compare(value, bound) === direction;
+
+const isAfter = (document: object, query: DocumentQuery): boolean => {
+  const keyset = keysetOf(query);
+  if (keyset === undefined) return true;
+  return keyset.some(([field, direction, value], index) =>
+    keyset.slice(0, index).every(([equalField, , equalValue]) => fieldOf(document, equalField) === equalValue) &&
+    beyond(fieldOf(document, field), value, direction));
+};
+
 const matches = (document: object, query: DocumentQuery): boolean =>
   Object.entries(query.equals ?? {}).every(([field, value]) => fieldOf(document, field) === value) &&
   Object.entries(query.oneOf ?? {}).every(([field, values]) => values.includes(fieldOf(document, field) as FieldValue)) &&
@@ -64,7 +108,8 @@ const matches = (document: object, query: DocumentQuery): boolean =>
     if (range.gte !== undefined && (value === undefined || compare(value, range.gte) < 0)) return false;
     if (range.lte !== undefined && (value === undefined || compare(value, range.lte) > 0)) return false;
     return true;
-  });
+  }) &&
+  isAfter(document, query);
 
 /** Runs a query over documents in memory, with MongoDB's semantics for the supported subset. */
 export const runQueryInMemory = <T extends object>(documents: Iterable<T>, query: DocumentQuery): T[] => {

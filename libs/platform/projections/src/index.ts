@@ -3,7 +3,7 @@ export { projectAll, stepOf } from './projection';
 export type { CounterDelta, CounterFigures } from './counters';
 export { sumCounterFigures } from './counters';
 export type { DocumentQuery, FieldRange, FieldValue, SortDirection } from './document-query';
-export { mongoFilterOf, runQueryInMemory } from './document-query';
+export { mongoFilterOf, runQueryInMemory, sortKeyOf } from './document-query';
 export type { CounterStore, DeliveryLane, LaneMark, ProgressStore, ReadModelStorage, ReadModelStore, StoreCallOptions, WriteOutcome } from './read-model-store.port';
 export { createMemoryCounterStore, createMemoryProgressStore, createMemoryReadModelStorage, createMemoryReadModelStore } from './memory-read-model-store';
 export { createMongooseReadModelStore } from './mongoose-read-model-store';

@@ -1,4 +1,5 @@
 import type { DocumentQuery, FieldRange, FieldValue } from '../document-query';
+import { keysetOf } from '../document-query';
 
 /** A WHERE condition (or ORDER BY list) with its parameters, numbered from where the caller left off. */
 export type SqlFragment = Readonly<{ sql: string; params: unknown[] }>;
@@ -32,16 +33,29 @@ class SqlBuilder {
 const holds = (b: SqlBuilder, column: string, field: string, value: FieldValue): string =>
   `(${column} @> ${b.json({ [field]: value })} OR ${column} @> ${b.json({ [field]: [value] })})`;
 
+/** Like MongoDB, a comparison only matches values of its bound's type; strings compare by code point ("C"). */
+const comparison = (b: SqlBuilder, field: string, operator: '>=' | '<=' | '>' | '<', bound: FieldValue): string =>
+  typeof bound === 'number'
+    ? `(jsonb_typeof(${b.field(field)}) = 'number' AND (${b.field(field)})::numeric ${operator} ${b.param(bound)}::numeric)`
+    : `(jsonb_typeof(${b.field(field)}) = 'string' AND (${b.field(field)} #>> '{}') COLLATE "C" ${operator} ${b.param(bound)}::text COLLATE "C")`;
+
 const rangeOf = (b: SqlBuilder, field: string, range: FieldRange): string[] => {
   const conditions: string[] = [];
   for (const [operator, bound] of [['>=', range.gte], ['<=', range.lte]] as const) {
-    if (bound === undefined) continue;
-    // Like MongoDB, a range only matches values of its bound's type; strings compare by code point ("C").
-    conditions.push(typeof bound === 'number'
-      ? `(jsonb_typeof(${b.field(field)}) = 'number' AND (${b.field(field)})::numeric ${operator} ${b.param(bound)}::numeric)`
-      : `(jsonb_typeof(${b.field(field)}) = 'string' AND (${b.field(field)} #>> '{}') COLLATE "C" ${operator} ${b.param(bound)}::text COLLATE "C")`);
+    if (bound !== undefined) conditions.push(comparison(b, field, operator, bound));
   }
   return conditions;
+};
+
+/** Strictly after the bound in the sort's order: an OR of prefix-equal branches, each beyond on its last field. */
+const keysetAfter = (b: SqlBuilder, query: DocumentQuery): string[] => {
+  const keyset = keysetOf(query);
+  if (keyset === undefined) return [];
+  const branches = keyset.map(([field, direction, value], index) => [
+    ...keyset.slice(0, index).map(([equalField, , equalValue]) => `${b.field(equalField)} = ${b.json(equalValue)}`),
+    comparison(b, field, direction === 1 ? '>' : '<', value),
+  ].join(' AND '));
+  return [`(${branches.map((branch) => `(${branch})`).join(' OR ')})`];
 };
 
 const prefixOf = (b: SqlBuilder, field: string, text: string): string => {
@@ -64,6 +78,7 @@ export const sqlWhereOf = (column: string, query: DocumentQuery, leadingSql: str
   for (const [field, value] of Object.entries(query.contains ?? {})) conditions.push(holds(b, column, field, value));
   for (const [field, text] of Object.entries(query.prefix ?? {})) conditions.push(prefixOf(b, field, text));
   for (const [field, range] of Object.entries(query.ranges ?? {})) conditions.push(...rangeOf(b, field, range));
+  conditions.push(...keysetAfter(b, query));
   return { sql: conditions.join(' AND '), params: b.params };
 };
 

@@ -1,4 +1,6 @@
 import { sumCounterFigures } from '../counters';
+import type { DocumentQuery } from '../document-query';
+import { sortKeyOf } from '../document-query';
 import type { CounterStore, ProgressStore, ReadModelStore } from '../read-model-store.port';
 
 type Row = { streamRevision: number; label: string; note?: string | null };
@@ -106,6 +108,78 @@ export const readModelQueryContract = (name: string, open: () => Promise<ReadMod
       expect(await labels({ prefix: { label: 'a.' } })).toEqual(['a.c']);
       expect(await labels({ prefix: { tags: 'em' }, ranges: { rank: { gte: 2 } } })).toEqual(['acorn']);
       expect(await labels({ oneOf: { group: [] } })).toEqual([]);
+    });
+
+    describe('keyset bound (after)', () => {
+      // By rank then label: b(1) c(2) d(2) f(2) a(3) e(5); groups x: a b d e, y: c, z: f.
+      const rows = [
+        { label: 'a', rank: 3, group: 'x' }, { label: 'b', rank: 1, group: 'x' }, { label: 'c', rank: 2, group: 'y' },
+        { label: 'd', rank: 2, group: 'x' }, { label: 'e', rank: 5, group: 'x' }, { label: 'f', rank: 2, group: 'z' },
+      ];
+      const filled = async () => {
+        const store = await open();
+        for (const row of rows) await store.save(row.label, { ...row, streamRevision: 0 });
+        return { store, labels: async (query: DocumentQuery) => (await store.find(query)).map((r) => r.label) };
+      };
+
+      it('ascending: strictly after the tuple, ties on the first field broken by the second', async () => {
+        const { labels } = await filled();
+        const sort = [['rank', 1], ['label', 1]] as const;
+        expect(await labels({ sort })).toEqual(['b', 'c', 'd', 'f', 'a', 'e']);
+        expect(await labels({ sort, after: [2, 'c'] })).toEqual(['d', 'f', 'a', 'e']);
+        expect(await labels({ sort, after: [1, 'b'], limit: 2 })).toEqual(['c', 'd']);
+        // A tuple no row has: the rows beyond it.
+        expect(await labels({ sort, after: [2, 'cc'] })).toEqual(['d', 'f', 'a', 'e']);
+        expect(await labels({ sort, after: [0, 'z'] })).toEqual(['b', 'c', 'd', 'f', 'a', 'e']);
+        // Text first: groups, then labels.
+        expect(await labels({ sort: [['group', 1], ['label', 1]], after: ['x', 'e'] })).toEqual(['c', 'f']);
+      });
+
+      it('descending on every field', async () => {
+        const { labels } = await filled();
+        const sort = [['rank', -1], ['label', -1]] as const;
+        expect(await labels({ sort })).toEqual(['e', 'a', 'f', 'd', 'c', 'b']);
+        expect(await labels({ sort, after: [2, 'f'] })).toEqual(['d', 'c', 'b']);
+        expect(await labels({ sort, after: [3, 'a'], limit: 2 })).toEqual(['f', 'd']);
+        expect(await labels({ sort: [['group', -1], ['label', -1]], after: ['y', 'c'] })).toEqual(['e', 'd', 'b', 'a']);
+      });
+
+      it('mixed directions: each field in its own', async () => {
+        const { labels } = await filled();
+        expect(await labels({ sort: [['rank', -1], ['label', 1]] })).toEqual(['e', 'a', 'c', 'd', 'f', 'b']);
+        expect(await labels({ sort: [['rank', -1], ['label', 1]], after: [2, 'c'] })).toEqual(['d', 'f', 'b']);
+        expect(await labels({ sort: [['rank', -1], ['label', 1]], after: [3, 'a'] })).toEqual(['c', 'd', 'f', 'b']);
+        expect(await labels({ sort: [['rank', 1], ['label', -1]], after: [2, 'f'] })).toEqual(['d', 'c', 'a', 'e']);
+      });
+
+      it('after the last row: nothing; combined with filters, ranges and a limit', async () => {
+        const { labels } = await filled();
+        expect(await labels({ sort: [['rank', 1], ['label', 1]], after: [5, 'e'] })).toEqual([]);
+        expect(await labels({ sort: [['rank', -1], ['label', -1]], after: [1, 'b'] })).toEqual([]);
+        expect(await labels({ sort: [['rank', 1], ['label', 1]], after: [9, 'a'] })).toEqual([]);
+        expect(await labels({ equals: { group: 'x' }, sort: [['rank', 1], ['label', 1]], after: [2, 'c'] })).toEqual(['d', 'a', 'e']);
+        expect(await labels({ oneOf: { group: ['x', 'z'] }, ranges: { rank: { lte: 3 } }, sort: [['rank', 1], ['label', 1]], after: [2, 'd'], limit: 2 })).toEqual(['f', 'a']);
+      });
+
+      it('pages through every row by the last row of each page, none skipped or repeated', async () => {
+        const { store } = await filled();
+        const sort = [['rank', -1], ['label', 1]] as const;
+        const seen: string[] = [];
+        let after: DocumentQuery['after'];
+        for (let page = 0; page < 10; page++) {
+          const found = await store.find({ sort, after, limit: 4 });
+          seen.push(...found.map((r) => r.label));
+          if (found.length < 4) break;
+          after = sortKeyOf(found[found.length - 1]!, sort);
+        }
+        expect(seen).toEqual(['e', 'a', 'c', 'd', 'f', 'b']);
+      });
+
+      it('refuses a bound that does not give one value per sort field', async () => {
+        const { store } = await filled();
+        await expect(Promise.resolve().then(() => store.find({ sort: [['rank', 1]], after: [1, 'b'] }))).rejects.toThrow('one value per sort field');
+        await expect(Promise.resolve().then(() => store.find({ after: [1] }))).rejects.toThrow('one value per sort field');
+      });
     });
   });
 };
