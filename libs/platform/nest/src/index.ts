@@ -58,3 +58,5 @@ export { readStoreUrlBeside } from './config/app-config';
 export { inProcessReadSideInject, readStoreOrMemory, reportFeedReadiness } from './read-models/in-process-read-side';
 export type { HostListeningSignal } from './http/host-listening';
 export { HOST_LISTENING } from './http/host-listening';
+export type { CursorKey, DecodedPageCursor, PageCursorScope } from './http/page-cursor';
+export { cursorParameterDescription, decodePageCursor, encodePageCursor, nextCursorDescription, nextPageCursor, readPageCursor } from './http/page-cursor';
