@@ -59,4 +59,4 @@ export { inProcessReadSideInject, readStoreOrMemory, reportFeedReadiness } from 
 export type { HostListeningSignal } from './http/host-listening';
 export { HOST_LISTENING } from './http/host-listening';
 export type { CursorKey, DecodedPageCursor, PageCursorScope } from './http/page-cursor';
-export { cursorParameterDescription, decodePageCursor, encodePageCursor, nextCursorDescription, nextPageCursor, readPageCursor } from './http/page-cursor';
+export { cursorParameter, cursorParameterDescription, decodePageCursor, encodePageCursor, nextCursorDescription, nextPageCursor, readPageCursor } from './http/page-cursor';

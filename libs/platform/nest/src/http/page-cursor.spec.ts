@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { RequestValidationFailed } from './problem-details';
 import type { PageCursorScope } from './page-cursor';
-import { decodePageCursor, encodePageCursor, filterHashOf, maxCursorLength, nextPageCursor, readPageCursor } from './page-cursor';
-import { queryReader } from './query-params';
+import { cursorParameter, decodePageCursor, encodePageCursor, filterHashOf, maxCursorLength, nextPageCursor, readPageCursor } from './page-cursor';
+import { integerParameter, queryParameters } from './query-parameters';
 
 const scope: PageCursorScope = {
   sort: { by: 'placedAt', direction: 'desc' },
@@ -81,7 +81,7 @@ describe('page cursor', () => {
   describe('readPageCursor', () => {
     const read = (query: Record<string, unknown>) => {
       const request = { query } as unknown as FastifyRequest;
-      const reader = queryReader(request, ['cursor', 'offset', 'limit']);
+      const reader = queryParameters({ cursor: cursorParameter(), offset: integerParameter(0, 10), limit: integerParameter(1, 10) }).reader(request);
       const found = readPageCursor(request, reader, scope);
       try {
         reader.done();
@@ -101,6 +101,12 @@ describe('page cursor', () => {
       expect(read({ cursor: encodePageCursor(scope, key), offset: '0' })).toEqual({ 'query:cursor': expect.stringContaining('cannot be combined with offset') });
       expect(read({ cursor: 'nope' })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor') });
       expect(read({ cursor: ['a', 'b'] })).toEqual({ 'query:cursor': 'is given more than once' });
+    });
+
+    it('states the parameter as URL-safe text of bounded length', () => {
+      expect(cursorParameter().schema).toEqual({ type: 'string', minLength: 1, maxLength: maxCursorLength, pattern: '^[A-Za-z0-9_-]+$' });
+      expect(cursorParameter().read(encodePageCursor(scope, key))).toBe(encodePageCursor(scope, key));
+      expect(cursorParameter().read('a+b')).toBeUndefined();
     });
   });
 });

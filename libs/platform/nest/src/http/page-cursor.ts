@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { QueryReader } from './query-params';
+import type { QueryParameter } from './query-parameters';
 
 /** The sort values of the last row of a page, one per sort field (the store's keyset bound). */
 export type CursorKey = readonly (string | number)[];
@@ -21,6 +21,7 @@ export type DecodedPageCursor = Readonly<{ key: CursorKey }> | Readonly<{ proble
 
 /** Longer than any cursor this API gives out (keys are sort values of at most a few hundred characters). */
 export const maxCursorLength = 2_048;
+const cursorPattern = /^[A-Za-z0-9_-]+$/;
 
 type Payload = Readonly<{ v: 1; by: string; dir: 'asc' | 'desc'; f: string; k: CursorKey; c: string }>;
 
@@ -60,7 +61,7 @@ export const nextPageCursor = (scope: PageCursorScope, key: CursorKey | null): s
 const notOurs = 'is not a cursor this endpoint gave out (malformed or altered): pass nextCursor of a page as it came';
 
 const payloadOf = (text: string): Payload | undefined => {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  if (!cursorPattern.test(text)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -95,10 +96,11 @@ export const decodePageCursor = (text: string, scope: PageCursorScope): DecodedP
  * The request's `cursor` parameter for `scope`, noting any problem on the
  * reader as `query:cursor` (the reader's `done()` throws them with the rest):
  * undefined when absent or refused. A cursor with `offset` is refused: each
- * says where the page starts. Put `cursor` among the reader's parameters; it
- * already refuses a repeated one.
+ * says where the page starts. Declare `cursor: cursorParameter()` among the
+ * endpoint's query parameters (the reader then allows it and refuses a
+ * repeated one) and read it here rather than with the reader's `value`.
  */
-export const readPageCursor = (request: FastifyRequest, read: QueryReader, scope: PageCursorScope): CursorKey | undefined => {
+export const readPageCursor = (request: FastifyRequest, read: Readonly<{ fail: (name: string, message: string) => void }>, scope: PageCursorScope): CursorKey | undefined => {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const text = query.cursor;
   if (typeof text !== 'string') return undefined;
@@ -118,6 +120,15 @@ export const readPageCursor = (request: FastifyRequest, read: QueryReader, scope
 export const cursorParameterDescription =
   'Opaque: nextCursor of the previous page, to page by keyset (no row skipped or repeated when rows are added meanwhile). ' +
   'Not with offset; keep the sort and filters it was made for (else 400 query:cursor). limit may change.';
+
+
+/** The `cursor` query parameter as the document states it (see `readPageCursor` for reading it). */
+export const cursorParameter = (description: string = cursorParameterDescription): QueryParameter<string> => ({
+  schema: { type: 'string', minLength: 1, maxLength: maxCursorLength, pattern: cursorPattern.source },
+  message: notOurs,
+  description,
+  read: (text) => (text.length <= maxCursorLength && cursorPattern.test(text) ? text : undefined),
+});
 
 /** For the OpenAPI description of a page's `nextCursor`. */
 export const nextCursorDescription = 'Pass as cursor for the next page (same sort and filters); null on the last page';
