@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MinPosition, PathParam, problemContentType, queryReader, ReadModelQueryEndpoint, ReadYourWrites, TenantId, uuidPathParam } from '@meridian/platform/nest';
+import { MinPosition, PathParam, problemContentType, queryParameters, ReadModelQueryEndpoint, ReadYourWrites, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import { customer360Parts } from '@meridian/read-models/customer-activity';
 import { resolveCustomer } from '../shared/customer-lineage.read';
 import type { CustomerReadModels } from '../shared/customer-read-models';
@@ -11,6 +11,8 @@ import { MergedCustomerRedirectView, redirectToSurvivor } from '../shared/merged
 import { toCustomer360View } from './customer-360.assembly';
 import { Customer360View } from './customer-360.view';
 
+/** No query parameters but read-your-writes' minPosition: anything else is a typo, answered 400. */
+const onlyMinPosition = queryParameters({}, { readYourWrites: true });
 @ApiTags('customers')
 @ApiExtraModels(MergedCustomerRedirectView)
 @Controller('api/v1/customers')
@@ -41,7 +43,7 @@ export class GetCustomer360Controller {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Customer360View | MergedCustomerRedirectView> {
-    queryReader(request, ['minPosition']).done();
+    onlyMinPosition.reader(request).done();
     const customer = await resolveCustomer(this.readModels, tenantId, customerId, minPosition);
     if (customer.status === 'merged') return redirectToSurvivor(reply, request, customerId, customer.survivorId, '360');
     const parts = await fromCustomerActivity(this.readModels, minPosition, (documents) => customer360Parts(documents, tenantId, customer.lineage));

@@ -1,9 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import { queryReader } from '@meridian/platform/nest';
+import { integerParameter, queryParameters, textParameter } from '@meridian/platform/nest';
 import type { TimelineRequest } from '@meridian/read-models/customer-activity';
-import { InvalidTimelineCursor, maxTimelinePageSize, timeline } from '@meridian/read-models/customer-activity';
+import { InvalidTimelineCursor, defaultTimelinePageSize, maxTimelinePageSize, timeline } from '@meridian/read-models/customer-activity';
 
-export const customerTimelineParameters = ['before', 'limit', 'minPosition'] as const;
+export const customerTimelineQuery = queryParameters(
+  {
+    before: textParameter('The `next` cursor of the previous page'),
+    limit: integerParameter(1, maxTimelinePageSize, `Default ${defaultTimelinePageSize}`),
+  },
+  { readYourWrites: true },
+);
 
 /** Whether the timeline would take this cursor: asked of the timeline itself (over no entries), so the cursor format has one owner. */
 const isTimelineCursor = (cursor: string): boolean => {
@@ -18,10 +24,10 @@ const isTimelineCursor = (cursor: string): boolean => {
 
 /** A page request of the timeline; a `before` that is not a cursor the timeline handed out is a 400 naming it, before any read. */
 export const parseCustomerTimelineQuery = (request: FastifyRequest): TimelineRequest => {
-  const read = queryReader(request, customerTimelineParameters);
-  const before = read.text('before');
+  const read = customerTimelineQuery.reader(request);
+  const before = read.value('before');
   if (before !== undefined && !isTimelineCursor(before)) read.fail('before', 'must be the `next` cursor of a previous page');
-  const limit = read.integer('limit', 1, maxTimelinePageSize);
+  const limit = read.value('limit');
   read.done();
   return { ...(before === undefined ? {} : { before }), ...(limit === undefined ? {} : { limit }) };
 };

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MinPosition, PathParam, problemContentType, ReadModelQueryEndpoint, ReadYourWrites, TenantId, uuidPathParam } from '@meridian/platform/nest';
-import { customer360Parts, defaultTimelinePageSize, maxTimelinePageSize, timeline } from '@meridian/read-models/customer-activity';
+import { customer360Parts, timeline } from '@meridian/read-models/customer-activity';
 import { resolveCustomer } from '../shared/customer-lineage.read';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerActivity } from '../shared/customer-reads';
 import { MergedCustomerRedirectView, redirectToSurvivor } from '../shared/merged-customer.redirect';
-import { parseCustomerTimelineQuery } from './customer-timeline.query';
+import { customerTimelineQuery, parseCustomerTimelineQuery } from './customer-timeline.query';
 import { TimelinePageView, toTimelinePageView } from './timeline-page.view';
 
 @ApiTags('customers')
@@ -24,8 +24,7 @@ export class GetCustomerTimelineController {
   })
   @ReadModelQueryEndpoint()
   @ReadYourWrites()
-  @ApiQuery({ name: 'before', required: false, description: 'The `next` of the previous page' })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${maxTimelinePageSize}, default ${defaultTimelinePageSize}` })
+  @customerTimelineQuery.documented()
   @ApiOkResponse({ type: TimelinePageView })
   @ApiResponse({
     status: HttpStatus.TEMPORARY_REDIRECT,

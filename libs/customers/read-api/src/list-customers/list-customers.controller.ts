@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
-import { customerListSortFields, customerSegments, listCustomers, maxPageSize } from '@meridian/read-models/customer-list';
+import { listCustomers } from '@meridian/read-models/customer-list';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
 import { CustomerListPageView, toCustomerListPageView } from './customer-list-page.view';
-import { intentLevels, parseListCustomersQuery } from './list-customers.query';
+import { listCustomersQuery, parseListCustomersQuery } from './list-customers.query';
 
 @ApiTags('customers')
 @Controller('api/v1/customers')
@@ -21,19 +21,7 @@ export class ListCustomersController {
   })
   @ReadModelQueryEndpoint()
   @ReadYourWrites()
-  @ApiQuery({ name: 'tag', required: false, description: 'Has this tag (compared lower-cased)' })
-  @ApiQuery({ name: 'group', required: false, description: 'Belongs to this group' })
-  @ApiQuery({ name: 'region', required: false })
-  @ApiQuery({ name: 'industry', required: false })
-  @ApiQuery({ name: 'intent', required: false, enum: intentLevels })
-  @ApiQuery({ name: 'ownerId', required: false })
-  @ApiQuery({ name: 'segment', required: false, enum: customerSegments })
-  @ApiQuery({ name: 'search', required: false, description: 'Prefix of a word of the name or a contact name, of an email or its domain, or of a phone' })
-  @ApiQuery({ name: 'includeMerged', required: false, enum: ['true', 'false'], description: 'Default false' })
-  @ApiQuery({ name: 'sortBy', required: false, enum: customerListSortFields, description: 'Default name' })
-  @ApiQuery({ name: 'direction', required: false, enum: ['asc', 'desc'] })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${maxPageSize}, default 50` })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @listCustomersQuery.documented()
   @ApiOkResponse({ type: CustomerListPageView })
   async list(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<CustomerListPageView> {
     const query = parseListCustomersQuery(request, tenantId);

@@ -1,13 +1,28 @@
 import type { FastifyRequest } from 'fastify';
-import { queryReader } from '@meridian/platform/nest';
+import { integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
 import type { CustomerListFilters, CustomerListPageRequest, CustomerListSort } from '@meridian/read-models/customer-list';
 import { customerListSortFields, customerSegments, maxPageSize, searchPrefixOf } from '@meridian/read-models/customer-list';
 
 export const intentLevels = ['hot', 'warm', 'cold'] as const;
 
-export const listCustomersParameters = [
-  'tag', 'group', 'region', 'industry', 'intent', 'ownerId', 'segment', 'search', 'includeMerged', 'sortBy', 'direction', 'limit', 'offset', 'minPosition',
-] as const;
+export const listCustomersQuery = queryParameters(
+  {
+    tag: textParameter('Has this tag (compared lower-cased)'),
+    group: textParameter('Belongs to this group'),
+    region: textParameter(),
+    industry: textParameter(),
+    intent: oneOfParameter(intentLevels),
+    ownerId: textParameter(),
+    segment: oneOfParameter(customerSegments),
+    search: textParameter('Prefix of a word of the name or a contact name, of an email or its domain, or of a phone; must contain a letter, a digit, an email or a phone'),
+    includeMerged: oneOfParameter(['true', 'false'] as const, 'Default false'),
+    sortBy: oneOfParameter(customerListSortFields, 'Default name'),
+    direction: oneOfParameter(['asc', 'desc'] as const),
+    limit: integerParameter(1, maxPageSize, 'Default 50'),
+    offset: integerParameter(0, 1_000_000),
+  },
+  { readYourWrites: true },
+);
 
 export type ListCustomersQuery = Readonly<{
   tenantId: string;
@@ -26,23 +41,23 @@ const given = <T extends Record<string, unknown>>(values: T): Partial<T> =>
  * than read as "no search", which would silently list everyone.
  */
 export const parseListCustomersQuery = (request: FastifyRequest, tenantId: string): ListCustomersQuery => {
-  const read = queryReader(request, listCustomersParameters);
-  const search = read.text('search');
+  const read = listCustomersQuery.reader(request);
+  const search = read.value('search');
   if (search !== undefined && searchPrefixOf(search) === undefined) read.fail('search', 'must contain a letter, a digit, an email or a phone');
-  const includeMerged = read.oneOf('includeMerged', ['true', 'false'] as const);
+  const includeMerged = read.value('includeMerged');
   const filters = given({
-    tag: read.text('tag'),
-    group: read.text('group'),
-    region: read.text('region'),
-    industry: read.text('industry'),
-    intent: read.oneOf('intent', intentLevels),
-    ownerId: read.text('ownerId'),
-    segment: read.oneOf('segment', customerSegments),
+    tag: read.value('tag'),
+    group: read.value('group'),
+    region: read.value('region'),
+    industry: read.value('industry'),
+    intent: read.value('intent'),
+    ownerId: read.value('ownerId'),
+    segment: read.value('segment'),
     search,
     includeMerged: includeMerged === undefined ? undefined : includeMerged === 'true',
   });
-  const sort = given({ by: read.oneOf('sortBy', customerListSortFields), direction: read.oneOf('direction', ['asc', 'desc'] as const) });
-  const page = given({ limit: read.integer('limit', 1, maxPageSize), offset: read.integer('offset', 0, 1_000_000) });
+  const sort = given({ by: read.value('sortBy'), direction: read.value('direction') });
+  const page = given({ limit: read.value('limit'), offset: read.value('offset') });
   read.done();
   return { tenantId, filters, sort, page };
 };

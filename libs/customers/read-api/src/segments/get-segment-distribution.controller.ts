@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, queryReader } from '@meridian/platform/nest';
+import { EVENT_STORE, MinPosition, queryParameters, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
 import { segmentPolicyOf } from '@meridian/customers/process-managers';
 import { segmentDistribution } from '@meridian/read-models/customer-list';
 import type { CustomerReadModels } from '../shared/customer-read-models';
@@ -10,6 +10,8 @@ import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
 import { SegmentDistributionView, toSegmentDistributionView } from './segment-distribution.view';
 
+/** No query parameters but read-your-writes' minPosition: anything else is a typo, answered 400. */
+const onlyMinPosition = queryParameters({}, { readYourWrites: true });
 @ApiTags('customer segments')
 @Controller('api/v1/customers/segments')
 export class GetSegmentDistributionController {
@@ -27,7 +29,7 @@ export class GetSegmentDistributionController {
   @ReadYourWrites()
   @ApiOkResponse({ type: SegmentDistributionView })
   async get(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<SegmentDistributionView> {
-    queryReader(request, ['minPosition']).done();
+    onlyMinPosition.reader(request).done();
     const [distribution, policy] = await Promise.all([
       fromCustomerList(this.readModels, minPosition, (_documents, counters) => segmentDistribution(counters, tenantId)),
       segmentPolicyOf(this.store, tenantId),

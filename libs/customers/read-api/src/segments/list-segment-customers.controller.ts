@@ -1,15 +1,15 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { MinPosition, PathParam, ReadModelQueryEndpoint, ReadYourWrites, TenantId } from '@meridian/platform/nest';
 import { segmentPathParam } from '../shared/path-params';
 import type { CustomerSegment } from '@meridian/read-models/customer-list';
-import { customerSegments, customersInSegment, maxPageSize } from '@meridian/read-models/customer-list';
+import { customerSegments, customersInSegment } from '@meridian/read-models/customer-list';
 import { CustomerListPageView, toCustomerListPageView } from '../list-customers/customer-list-page.view';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
-import { parseSegmentCustomersQuery } from './segment-customers.query';
+import { parseSegmentCustomersQuery, segmentCustomersQuery } from './segment-customers.query';
 
 @ApiTags('customer segments')
 @Controller('api/v1/customers/segments')
@@ -21,8 +21,7 @@ export class ListSegmentCustomersController {
   @ReadModelQueryEndpoint()
   @ReadYourWrites()
   @ApiParam({ name: 'segment', enum: customerSegments })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${maxPageSize}, default 50` })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @segmentCustomersQuery.documented()
   @ApiOkResponse({ type: CustomerListPageView })
   async list(
     @PathParam('segment', segmentPathParam) segment: CustomerSegment,

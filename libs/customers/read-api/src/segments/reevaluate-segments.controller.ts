@@ -2,10 +2,12 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req } from '@nest
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Clock, CommandRequest } from '@meridian/platform/nest';
-import { CLOCK, CommandRequestContext, MinPosition, ReadModelQueryEndpoint, ReadYourWrites, RequestValidationFailed, queryReader } from '@meridian/platform/nest';
+import { CLOCK, CommandRequestContext, MinPosition, queryParameters, ReadModelQueryEndpoint, ReadYourWrites, RequestValidationFailed } from '@meridian/platform/nest';
 import { ReevaluateSegmentsDto, SegmentSweepView } from './reevaluate-segments.dto';
 import { SegmentSweep } from './segment-sweep.service';
 
+/** No query parameters but read-your-writes' minPosition: anything else is a typo, answered 400. */
+const onlyMinPosition = queryParameters({}, { readYourWrites: true });
 @ApiTags('customer segments')
 @Controller('api/v1/customers/segments')
 export class ReevaluateSegmentsController {
@@ -32,7 +34,7 @@ export class ReevaluateSegmentsController {
     @MinPosition() minPosition: number | undefined,
     @Req() request: FastifyRequest,
   ): Promise<SegmentSweepView> {
-    queryReader(request, ['minPosition']).done();
+    onlyMinPosition.reader(request).done();
     const now = this.clock.now().toISOString();
     // Judging the future would drop customers from segments before their purchases left the window.
     if (body.asOf !== undefined && Date.parse(body.asOf) > Date.parse(now)) {

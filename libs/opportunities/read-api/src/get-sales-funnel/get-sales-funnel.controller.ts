@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, readFrom } from '@meridian/platform/nest';
 import { salesFunnelReadModel, salesFunnelReport } from '@meridian/read-models/sales-funnel';
 import type { OpportunityReadModels } from '../shared/opportunity-read-models';
 import { OPPORTUNITY_READ_MODELS } from '../shared/opportunity-read-models';
 import { SalesFunnelView, toSalesFunnelView } from './sales-funnel-report.view';
-import { parseSalesFunnelQuery } from './sales-funnel.query';
+import { parseSalesFunnelQuery, salesFunnelQuery } from './sales-funnel.query';
 
 @ApiTags('analytics')
 @Controller('api/v1/analytics/funnel')
@@ -20,12 +20,7 @@ export class GetSalesFunnelController {
   })
   @ReadModelQueryEndpoint()
   @ReadYourWrites()
-  @ApiQuery({ name: 'from', required: false, description: 'First cohort month, YYYY-MM (inclusive); default: the beginning' })
-  @ApiQuery({ name: 'to', required: false, description: 'Last cohort month, YYYY-MM (inclusive); default: now' })
-  @ApiQuery({ name: 'ownerId', required: false })
-  @ApiQuery({ name: 'region', required: false })
-  @ApiQuery({ name: 'productLine', required: false })
-  @ApiQuery({ name: 'sourceChannel', required: false })
+  @salesFunnelQuery.documented()
   @ApiOkResponse({ type: SalesFunnelView })
   async get(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<SalesFunnelView> {
     const query = parseSalesFunnelQuery(request, tenantId);

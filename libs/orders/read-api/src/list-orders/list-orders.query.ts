@@ -1,28 +1,39 @@
 import type { FastifyRequest } from 'fastify';
 import type { OrderListQuery } from '@meridian/read-models/order-list';
-import { maxPageSize, orderListSortFields, orderListStatuses } from '@meridian/read-models/order-list';
-import { queryReader } from '@meridian/platform/nest';
+import { defaultPageSize, maxPageSize, orderListSortFields, orderListStatuses } from '@meridian/read-models/order-list';
+import { dateParameter, integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
 
 export const maxOffset = 1_000_000;
 
-export const listOrdersParameters = [
-  'customerId', 'status', 'opportunityId', 'placedFrom', 'placedTo', 'sortBy', 'direction', 'limit', 'offset', 'minPosition',
-] as const;
+export const listOrdersQuery = queryParameters(
+  {
+    customerId: textParameter(),
+    status: oneOfParameter(orderListStatuses),
+    opportunityId: textParameter(),
+    placedFrom: dateParameter('Inclusive, YYYY-MM-DD, on the UTC day the order was placed or drafted'),
+    placedTo: dateParameter('Inclusive, YYYY-MM-DD; not before placedFrom'),
+    sortBy: oneOfParameter(orderListSortFields, 'Default placedAt; the order id breaks ties'),
+    direction: oneOfParameter(['asc', 'desc'] as const, 'Default desc (newest or largest first)'),
+    limit: integerParameter(1, maxPageSize, `Default ${defaultPageSize}`),
+    offset: integerParameter(0, maxOffset),
+  },
+  { readYourWrites: true },
+);
 
 /** The list query from the query string; every problem named in one 400. */
 export const parseListOrdersQuery = (request: FastifyRequest, tenantId: string): OrderListQuery => {
-  const read = queryReader(request, listOrdersParameters);
+  const read = listOrdersQuery.reader(request);
   const query: OrderListQuery = {
     tenantId,
-    customerId: read.text('customerId'),
-    status: read.oneOf('status', orderListStatuses),
-    opportunityId: read.text('opportunityId'),
-    placedFrom: read.date('placedFrom'),
-    placedTo: read.date('placedTo'),
-    sortBy: read.oneOf('sortBy', orderListSortFields),
-    direction: read.oneOf('direction', ['asc', 'desc'] as const),
-    limit: read.integer('limit', 1, maxPageSize),
-    offset: read.integer('offset', 0, maxOffset),
+    customerId: read.value('customerId'),
+    status: read.value('status'),
+    opportunityId: read.value('opportunityId'),
+    placedFrom: read.value('placedFrom'),
+    placedTo: read.value('placedTo'),
+    sortBy: read.value('sortBy'),
+    direction: read.value('direction'),
+    limit: read.value('limit'),
+    offset: read.value('offset'),
   };
   if (query.placedFrom !== undefined && query.placedTo !== undefined && query.placedFrom > query.placedTo) {
     read.fail('placedTo', 'must not be before placedFrom');
