@@ -1,5 +1,7 @@
 import type { ContractEvent, EventSchema } from '@meridian/platform/contracts';
 import { contractEventOf, contractTypeOfCeType, hasContract } from '@meridian/platform/contracts';
+import type { CustomerArchivedV1, CustomerRestoredV1 } from './customer-archive.contracts';
+import { customerArchivedSchemaV1, customerRestoredSchemaV1 } from './customer-archive.contracts';
 import type { CustomerConsentRecordedV1, CustomerGroupsAssignedV1, CustomerIntentLevelSetV1, CustomerTaggedV1, CustomerUntaggedV1 } from './customer-classification.contracts';
 import {
   customerConsentRecordedSchemaV1,
@@ -40,6 +42,8 @@ export type CustomerContractPayloads = {
   CustomerMergeReverted: CustomerMergeRevertedV1;
   CustomerOrderValueRecorded: CustomerOrderValueRecordedV1;
   CustomerValueSegmentChanged: CustomerValueSegmentChangedV1;
+  CustomerArchived: CustomerArchivedV1;
+  CustomerRestored: CustomerRestoredV1;
   CustomerImportStarted: CustomerImportStartedV1;
   CustomerImportBatchProcessed: CustomerImportBatchProcessedV1;
   CustomerImportCompleted: CustomerImportCompletedV1;
@@ -84,6 +88,8 @@ export const customerContracts = {
   CustomerMergeReverted: v1('CustomerMergeReverted', customerMergeRevertedSchemaV1),
   CustomerOrderValueRecorded: v1('CustomerOrderValueRecorded', customerOrderValueRecordedSchemaV1),
   CustomerValueSegmentChanged: v1('CustomerValueSegmentChanged', customerValueSegmentChangedSchemaV1),
+  CustomerArchived: v1('CustomerArchived', customerArchivedSchemaV1),
+  CustomerRestored: v1('CustomerRestored', customerRestoredSchemaV1),
   CustomerImportStarted: v1('CustomerImportStarted', customerImportStartedSchemaV1),
   CustomerImportBatchProcessed: v1('CustomerImportBatchProcessed', customerImportBatchProcessedSchemaV1),
   CustomerImportCompleted: v1('CustomerImportCompleted', customerImportCompletedSchemaV1),

@@ -24,7 +24,7 @@ const sampleOf = (type: CustomerContractType): Payload => structuredClone(sample
 
 describe('customer contract registry', () => {
   it('has one v1 contract per public event type of the customer, customer_import and segment_policy streams', () => {
-    expect(customerContractTypes).toHaveLength(22);
+    expect(customerContractTypes).toHaveLength(24);
     for (const type of customerContractTypes) {
       const contract = customerContracts[type];
       expect(contract).toMatchObject({ version: 1, ceType: `crm.customers.${type}.v1` });
@@ -34,7 +34,7 @@ describe('customer contract registry', () => {
       expect(customerContractTypeOfCeType(contract.ceType)).toBe(type);
       expect(isCustomerContractType(type)).toBe(true);
     }
-    expect(new Set(customerContractTypes.map((type) => customerContracts[type].schema.$id)).size).toBe(22);
+    expect(new Set(customerContractTypes.map((type) => customerContracts[type].schema.$id)).size).toBe(24);
   });
 
   it('does not resolve an unknown type, version or topic', () => {
@@ -92,5 +92,25 @@ describe.each(customerContractTypes)('%s v1 schema', (type) => {
     const required = new Set<string>(customerContracts[type].schema.required);
     const payload = Object.fromEntries(Object.entries(sampleOf(type)).filter(([field]) => required.has(field)));
     expect(validate(payload)).toBe(true);
+  });
+});
+
+describe('the archive contracts', () => {
+  const archivedV1 = validators.CustomerArchived;
+  const restoredV1 = validators.CustomerRestored;
+
+  it('accept an archive without a reason, and refuse a blank one', () => {
+    expect(archivedV1({ customerId: 'cust-acme', archivedAt: '2026-03-01T09:00:00.000Z' })).toBe(true);
+    expect(archivedV1({ customerId: 'cust-acme', reason: '', archivedAt: '2026-03-01T09:00:00.000Z' })).toBe(false);
+  });
+
+  it('refuse an instant that is not RFC 3339', () => {
+    expect(archivedV1({ customerId: 'cust-acme', archivedAt: 'yesterday' })).toBe(false);
+    expect(restoredV1({ customerId: 'cust-acme', restoredAt: '2026-03-01' })).toBe(false);
+  });
+
+  it('are published on crm.customers as v1', () => {
+    expect(customerContractTypeOfCeType('crm.customers.CustomerArchived.v1')).toBe('CustomerArchived');
+    expect(customerContractTypeOfCeType('crm.customers.CustomerRestored.v1')).toBe('CustomerRestored');
   });
 });

@@ -39,6 +39,8 @@ export type { CustomerMergeRevertedV1, CustomerMergedIntoV1, CustomersMergedV1, 
 export { customerMergeRevertedSchemaV1, customerMergedIntoSchemaV1, customersMergedSchemaV1, customersUnmergedSchemaV1 } from './customer-merge.contracts';
 export type { CustomerOrderValueRecordedV1, CustomerValueSegmentChangedV1, SegmentPolicySetV1 } from './customer-value.contracts';
 export { customerOrderValueRecordedSchemaV1, customerValueSegmentChangedSchemaV1, segmentPolicySetSchemaV1 } from './customer-value.contracts';
+export type { CustomerArchivedV1, CustomerRestoredV1 } from './customer-archive.contracts';
+export { customerArchivedSchemaV1, customerRestoredSchemaV1 } from './customer-archive.contracts';
 export type { CustomerImportBatchProcessedV1, CustomerImportCompletedV1, CustomerImportStartedV1 } from './customer-import.contracts';
 export { customerImportBatchProcessedSchemaV1, customerImportCompletedSchemaV1, customerImportStartedSchemaV1 } from './customer-import.contracts';
 export type { CustomerContract, CustomerContractEvent, CustomerContractPayloads, CustomerContractType } from './customer-contracts.registry';

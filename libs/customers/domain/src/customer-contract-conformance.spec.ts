@@ -36,7 +36,7 @@ const payloadsConform: Conformance = {
   CustomerRegistered: true, CustomerProfileRevised: true, ContactAdded: true, ContactRevised: true, ContactRemoved: true,
   CustomerTagged: true, CustomerUntagged: true, CustomerGroupsAssigned: true, CustomerIntentLevelSet: true, CustomerOwnerChanged: true,
   CustomerConsentRecorded: true, InteractionRecorded: true, CustomersMerged: true, CustomerMergedInto: true, CustomersUnmerged: true,
-  CustomerMergeReverted: true, CustomerOrderValueRecorded: true, CustomerValueSegmentChanged: true,
+  CustomerMergeReverted: true, CustomerOrderValueRecorded: true, CustomerValueSegmentChanged: true, CustomerArchived: true, CustomerRestored: true,
   CustomerImportStarted: true, CustomerImportBatchProcessed: true, CustomerImportCompleted: true, SegmentPolicySet: true,
 };
 const sameEventTypes: SameShape<PublicEvent['type'], CustomerContractType> = true;
@@ -81,6 +81,9 @@ const survivorLife: CustomerCommand[] = [
     data: { customerId: survivorId, orderId: 'ord-1', netValue: { amount: 1499.99, currency: 'EUR' }, purchasedAt: on(10), orderRevision: 2, recordedAt: on(10), policy, asOf: on(10) },
   },
   { type: 'ReevaluateValueSegment', data: { customerId: survivorId, policy: { ...policy, windowDays: 1 }, asOf: on(20) } },
+  { type: 'ArchiveCustomer', data: { customerId: survivorId, reason: 'Dormant for a year', archivedAt: on(21) } },
+  { type: 'RecordConsent', data: { customerId: survivorId, purpose: 'email-marketing', granted: false, source: 'unsubscribe link', recordedAt: on(22) } },
+  { type: 'RestoreCustomer', data: { customerId: survivorId, restoredAt: on(23) } },
 ];
 
 const absorbedLife: CustomerCommand[] = [
@@ -129,7 +132,7 @@ describe('domain events conform to the public contracts', () => {
   });
 
   it('produces every event type at least once, so every contract is exercised', () => {
-    expect(events).toHaveLength(26);
+    expect(events).toHaveLength(29);
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(customerContractTypes));
   });
 

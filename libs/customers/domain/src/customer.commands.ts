@@ -1,3 +1,4 @@
+import type { CustomerArchiveCommand } from './customer-archive.commands';
 import type { CustomerLineageCommand } from './customer-merge.commands';
 import type { CustomerValueCommand } from './customer-value.commands';
 import type { CompanySize, ConsentPurpose, CustomerKind, Instant, IntentLevel, InteractionKind } from './customer.values';
@@ -105,4 +106,9 @@ export type CustomerProfileCommand =
 
 export type CustomerContactCommand = AddContact | ReviseContact | RemoveContact | RecordInteraction;
 
-export type CustomerCommand = CustomerProfileCommand | CustomerContactCommand | CustomerLineageCommand | CustomerValueCommand;
+export type CustomerCommand =
+  | CustomerProfileCommand
+  | CustomerContactCommand
+  | CustomerLineageCommand
+  | CustomerValueCommand
+  | CustomerArchiveCommand;

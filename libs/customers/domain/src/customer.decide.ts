@@ -1,5 +1,6 @@
 import { AggregateNotFound, assertNever } from '@meridian/platform/eventsourcing';
 import type { CustomerCommand } from './customer.commands';
+import { archive, restore } from './customer-archive.decide';
 import { addContact, recordInteraction, removeContact, reviseContact } from './customer-contacts.decide';
 import { absorb, markMergedInto, revertMerge, unmerge } from './customer-merge.decide';
 import { assignGroups, changeOwner, recordConsent, register, reviseProfile, setIntentLevel, tag, untag } from './customer-profile.decide';
@@ -18,40 +19,48 @@ export const decide = (command: CustomerCommand, state: CustomerState): readonly
     case 'RegisterCustomer':
       return register(command, state);
     // The merge commands judge a merged-away customer themselves (see customer-merge.decide.ts).
+    // An archived customer takes part in no merge, on either side; a revert (the saga's compensation) is never refused for it.
     case 'MergeCustomer':
-      return absorb(command, registered(state, command.data.customerId));
+      return absorb(command, notArchived(registered(state, command.data.customerId)));
     case 'MarkMergedInto':
-      return markMergedInto(command, registered(state, command.data.customerId));
+      return markMergedInto(command, notArchived(registered(state, command.data.customerId)));
     case 'RevertMerge':
       return revertMerge(command, registered(state, command.data.customerId));
     case 'UnmergeCustomer':
-      return unmerge(command, active(state, command.data.customerId));
+      return unmerge(command, current(state, command.data.customerId));
     case 'ReviseCustomerProfile':
-      return reviseProfile(command, active(state, command.data.customerId));
+      return reviseProfile(command, current(state, command.data.customerId));
     case 'TagCustomer':
-      return tag(command, active(state, command.data.customerId));
+      return tag(command, current(state, command.data.customerId));
     case 'UntagCustomer':
-      return untag(command, active(state, command.data.customerId));
+      return untag(command, current(state, command.data.customerId));
     case 'AssignCustomerGroups':
-      return assignGroups(command, active(state, command.data.customerId));
+      return assignGroups(command, current(state, command.data.customerId));
     case 'SetIntentLevel':
-      return setIntentLevel(command, active(state, command.data.customerId));
+      return setIntentLevel(command, current(state, command.data.customerId));
     case 'ChangeCustomerOwner':
-      return changeOwner(command, active(state, command.data.customerId));
-    case 'RecordConsent':
-      return recordConsent(command, active(state, command.data.customerId));
+      return changeOwner(command, current(state, command.data.customerId));
+    case 'RecordConsent': {
+      // A withdrawal is always recorded, archived or not; a grant waits for a restore (see customer-archive.decide.ts).
+      const customer = active(state, command.data.customerId);
+      return recordConsent(command, command.data.granted === false ? customer : notArchived(customer));
+    }
     case 'AddContact':
-      return addContact(command, active(state, command.data.customerId));
+      return addContact(command, current(state, command.data.customerId));
     case 'ReviseContact':
-      return reviseContact(command, active(state, command.data.customerId));
+      return reviseContact(command, current(state, command.data.customerId));
     case 'RemoveContact':
-      return removeContact(command, active(state, command.data.customerId));
+      return removeContact(command, current(state, command.data.customerId));
     case 'RecordInteraction':
-      return recordInteraction(command, active(state, command.data.customerId));
+      return recordInteraction(command, current(state, command.data.customerId));
     case 'RecordOrderValue':
       return recordOrderValue(command, active(state, command.data.customerId));
     case 'ReevaluateValueSegment':
       return reevaluateSegment(command, active(state, command.data.customerId));
+    case 'ArchiveCustomer':
+      return archive(command, active(state, command.data.customerId));
+    case 'RestoreCustomer':
+      return restore(command, active(state, command.data.customerId));
     default:
       return assertNever(command);
   }
@@ -61,6 +70,19 @@ const registered = (state: CustomerState, customerId: string): RegisteredCustome
   if (state.status === 'absent') throw new AggregateNotFound(customerStreamId(customerId));
   return state;
 };
+
+/** Refuses an archived customer (customer-archived, with when it was archived). */
+const notArchived = (customer: RegisteredCustomer): RegisteredCustomer => {
+  if (customer.archived !== undefined) {
+    throw violation(CustomerRuleCodes.archived, `Customer ${customer.customerId} is archived; restore it first`, {
+      archivedAt: customer.archived.archivedAt,
+    });
+  }
+  return customer;
+};
+
+/** A registered customer that was neither merged away nor archived: the one day-to-day commands need. */
+const current = (state: CustomerState, customerId: string): RegisteredCustomer => notArchived(active(state, customerId));
 
 /** A registered customer that was not merged away; a merged-away one redirects the caller to its survivor. */
 const active = (state: CustomerState, customerId: string): RegisteredCustomer => {

@@ -100,10 +100,12 @@ describe('any command on a missing customer', () => {
       data: { customerId, orderId: 'o', netValue: { amount: 1, currency: 'EUR' }, purchasedAt: at, orderRevision: 1, recordedAt: at, policy, asOf: at },
     },
     { type: 'ReevaluateValueSegment', data: { customerId, policy, asOf: at } },
+    { type: 'ArchiveCustomer', data: { customerId, archivedAt: at } },
+    { type: 'RestoreCustomer', data: { customerId, restoredAt: at } },
   ];
 
   it('covers every command but RegisterCustomer', () => {
-    expect(new Set(commands.map((command) => command.type)).size).toBe(17);
+    expect(new Set(commands.map((command) => command.type)).size).toBe(19);
   });
 
   it.each(commands.map((command) => [command.type, command] as const))('%s is refused as not found', (_type, command) => {

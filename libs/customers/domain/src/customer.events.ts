@@ -120,6 +120,11 @@ export type CustomerValueSegmentChanged = DomainEvent<'CustomerValueSegmentChang
   changedAt: Instant;
 }>;
 
+/** The customer left day-to-day work (lists, segments, most commands) until restored; `reason` only when given. */
+export type CustomerArchived = DomainEvent<'CustomerArchived', { customerId: string; reason?: string; archivedAt: Instant }>;
+/** An archived customer is back, with everything it had. */
+export type CustomerRestored = DomainEvent<'CustomerRestored', { customerId: string; restoredAt: Instant }>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerProfileRevised
@@ -138,7 +143,9 @@ export type CustomerEvent =
   | CustomersUnmerged
   | CustomerMergeReverted
   | CustomerOrderValueRecorded
-  | CustomerValueSegmentChanged;
+  | CustomerValueSegmentChanged
+  | CustomerArchived
+  | CustomerRestored;
 
 export const customerEventTypes = [
   'CustomerRegistered',
@@ -159,4 +166,6 @@ export const customerEventTypes = [
   'CustomerMergeReverted',
   'CustomerOrderValueRecorded',
   'CustomerValueSegmentChanged',
+  'CustomerArchived',
+  'CustomerRestored',
 ] as const satisfies readonly CustomerEvent['type'][];

@@ -4,7 +4,9 @@ import type { CustomerEvent } from './customer.events';
 import { evolve } from './customer.evolve';
 import type { CustomerState } from './customer.state';
 import { initialCustomerState } from './customer.state';
-import { absorbed, contactAdded, customerId, eur, mergedInto, orderValueRecorded, registered, segmentChanged, tagged } from './testing/customer.fixtures';
+import {
+  absorbed, archived, archivedAt, contactAdded, customerId, eur, mergedInto, orderValueRecorded, registered, restored, segmentChanged, tagged,
+} from './testing/customer.fixtures';
 
 const fold = (events: readonly CustomerEvent[]): CustomerState => foldEvents(customerDecider, events);
 const at = '2026-04-01T08:00:00.000Z';
@@ -113,5 +115,13 @@ describe('customer evolve', () => {
     evolve(before, orderValueRecorded('ord-1', eur(2), at, 9));
     evolve(before, mergedInto('cust-top'));
     expect(before).toStrictEqual(snapshot);
+  });
+
+  it('keeps the archive record while archived and removes it (not undefined) on restore, everything else untouched', () => {
+    expect(fold([registered, tagged('vip'), archived('dormant')])).toStrictEqual({ ...freshCustomer, tags: ['vip'], archived: { archivedAt, reason: 'dormant' } });
+    expect(fold([registered, archived()])).toStrictEqual({ ...freshCustomer, archived: { archivedAt } });
+    const back = fold([registered, tagged('vip'), archived('dormant'), restored()]);
+    expect(back).toStrictEqual({ ...freshCustomer, tags: ['vip'] });
+    expect(back).not.toHaveProperty('archived');
   });
 });

@@ -71,6 +71,12 @@ export const evolve = (state: CustomerState, event: CustomerEvent): CustomerStat
     }
     case 'CustomerValueSegmentChanged':
       return { ...state, segment: event.data.segment, segmentChangedAt: event.data.changedAt };
+    case 'CustomerArchived': {
+      const { archivedAt, reason } = event.data;
+      return { ...state, archived: { archivedAt, ...(reason !== undefined ? { reason } : {}) } };
+    }
+    case 'CustomerRestored':
+      return withoutArchive(state);
     default:
       return assertNever(event);
   }
@@ -91,6 +97,12 @@ const registered = (data: CustomerRegistered['data']): RegisteredCustomer => {
 const contactOf = ({ contactId, name, title, emails, phones }: CustomerContact): CustomerContact => ({
   contactId, name, ...(title !== undefined ? { title } : {}), emails, phones,
 });
+
+/** The customer back from the archive: `archived` removed, not set to undefined. */
+const withoutArchive = (state: RegisteredCustomer): RegisteredCustomer => {
+  const { archived: _archived, ...rest } = state;
+  return rest;
+};
 
 /** The customer standing on its own again: `mergedInto` removed, not set to undefined. */
 const withoutSurvivor = (state: RegisteredCustomer): RegisteredCustomer => {

@@ -13,6 +13,11 @@ export const CustomerRuleCodes = {
   merged: 'customer-merged',
   mergeNotAllowed: 'merge-not-allowed',
   unmergeNotAllowed: 'unmerge-not-allowed',
+  /** Details `{ archivedAt }`: the customer is archived and takes this command only once restored. */
+  archived: 'customer-archived',
+  /** Details `{ archivedAt }`: archiving again is refused, not a no-op (see customer-archive.decide.ts). */
+  alreadyArchived: 'already-archived',
+  notArchived: 'not-archived',
   invalidEmail: 'invalid-email',
   invalidPhone: 'invalid-phone',
   blankField: 'blank-field',

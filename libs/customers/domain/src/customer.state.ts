@@ -19,6 +19,8 @@ export type CustomerContact = Readonly<{
 }>;
 
 export type IntentRecord = Readonly<{ level: IntentLevel; reason: string; setAt: Instant }>;
+/** Why and when the customer was archived; `reason` only when given. */
+export type ArchiveRecord = Readonly<{ archivedAt: Instant; reason?: string }>;
 export type ConsentRecord = Readonly<{ granted: boolean; source: string; recordedAt: Instant }>;
 
 /** One order's latest recorded net value; `purchasedAt` is the first one recorded and never moves. */
@@ -56,6 +58,8 @@ export type CustomerDetails = Readonly<{
   segment: ValueSegment | null;
   /** When the segment last changed: a later judgement never looks at an earlier moment. */
   segmentChangedAt: Instant | null;
+  /** Set while the customer is archived; absent otherwise (never undefined). */
+  archived?: ArchiveRecord;
 }>;
 
 export type CustomerState = Readonly<{ status: 'absent' }> | Readonly<{ status: 'registered' } & CustomerDetails>;

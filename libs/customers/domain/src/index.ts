@@ -15,12 +15,14 @@ export type {
   TagCustomer,
   UntagCustomer,
 } from './customer.commands';
+export type { ArchiveCustomer, CustomerArchiveCommand, RestoreCustomer } from './customer-archive.commands';
 export type { CustomerLineageCommand, MarkMergedInto, MergeCustomer, RevertMerge, UnmergeCustomer } from './customer-merge.commands';
 export type { CustomerValueCommand, RecordOrderValue, ReevaluateValueSegment } from './customer-value.commands';
 export type {
   ContactAdded,
   ContactRemoved,
   ContactRevised,
+  CustomerArchived,
   CustomerConsentRecorded,
   CustomerEvent,
   CustomerGroupsAssigned,
@@ -31,6 +33,7 @@ export type {
   CustomerOwnerChanged,
   CustomerProfileRevised,
   CustomerRegistered,
+  CustomerRestored,
   CustomerTagged,
   CustomerUntagged,
   CustomerValueSegmentChanged,
@@ -40,6 +43,7 @@ export type {
 } from './customer.events';
 export { customerEventTypes } from './customer.events';
 export type {
+  ArchiveRecord,
   ConsentRecord,
   CustomerContact,
   CustomerDetails,

@@ -111,6 +111,24 @@ describe('customer activity: customer streams', () => {
     expect(entriesAfter(...reverted)?.map(([, , summary]) => summary)).toEqual(['Merged into customer c9', 'Merge into customer c9 reverted']);
   });
 
+  it('writes an entry for an archive, with its reason when given, and for a restore; delivered twice they add nothing', () => {
+    const r = customerStream('c1');
+    const events = [
+      r('CustomerRegistered', registration),
+      r('CustomerArchived', { reason: 'went quiet', archivedAt: '2026-03-02T10:00:00+01:00' }),
+      r('CustomerRestored', { restoredAt: '2026-03-03T09:00:00.000Z' }),
+      r('CustomerArchived', { archivedAt: '2026-03-04T09:00:00.000Z' }),
+    ];
+    expect(entriesAfter(...events)).toEqual([
+      ['CustomerArchived', '2026-03-02T09:00:00.000Z', 'Archived: went quiet'],
+      ['CustomerRestored', '2026-03-03T09:00:00.000Z', 'Restored from the archive'],
+      ['CustomerArchived', '2026-03-04T09:00:00.000Z', 'Archived'],
+    ]);
+    const once = projectAll(customerActivityProjection, events);
+    expect(projectAll(customerActivityProjection, [...events].reverse(), once)).toEqual(once);
+    expect(recordAfter(...events).summary).toEqual(registeredDocument.summary);
+  });
+
   it('writes segment changes; a recorded order value only advances the revision', () => {
     const r = customerStream('c1');
     const events = [

@@ -16,7 +16,7 @@ const titled = (name: string, title?: string): string => (title === undefined ? 
 /**
  * A customer stream's own activity: its timeline entries (registration,
  * profile and contacts, tags, groups, intent, owner, consent, interactions,
- * merges, segment changes) and what customer 360 needs besides: the name,
+ * merges, segment changes, archive and restore) and what customer 360 needs besides: the name,
  * the merge state and the interaction that occurred last. Recorded order
  * values get no entry: the order's own payment and refund entries tell it.
  */
@@ -93,6 +93,13 @@ export const evolveCustomerRecordActivity = (document: CustomerRecordActivity | 
       const figures = `${p.purchaseCount} purchase${p.purchaseCount === 1 ? '' : 's'}, average ${money(p.averageOrderValue)}`;
       return advanced(document, event, entryOf(event, p.changedAt, `Value segment ${p.previousSegment ?? 'none'} → ${p.segment} (${figures})`));
     }
+    // The archived state itself is the customer list's (customer 360 reads it there); the timeline tells when and why.
+    case 'CustomerArchived': {
+      const p = known.payload;
+      return advanced(document, event, entryOf(event, p.archivedAt, p.reason === undefined ? 'Archived' : `Archived: ${p.reason}`));
+    }
+    case 'CustomerRestored':
+      return advanced(document, event, entryOf(event, known.payload.restoredAt, 'Restored from the archive'));
     case 'CustomerImportStarted':
     case 'CustomerImportBatchProcessed':
     case 'CustomerImportCompleted':

@@ -5,7 +5,7 @@ const row = (fields: Partial<CustomerListItem> = {}): CustomerListItem => ({
   tenantId: 'tenant-a', customerId: 'c1', kind: 'company', name: 'Acme', nameKey: 'acme', searchTerms: ['acme'], contactKeys: [], industry: null,
   region: 'emea', size: null, sourceChannel: 'web', ownerId: 'rep-ana', emails: [], phones: [], contacts: [], tags: [], groups: [], intent: null,
   intentLevel: null, consents: {}, segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
-  status: 'active', mergedInto: null, absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1, ...fields,
+  status: 'active', mergedInto: null, archivedAt: null, absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1, ...fields,
 });
 
 const counter = (increments: Record<string, number>, tenantId = 'tenant-a') => [{ counterId: segmentCounterIdOf(tenantId), keys: { tenantId }, increments }];
@@ -23,6 +23,13 @@ describe('customer list counters: the segment distribution', () => {
     const merged = row({ segment: 'C', status: 'merged', mergedInto: 'c9' });
     expect(customerListCounterDeltas(row({ segment: 'C' }), merged)).toEqual(counter({ C: -1 }));
     expect(customerListCounterDeltas(merged, row({ segment: 'C' }))).toEqual(counter({ C: 1 }));
+  });
+
+  it('an archive takes the customer out of the distribution; a restore puts it back in the segment it has then', () => {
+    const archived = row({ segment: 'C', status: 'archived', archivedAt: '2026-03-02T09:00:00.000Z' });
+    expect(customerListCounterDeltas(row({ segment: 'C' }), archived)).toEqual(counter({ C: -1 }));
+    expect(customerListCounterDeltas(archived, row({ ...archived, segment: 'D' }))).toEqual([]);
+    expect(customerListCounterDeltas(row({ ...archived, segment: 'D' }), row({ segment: 'D' }))).toEqual(counter({ D: 1 }));
   });
 
   it('a merged-away customer changing segment moves nothing', () => {

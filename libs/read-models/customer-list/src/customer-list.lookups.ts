@@ -1,9 +1,17 @@
-import type { ReadModelStore } from '@meridian/platform/projections';
+import type { DocumentQuery, ReadModelStore } from '@meridian/platform/projections';
 import { nameKeyOf } from './customer-search.folding';
 import type { CustomerListItem } from './customer-list.model';
 import { maxPageSize } from './customer-list.queries';
 
-export type CandidateOptions = Readonly<{ includeMerged?: boolean; limit?: number }>;
+/** `includeArchived`: archived customers are candidates too (duplicate detection wants them: restore, do not re-register). */
+export type CandidateOptions = Readonly<{ includeMerged?: boolean; includeArchived?: boolean; limit?: number }>;
+
+/** Every status is no condition; otherwise the statuses the options let in. */
+const statusFilterOf = (options: CandidateOptions): Pick<DocumentQuery, 'equals' | 'oneOf'> => {
+  const statuses = ['active', ...(options.includeMerged === true ? ['merged'] : []), ...(options.includeArchived === true ? ['archived'] : [])];
+  if (statuses.length === 3) return {};
+  return statuses.length === 1 ? { equals: { status: 'active' } } : { oneOf: { status: statuses } };
+};
 
 /** Code-unit order, as the store sorts: the same order `listCustomers` gives by name. */
 const compareText = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
@@ -31,9 +39,10 @@ export const findByEmailsOrPhones = async (
   options: CandidateOptions = {},
 ): Promise<CustomerListItem[]> => {
   const keys = [...new Set([...emails, ...phones])].filter((key) => key !== '');
-  const equals: Record<string, string> = options.includeMerged === true ? { tenantId } : { tenantId, status: 'active' };
+  const status = statusFilterOf(options);
+  const equals = { tenantId, ...status.equals };
   const limit = limitOf(options);
-  const found = await Promise.all(keys.map((key) => documents.find({ equals, contains: { contactKeys: key }, limit })));
+  const found = await Promise.all(keys.map((key) => documents.find({ ...status, equals, contains: { contactKeys: key }, limit })));
   const byCustomer = new Map(found.flat().map((item) => [item.customerId, item]));
   return [...byCustomer.values()].sort(byName).slice(0, limit);
 };
@@ -54,8 +63,9 @@ export const findByNamePrefix = async (
 ): Promise<CustomerListItem[]> => {
   const folded = nameKeyOf(prefix);
   if (folded === '') return [];
-  const equals: Record<string, string> = options.includeMerged === true ? { tenantId, region } : { tenantId, region, status: 'active' };
-  return documents.find({ equals, prefix: { nameKey: folded }, sort: [['nameKey', 1], ['customerId', 1]], limit: limitOf(options) });
+  const status = statusFilterOf(options);
+  const equals = { tenantId, region, ...status.equals };
+  return documents.find({ ...status, equals, prefix: { nameKey: folded }, sort: [['nameKey', 1], ['customerId', 1]], limit: limitOf(options) });
 };
 
 /** Merges nest (A absorbs B, which had absorbed C), so a lineage is followed level by level; bounded against a corrupt cycle. */

@@ -40,8 +40,14 @@ export type ListedInteraction = Readonly<{
   contactId: string | null;
 }>;
 
-/** `merged` once the customer was merged into another (it redirects there); lists leave it out by default. */
-export type CustomerListStatus = 'active' | 'merged';
+/**
+ * `merged` once the customer was merged into another (it redirects there),
+ * `archived` while it is archived; lists leave both out by default. The
+ * customers context never lets a customer be both (an archived customer takes
+ * part in no merge, a merged-away one cannot be archived); were the events to
+ * say so anyway, `merged` wins, as redirects do.
+ */
+export type CustomerListStatus = 'active' | 'merged' | 'archived';
 
 /**
  * One row of a tenant's customer list, one per `customer-<id>` stream.
@@ -85,6 +91,8 @@ export type CustomerListItem = Readonly<{
   lastInteraction: ListedInteraction | null;
   status: CustomerListStatus;
   mergedInto: string | null;
+  /** When the customer was archived, as the event carried it; null unless archived (a restore clears it). */
+  archivedAt: string | null;
   /** Customers merged into this one and not unmerged, in merge order. */
   absorbed: readonly string[];
   registeredAt: string;

@@ -29,7 +29,7 @@ const listed: CustomerListItem = {
   contactKeys: ['+15550104477', 'ann@acme.com'], industry: 'software', region: 'emea', size: '51-200', sourceChannel: 'web', ownerId: 'rep-ana',
   emails: ['ann@acme.com'], phones: ['+15550104477'], contacts: [], tags: [], groups: [], intent: null, intentLevel: null, consents: {},
   segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null, status: 'active', mergedInto: null,
-  absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1,
+  archivedAt: null, absorbed: [], registeredAt: '2026-03-01T09:00:00.000Z', streamRevision: 0, lastPosition: 1,
 };
 
 describe('customer list projection', () => {
@@ -139,6 +139,42 @@ describe('customer list projection', () => {
     const absorbed = [a('CustomerRegistered', registration()), a('CustomerMergedInto', { survivorId: 'c9', mergedAt: at })];
     expect(rowAfter(...absorbed)).toMatchObject({ status: 'merged', mergedInto: 'c9' });
     expect(rowAfter(...absorbed, a('CustomerMergeReverted', { formerSurvivorId: 'c9', revertedAt: at }))).toMatchObject({ status: 'active', mergedInto: null });
+  });
+
+  it('hides an archived customer (status archived, archivedAt as carried) and shows it again on restore, everything else kept', () => {
+    const r = customerStream('c1');
+    const reg = r('CustomerRegistered', registration({ registeredAt: '2026-03-01T10:00:00+01:00' }));
+    const tagged = r('CustomerTagged', { tag: 'vip', taggedAt: at });
+    const archived = r('CustomerArchived', { reason: 'went quiet', archivedAt: '2026-03-02T10:00:00+01:00' });
+    const withdrawn = r('CustomerConsentRecorded', { purpose: 'email-marketing', granted: false, source: 'unsubscribe link', recordedAt: at });
+    const restored = r('CustomerRestored', { restoredAt: '2026-03-03T09:00:00.000Z' });
+    const tags = ['vip'];
+    const consents = { 'email-marketing': { granted: false, source: 'unsubscribe link', recordedAt: at } };
+    expect(rowAfter(reg, tagged, archived)).toEqual({ ...listed, tags, status: 'archived', archivedAt: '2026-03-02T10:00:00+01:00', streamRevision: 2, lastPosition: 3 });
+    expect(rowAfter(reg, tagged, archived, withdrawn)).toMatchObject({ status: 'archived', consents });
+    expect(rowAfter(reg, tagged, archived, withdrawn, restored)).toEqual({ ...listed, tags, consents, streamRevision: 4, lastPosition: 5 });
+  });
+
+  it('archive and restore delivered twice, or late, change nothing', () => {
+    const r = customerStream('c1');
+    const reg = r('CustomerRegistered', registration());
+    const archived = r('CustomerArchived', { archivedAt: at });
+    const restored = r('CustomerRestored', { restoredAt: at });
+    const once = projectAll(customerListProjection, [reg, archived]);
+    expect(projectAll(customerListProjection, [archived, reg], once)).toEqual(once);
+    const back = projectAll(customerListProjection, [reg, archived, restored]);
+    expect(projectAll(customerListProjection, [archived, restored, archived], back)).toEqual(back);
+    expect(back.get(streamId)).toMatchObject({ status: 'active', archivedAt: null, streamRevision: 2 });
+  });
+
+  it('keeps merged ahead of archived, and an archive across a reverted merge', () => {
+    const r = customerStream('c1');
+    const reg = r('CustomerRegistered', registration());
+    const archived = r('CustomerArchived', { archivedAt: at });
+    const merged = r('CustomerMergedInto', { survivorId: 'c9', mergedAt: at });
+    const reverted = r('CustomerMergeReverted', { formerSurvivorId: 'c9', revertedAt: at });
+    expect(rowAfter(reg, archived, merged)).toMatchObject({ status: 'merged', archivedAt: at });
+    expect(rowAfter(reg, archived, merged, reverted)).toMatchObject({ status: 'archived', mergedInto: null });
   });
 
   it('keeps no row for a customer whose registration it never saw', () => {

@@ -45,7 +45,7 @@ export const evolveCustomerListItem = (item: CustomerListItem | null, event: Con
       industry: p.industry ?? null, region: p.region, size: p.size ?? null, sourceChannel: p.sourceChannel, ownerId: p.ownerId,
       emails: [...p.emails], phones: [...p.phones], contacts: [], tags: [], groups: [], intent: null, intentLevel: null, consents: {},
       segment: 'A', hasPurchases: 0, purchaseCount: 0, averageOrderValue: null, lastInteractionAt: null, lastInteraction: null,
-      status: 'active', mergedInto: null, absorbed: [], registeredAt: utcInstantOf(p.registeredAt),
+      status: 'active', mergedInto: null, archivedAt: null, absorbed: [], registeredAt: utcInstantOf(p.registeredAt),
       streamRevision: event.streamRevision, lastPosition: event.globalPosition,
     });
   }
@@ -88,10 +88,14 @@ export const evolveCustomerListItem = (item: CustomerListItem | null, event: Con
       return changed(item, event, { absorbed: item.absorbed.includes(known.payload.mergedCustomerId) ? item.absorbed : [...item.absorbed, known.payload.mergedCustomerId] });
     case 'CustomerMergedInto':
       return changed(item, event, { mergedInto: known.payload.survivorId, status: 'merged' });
+    case 'CustomerArchived':
+      return changed(item, event, { archivedAt: known.payload.archivedAt, status: item.mergedInto === null ? 'archived' : 'merged' });
+    case 'CustomerRestored':
+      return changed(item, event, { archivedAt: null, status: item.mergedInto === null ? 'active' : 'merged' });
     case 'CustomersUnmerged':
       return changed(item, event, { absorbed: item.absorbed.filter((id) => id !== known.payload.unmergedCustomerId) });
     case 'CustomerMergeReverted':
-      return changed(item, event, { mergedInto: null, status: 'active' });
+      return changed(item, event, { mergedInto: null, status: item.archivedAt === null ? 'active' : 'archived' });
     case 'CustomerValueSegmentChanged': {
       const { segment, purchaseCount, averageOrderValue } = known.payload;
       return changed(item, event, { segment, purchaseCount, averageOrderValue: averageOrderValue === null ? null : { ...averageOrderValue } });

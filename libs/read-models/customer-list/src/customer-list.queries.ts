@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { CounterStore, DocumentQuery, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
 import { sumCounterFigures } from '@meridian/platform/projections';
 import { searchPrefixOf } from './customer-search.folding';
-import type { CustomerIntentLevel, CustomerListItem, CustomerSegment } from './customer-list.model';
+import type { CustomerIntentLevel, CustomerListItem, CustomerListStatus, CustomerSegment } from './customer-list.model';
 import { customerSegments } from './customer-list.model';
 
 export type CustomerListFilters = Readonly<{
@@ -17,7 +17,22 @@ export type CustomerListFilters = Readonly<{
   search?: string;
   /** Also list customers merged into another (default false). */
   includeMerged?: boolean;
+  /** Archived customers: left out (`exclude`, the default), listed with the others (`include`) or listed alone (`only`). */
+  archived?: CustomerListArchivedFilter;
 }>;
+
+export const customerListArchivedFilters = ['exclude', 'include', 'only'] as const;
+export type CustomerListArchivedFilter = (typeof customerListArchivedFilters)[number];
+
+/** The statuses a list shows: `only` archived means archived alone, merged ones included or not. */
+const listedStatusesOf = (filters: CustomerListFilters): CustomerListStatus[] => {
+  if (filters.archived === 'only') return ['archived'];
+  return [
+    'active',
+    ...(filters.includeMerged === true ? (['merged'] as const) : []),
+    ...(filters.archived === 'include' ? (['archived'] as const) : []),
+  ];
+};
 
 export const customerListSortFields = ['name', 'registeredAt'] as const;
 export type CustomerListSortField = (typeof customerListSortFields)[number];
@@ -72,7 +87,11 @@ export const ensureCustomerListIndexes = async (connection: Connection, collecti
 /** The store query for a filtered list, without sort or page. `undefined` filters and blank search are ignored. */
 export const customerListFilterOf = (tenantId: string, filters: CustomerListFilters): DocumentQuery => {
   const equals: Record<string, string> = { tenantId };
-  if (filters.includeMerged !== true) equals.status = 'active';
+  const statuses = listedStatusesOf(filters);
+  // One status is an equality (the index's second field); every status is no condition at all.
+  const oneOf: Record<string, readonly string[]> = {};
+  if (statuses.length === 1) equals.status = statuses[0]!;
+  else if (statuses.length < 3) oneOf.status = statuses;
   for (const field of ['region', 'industry', 'ownerId', 'segment'] as const) {
     const value = filters[field];
     if (value !== undefined) equals[field] = value;
@@ -82,7 +101,7 @@ export const customerListFilterOf = (tenantId: string, filters: CustomerListFilt
   if (filters.tag !== undefined) contains.tags = filters.tag.trim().toLowerCase();
   if (filters.group !== undefined) contains.groups = filters.group;
   const search = filters.search === undefined ? undefined : searchPrefixOf(filters.search);
-  return { equals, contains, prefix: search === undefined ? {} : { searchTerms: search } };
+  return { equals, ...(Object.keys(oneOf).length > 0 ? { oneOf } : {}), contains, prefix: search === undefined ? {} : { searchTerms: search } };
 };
 
 /**
@@ -114,7 +133,7 @@ export const getCustomer = async (documents: ReadModelStore<CustomerListItem>, t
   return item !== null && item.tenantId === tenantId ? item : null;
 };
 
-/** The active customers of one segment, by name. */
+/** The active customers of one segment, by name (archived and merged-away ones are in no segment's list). */
 export const customersInSegment = (
   documents: ReadModelStore<CustomerListItem>,
   tenantId: string,
@@ -124,7 +143,8 @@ export const customersInSegment = (
 
 /**
  * Active customers with any recorded purchase, by tenant: the ones a sweep
- * judges. A customer in A may be among them (its purchases left the window,
+ * judges (an archived customer is judged again once restored, by the next
+ * sweep or order value). A customer in A may be among them (its purchases left the window,
  * or are in another currency), and a wider window or a new policy can move it.
  */
 export const customersWithPurchases = (

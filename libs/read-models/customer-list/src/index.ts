@@ -18,6 +18,7 @@ export { UnreadableCustomerInstant } from './customer-list.item';
 export { UnknownCustomerEvent, customerListProjection, evolveCustomerListItem } from './customer-list.projection';
 export { customerListCounterDeltas, segmentCounterIdOf } from './customer-list.counters';
 export type {
+  CustomerListArchivedFilter,
   CustomerListFilters,
   CustomerListPage,
   CustomerListPageRequest,
@@ -26,6 +27,7 @@ export type {
   SegmentDistribution,
 } from './customer-list.queries';
 export {
+  customerListArchivedFilters,
   customerListFilterOf,
   customerListIdOf,
   customerListSortFields,

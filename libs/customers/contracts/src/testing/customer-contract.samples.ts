@@ -38,6 +38,8 @@ export const customerContractSamples: { readonly [T in CustomerContractType]: Cu
     customerId, previousSegment: 'A', segment: 'C', purchaseCount: 1, averageOrderValue: eur(1999.99),
     windowStart: '2025-03-01T09:00:00.000Z', windowEnd: at, changedAt: at,
   },
+  CustomerArchived: { customerId, reason: 'Went out of business', archivedAt: at },
+  CustomerRestored: { customerId, restoredAt: '2026-03-08T09:00:00.000Z' },
   CustomerImportStarted: {
     importId: 'imp-1', fileName: 'leads.csv', fileSha256: 'a3f5c0d2e1b4978615f0e2d3c4b5a6978877665544332211ffeeddccbbaa0099', rowCount: 4, startedAt: at,
   },

@@ -1,6 +1,8 @@
 import type { RegisterCustomer } from '../customer.commands';
 import type {
   ContactAdded,
+  CustomerArchived,
+  CustomerRestored,
   CustomerMergedInto,
   CustomerOrderValueRecorded,
   CustomerRegistered,
@@ -102,3 +104,13 @@ export const smallPolicy: SegmentPolicy = {
   highAverageOrderValue: { amount: 100, currency: 'EUR' },
   highPurchaseCount: 3,
 };
+
+export const archivedAt = '2026-03-05T09:00:00.000Z';
+
+/** This customer was archived, with a reason when given. */
+export const archived = (reason?: string, at = archivedAt): CustomerArchived => ({
+  type: 'CustomerArchived',
+  data: { customerId, ...(reason !== undefined ? { reason } : {}), archivedAt: at },
+});
+
+export const restored = (at = '2026-03-06T09:00:00.000Z'): CustomerRestored => ({ type: 'CustomerRestored', data: { customerId, restoredAt: at } });

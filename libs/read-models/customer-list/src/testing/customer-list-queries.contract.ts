@@ -14,7 +14,7 @@ import { applyAll, customerListScenario } from './customer-list.scenario';
  */
 export const customerListQueriesContract = (name: string, open: () => Promise<ReadModelStorage<CustomerListItem>>): void => {
   describe(`customer list queries: ${name}`, () => {
-    const { seed, unmerge } = customerListScenario();
+    const { seed, unmerge, archive, restore } = customerListScenario();
     let storage: ReadModelStorage<CustomerListItem>;
 
     beforeAll(async () => {
@@ -129,6 +129,36 @@ export const customerListQueriesContract = (name: string, open: () => Promise<Re
       expect(await segmentDistribution(storage.counters, 'tenant-a')).toEqual({ segments: { A: 1, B: 1, C: 1, D: 1, E: 1 }, total: 5 });
       expect(await ids({ search: 'acme' })).toEqual(['acme', 'acme2']);
       expect(await customerLineage(storage.documents, 'tenant-a', 'acme')).toEqual(['acme']);
+    });
+
+    it('an archive hides the customer from lists, segments, the distribution and the sweep; the filter shows it; a restore brings it back', async () => {
+      await applyAll(storage, archive, seed.length + unmerge.length);
+      expect(await getCustomer(storage.documents, 'tenant-a', 'globex')).toMatchObject({ status: 'archived', archivedAt: '2026-03-02T09:00:00.000Z', segment: 'C' });
+      expect(await ids({})).toEqual(['acme', 'acme2', 'initech', 'zoe']);
+      expect(await ids({ archived: 'exclude' })).toEqual(['acme', 'acme2', 'initech', 'zoe']);
+      expect(await ids({ archived: 'include' })).toEqual(['acme', 'acme2', 'globex', 'initech', 'zoe']);
+      expect(await ids({ archived: 'only' })).toEqual(['globex']);
+      expect(await ids({ archived: 'only', region: 'emea', search: 'globex' })).toEqual(['globex']);
+      expect(await ids({ archived: 'include', includeMerged: true, region: 'emea' })).toEqual(['acme', 'acme2', 'globex']);
+      expect(await ids({ segment: 'C' })).toEqual([]);
+      expect((await customersInSegment(storage.documents, 'tenant-a', 'C')).items).toEqual([]);
+      expect(await segmentDistribution(storage.counters, 'tenant-a')).toEqual({ segments: { A: 1, B: 1, C: 0, D: 1, E: 1 }, total: 4 });
+      const candidates = async (includeArchived?: boolean) =>
+        (await findByEmailsOrPhones(storage.documents, 'tenant-a', ['sales@globex.de'], [], { includeArchived })).map((item) => item.customerId);
+      expect([await candidates(), await candidates(true)]).toEqual([[], ['globex']]);
+      const named = async (includeArchived?: boolean) =>
+        (await findByNamePrefix(storage.documents, 'tenant-a', 'emea', 'glob', { includeArchived })).map((item) => item.customerId);
+      expect([await named(), await named(true)]).toEqual([[], ['globex']]);
+
+      await applyAll(storage, archive, seed.length + unmerge.length);
+      expect(await segmentDistribution(storage.counters, 'tenant-a')).toEqual({ segments: { A: 1, B: 1, C: 0, D: 1, E: 1 }, total: 4 });
+
+      await applyAll(storage, restore, seed.length + unmerge.length + archive.length);
+      await applyAll(storage, restore, seed.length + unmerge.length + archive.length);
+      expect(await getCustomer(storage.documents, 'tenant-a', 'globex')).toMatchObject({ status: 'active', archivedAt: null, segment: 'C' });
+      expect(await ids({ segment: 'C' })).toEqual(['globex']);
+      expect(await ids({ archived: 'only' })).toEqual([]);
+      expect(await segmentDistribution(storage.counters, 'tenant-a')).toEqual({ segments: { A: 1, B: 1, C: 1, D: 1, E: 1 }, total: 5 });
     });
   });
 };

@@ -17,6 +17,7 @@ const segmentChange = (previousSegment: 'A' | 'B' | 'C' | 'D' | 'E', segment: 'A
  * - zoe: a person in apac, gmail address, segment E
  * - acme2: emea, same phone as acme, segment D, merged into acme (out of the distribution)
  * - other: tenant-b's "Acme Corp", same email as acme
+ * Later phases: `unmerge` gives acme2 back; `archive` archives globex, `restore` restores it.
  */
 export const customerListScenario = () => {
   const acme = customerStream('acme', { firstPosition: 100 });
@@ -49,7 +50,10 @@ export const customerListScenario = () => {
     acme('CustomersUnmerged', { unmergedCustomerId: 'acme2', unmergedAt: at }),
     acme2('CustomerMergeReverted', { formerSurvivorId: 'acme', revertedAt: at }),
   ];
-  return { seed, unmerge };
+  // After the unmerge: globex (segment C) is archived, then restored.
+  const archive: ConsumedEvent[] = [globex('CustomerArchived', { reason: 'went quiet', archivedAt: '2026-03-02T09:00:00.000Z' })];
+  const restore: ConsumedEvent[] = [globex('CustomerRestored', { restoredAt: '2026-03-03T09:00:00.000Z' })];
+  return { seed, unmerge, archive, restore };
 };
 
 /** Applies events as the runtime does (counters, then the document), on one delivery lane with growing sequence. */
