@@ -72,7 +72,7 @@ const payloadOf = (text: string): Payload | undefined => {
   const { v, by, dir, f, k, c, ...rest } = parsed as Record<string, unknown>;
   if (Object.keys(rest).length > 0 || v !== 1 || typeof by !== 'string' || (dir !== 'asc' && dir !== 'desc') || typeof f !== 'string' || typeof c !== 'string') return undefined;
   if (!Array.isArray(k) || !k.every((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return undefined;
-  const payload = { v, by, dir, f, k: k as CursorKey };
+  const payload = { v: 1 as const, by, dir: dir as 'asc' | 'desc', f, k: k as CursorKey };
   return checkOf(payload) === c ? { ...payload, c } : undefined;
 };
 
