@@ -12,7 +12,7 @@ const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const line = (quantity: number, amount: number) => ({ productId: 'sku-1', description: 'Desk', quantity, unitPrice: eur(amount) });
 
 type ListItem = Readonly<{ orderId: string; placedAt: string; [field: string]: unknown }>;
-type Page = Readonly<{ items: ListItem[]; limit: number; offset: number; hasMore: boolean }>;
+type Page = Readonly<{ items: ListItem[]; limit: number; offset: number; hasMore: boolean; nextCursor: string | null }>;
 
 let standalone: StandaloneProcess | undefined;
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = tenantA): Promise<HttpResponse> =>
@@ -147,5 +147,92 @@ describe('GET /api/v1/orders on the standalone process', () => {
       { field: 'query:placedTo', messages: ['must not be before placedFrom'] },
       { field: 'query:status', messages: ['is given more than once'] },
     ]));
+  });
+});
+
+describe('GET /api/v1/orders paged by cursor on the standalone process', () => {
+  // A tenant of its own: p1 10, p2 and p3 20 each (a tie, broken by order id), p4 30, p5 40; p0 (5) is placed mid-way.
+  const tenant = { 'x-tenant-id': 'initech', 'x-user-id': 'clerk-cy' };
+  const ids: Record<string, string> = {};
+  let last = 0;
+  const label = (orderId: string) => Object.entries(ids).find(([, id]) => id === orderId)?.[0] ?? orderId;
+  const place = async (name: string, amount: number) => {
+    const placed = await accepted('POST', '/api/v1/orders', { customerId: 'cus-i', currency: 'EUR', lines: [line(1, amount)] }, tenant);
+    ids[name] = placed.orderId;
+    last = Math.max(last, placed.position);
+  };
+  const get = (query: string) => call('GET', `/api/v1/orders?${query}`, undefined, { ...tenant, 'x-min-position': String(last) });
+  const page = async (query: string) => {
+    const response = await get(query);
+    if (response.status !== 200) throw new Error(`list ${query} answered ${response.status}: ${response.text}`);
+    const body = response.body as Page;
+    return { ...body, labels: body.items.map((item) => label(item.orderId)) };
+  };
+
+  beforeAll(async () => {
+    for (const [name, amount] of [['p1', 10], ['p2', 20], ['p3', 20], ['p4', 30], ['p5', 40]] as const) await place(name, amount);
+  });
+
+  it('pages through every order by nextCursor: an order placed meanwhile before the page skips or repeats none; offset still pages', async () => {
+    // Ties on the total go by order id, ascending with the sort.
+    const [firstTwenty, secondTwenty] = [ids.p2!, ids.p3!].sort().map(label);
+    const first = await page('sortBy=total&direction=asc&limit=2');
+    expect([first.labels, first.hasMore, first.offset]).toEqual([['p1', firstTwenty], true, 0]);
+    expect(first.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+
+    await place('p0', 5);
+    // By offset, the new first row shifts the rest: the second page repeats the last row of the first.
+    expect((await page('sortBy=total&direction=asc&limit=2&offset=2')).labels).toEqual([firstTwenty, secondTwenty]);
+
+    const second = await page(`sortBy=total&direction=asc&limit=2&cursor=${first.nextCursor}`);
+    expect([second.labels, second.hasMore, second.offset]).toEqual([[secondTwenty, 'p4'], true, 0]);
+    const third = await page(`sortBy=total&direction=asc&limit=2&cursor=${second.nextCursor}`);
+    expect([third.labels, third.hasMore, third.nextCursor]).toEqual([['p5'], false, null]);
+    const seen = [...first.labels, ...second.labels, ...third.labels];
+    expect(seen).toEqual(['p1', firstTwenty, secondTwenty, 'p4', 'p5']);
+    expect(new Set(seen).size).toBe(5);
+
+    // The limit may change between pages; the list from the start now has p0 first.
+    expect((await page(`sortBy=total&direction=asc&limit=10&cursor=${first.nextCursor}`)).labels).toEqual([secondTwenty, 'p4', 'p5']);
+    expect((await page('sortBy=total&direction=asc&limit=10')).labels).toEqual(['p0', 'p1', firstTwenty, secondTwenty, 'p4', 'p5']);
+    expect((await page('sortBy=total&direction=asc&limit=10')).nextCursor).toBeNull();
+  });
+
+  it('pages newest first by default, with filters, and the cursor keeps them', async () => {
+    const all = (await page('customerId=cus-i&limit=50')).labels;
+    const first = await page('customerId=cus-i&limit=4');
+    const rest = await page(`customerId=cus-i&limit=4&cursor=${first.nextCursor}`);
+    expect([...first.labels, ...rest.labels]).toEqual(all);
+    expect([all.length, rest.nextCursor]).toEqual([6, null]);
+  });
+
+  it('documents cursor and nextCursor in the OpenAPI document', async () => {
+    type Document = { paths: Record<string, { get: { parameters: Array<{ name: string; schema: object }> } }>; components: { schemas: Record<string, { properties: Record<string, object> }> } };
+    const document = (await call('GET', '/api/openapi.json')).body as Document;
+    const parameters = document.paths['/api/v1/orders']!.get.parameters;
+    expect(parameters.find((parameter) => parameter.name === 'cursor')).toMatchObject({ in: 'query', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' } });
+    expect(parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['offset', 'limit', 'cursor']));
+    expect(document.components.schemas.OrderListPageView!.properties.nextCursor).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('answers 400 query:cursor for a cursor with offset, a tampered one, or one made for another sort or filter', async () => {
+    const { nextCursor } = await page('sortBy=total&direction=asc&limit=2');
+    const refusal = async (query: string) => {
+      const response = await get(query);
+      expect([response.status, response.headers.get('content-type')]).toEqual([400, expect.stringContaining('application/problem+json')]);
+      return (response.body as { errors: Array<{ field: string; messages: string[] }> }).errors;
+    };
+    expect(await refusal(`sortBy=total&direction=asc&cursor=${nextCursor}&offset=2`)).toEqual([
+      { field: 'query:cursor', messages: [expect.stringContaining('cannot be combined with offset')] },
+    ]);
+    expect(await refusal(`sortBy=total&direction=desc&cursor=${nextCursor}`)).toEqual([
+      { field: 'query:cursor', messages: [expect.stringContaining('was made for the sort total asc, not total desc')] },
+    ]);
+    expect(await refusal(`sortBy=total&direction=asc&status=placed&cursor=${nextCursor}`)).toEqual([
+      { field: 'query:cursor', messages: [expect.stringContaining('was made for other filters')] },
+    ]);
+    expect(await refusal(`sortBy=total&direction=asc&cursor=${nextCursor!.slice(0, -4)}`)).toEqual([
+      { field: 'query:cursor', messages: [expect.stringContaining('is not a cursor this endpoint gave out')] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { FieldRange, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import type { DocumentQuery, FieldRange, FieldValue, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import { sortKeyOf } from '@meridian/platform/projections';
 import type { OrderListItem, OrderListStatus } from './order-list.projection';
 
 export const orderListSortFields = ['placedAt', 'total'] as const;
@@ -19,9 +20,15 @@ export type OrderListQuery = Readonly<{
   direction?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Keyset paging: the page after the row with these sort values (`nextAfter` of the page before); offset is then ignored. */
+  after?: readonly FieldValue[];
 }>;
 
-export type OrderListPage = Readonly<{ items: readonly OrderListItem[]; limit: number; offset: number; hasMore: boolean }>;
+/** `nextAfter`: the last row's sort values when another page follows (the `after` for it), else null. */
+export type OrderListPage = Readonly<{ items: readonly OrderListItem[]; limit: number; offset: number; hasMore: boolean; nextAfter: readonly FieldValue[] | null }>;
+
+/** The sort a query gets when it names none. */
+export const defaultOrderListSort = { by: 'placedAt', direction: 'desc' } as const satisfies Readonly<{ by: OrderListSortField; direction: 'asc' | 'desc' }>;
 
 export const maxPageSize = 200;
 export const defaultPageSize = 50;
@@ -55,22 +62,26 @@ const placedRange = (query: OrderListQuery): FieldRange => ({
  * A tenant's orders, filtered, sorted and paged with plain
  * find/sort/skip/limit (no aggregation, so FerretDB, the SQL read store and
  * memory serve it alike). The order id breaks ties, so pages never overlap or
- * skip a row. Totals are compared as numbers whatever their currency.
+ * skip a row; paged by `after` (keyset) they also hold while orders are placed. Totals are compared as numbers whatever their currency.
  */
 export const listOrders = async (documents: ReadModelStore<OrderListItem>, query: OrderListQuery): Promise<OrderListPage> => {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? defaultPageSize), 1), maxPageSize);
-  const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+  const offset = query.after === undefined ? Math.max(Math.trunc(query.offset ?? 0), 0) : 0;
   const equals: Record<string, string> = { tenantId: query.tenantId };
   if (query.customerId !== undefined) equals.customerId = query.customerId;
   if (query.status !== undefined) equals.status = query.status;
   if (query.opportunityId !== undefined) equals.opportunityId = query.opportunityId;
-  const order = query.direction === 'asc' ? 1 : -1;
+  const order = (query.direction ?? defaultOrderListSort.direction) === 'asc' ? 1 : -1;
+  const sort: NonNullable<DocumentQuery['sort']> = [[query.sortBy ?? defaultOrderListSort.by, order], ['orderId', order]];
   const found = await documents.find({
     equals,
     ranges: { placedAt: placedRange(query) },
-    sort: [[query.sortBy ?? 'placedAt', order], ['orderId', order]],
+    sort,
+    ...(query.after === undefined ? {} : { after: query.after }),
     skip: offset,
     limit: limit + 1,
   });
-  return { items: found.slice(0, limit), limit, offset, hasMore: found.length > limit };
+  const items = found.slice(0, limit);
+  const hasMore = found.length > limit;
+  return { items, limit, offset, hasMore, nextAfter: hasMore ? sortKeyOf(items[items.length - 1]!, sort) : null };
 };

@@ -5,6 +5,7 @@ import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, readFrom
 import { listOrders, orderListReadModel } from '@meridian/read-models/order-list';
 import type { OrderReadModels } from '../shared/order-read-models';
 import { ORDER_READ_MODELS } from '../shared/order-read-models';
+import { orderListCursorScope } from './list-orders.cursor';
 import { listOrdersQuery, parseListOrdersQuery } from './list-orders.query';
 import { OrderListPageView, toOrderListPageView } from './order-list-page.view';
 
@@ -24,6 +25,6 @@ export class ListOrdersController {
     const page = await readFrom(orderListReadModel, this.readModels.orderList, { minPosition, maxWaitMs: this.readModels.maxWaitMs }, (storage) =>
       listOrders(storage.documents, query),
     );
-    return toOrderListPageView(page);
+    return toOrderListPageView(page, orderListCursorScope(query));
   }
 }

@@ -1,5 +1,7 @@
+import { encodePageCursor } from '@meridian/platform/nest';
 import { queryParsing } from '@meridian/platform/nest/testing';
 import { orderStatuses } from '@meridian/orders/domain';
+import { orderListCursorScope } from './list-orders.cursor';
 import { parseListOrdersQuery } from './list-orders.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListOrdersQuery);
@@ -74,5 +76,37 @@ describe('parseListOrdersQuery', () => {
     expect(fieldsOf({ page: '2', status: 'paid', limit: '0', offset: 'x', placedFrom: '2026-02-30', direction: ['asc', 'desc'] })).toEqual([
       'query:direction', 'query:limit', 'query:offset', 'query:page', 'query:placedFrom', 'query:status',
     ]);
+  });
+
+  describe('cursor', () => {
+    const cursorFor = (query: Parameters<typeof orderListCursorScope>[0], key: readonly (string | number)[]) => encodePageCursor(orderListCursorScope(query), key);
+    const newest = cursorFor({ tenantId: 'acme', status: 'confirmed' }, ['2026-05-05T10:00:00.000Z', 'o-9']);
+
+    it('reads a cursor as the keyset bound of the page after it, with the same sort and filters', () => {
+      expect(parse({ status: 'confirmed', cursor: newest, limit: '5' })).toEqual({ tenantId: 'acme', status: 'confirmed', limit: 5, after: ['2026-05-05T10:00:00.000Z', 'o-9'] });
+      // The defaults are the sort it was made for, named or not.
+      expect(parse({ status: 'confirmed', sortBy: 'placedAt', direction: 'desc', cursor: newest }).after).toEqual(['2026-05-05T10:00:00.000Z', 'o-9']);
+      const byTotal = cursorFor({ tenantId: 'acme', sortBy: 'total', direction: 'asc' }, [120.5, 'o-3']);
+      expect(parse({ sortBy: 'total', direction: 'asc', cursor: byTotal }).after).toEqual([120.5, 'o-3']);
+    });
+
+    it('refuses a cursor with offset', () => {
+      expect(errorsOf({ status: 'confirmed', cursor: newest, offset: '0' })).toEqual({ 'query:cursor': expect.stringContaining('cannot be combined with offset') });
+    });
+
+    it('refuses a malformed or altered cursor', () => {
+      expect(errorsOf({ cursor: 'bm90LWEtY3Vyc29y' })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out') });
+      expect(errorsOf({ cursor: 'a+b/c=' })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out') });
+      expect(errorsOf({ status: 'confirmed', cursor: `${newest.slice(0, -2)}xy` })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor') });
+    });
+
+    it('refuses a cursor made for another sort or other filters, naming which', () => {
+      expect(errorsOf({ status: 'confirmed', direction: 'asc', cursor: newest })).toEqual({ 'query:cursor': expect.stringContaining('was made for the sort placedAt desc, not placedAt asc') });
+      expect(errorsOf({ status: 'confirmed', sortBy: 'total', cursor: newest })).toEqual({ 'query:cursor': expect.stringContaining('not total desc') });
+      expect(errorsOf({ status: 'cancelled', cursor: newest })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+      expect(errorsOf({ cursor: newest })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+      expect(queryParsing((request) => parseListOrdersQuery(request, 'globex')).errorsOf({ status: 'confirmed', cursor: newest }))
+        .toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+    });
   });
 });

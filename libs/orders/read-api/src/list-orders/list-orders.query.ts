@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { OrderListQuery } from '@meridian/read-models/order-list';
 import { defaultPageSize, maxPageSize, orderListSortFields, orderListStatuses } from '@meridian/read-models/order-list';
-import { dateParameter, integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
+import { cursorParameter, dateParameter, integerParameter, oneOfParameter, queryParameters, readPageCursor, textParameter } from '@meridian/platform/nest';
+import { orderListCursorScope } from './list-orders.cursor';
 
 export const maxOffset = 1_000_000;
 
@@ -15,7 +16,8 @@ export const listOrdersQuery = queryParameters(
     sortBy: oneOfParameter(orderListSortFields, 'Default placedAt; the order id breaks ties'),
     direction: oneOfParameter(['asc', 'desc'] as const, 'Default desc (newest or largest first)'),
     limit: integerParameter(1, maxPageSize, `Default ${defaultPageSize}`),
-    offset: integerParameter(0, maxOffset),
+    offset: integerParameter(0, maxOffset, 'Not with cursor'),
+    cursor: cursorParameter(),
   },
   { readYourWrites: true },
 );
@@ -38,6 +40,7 @@ export const parseListOrdersQuery = (request: FastifyRequest, tenantId: string):
   if (query.placedFrom !== undefined && query.placedTo !== undefined && query.placedFrom > query.placedTo) {
     read.fail('placedTo', 'must not be before placedFrom');
   }
+  const after = readPageCursor(request, read, orderListCursorScope(query));
   read.done();
-  return query;
+  return after === undefined ? query : { ...query, after };
 };

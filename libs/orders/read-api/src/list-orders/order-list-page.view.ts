@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyType } from '@meridian/platform/nest';
+import type { PageCursorScope } from '@meridian/platform/nest';
+import { MoneyType, nextCursorDescription, nextPageCursor } from '@meridian/platform/nest';
 import { maxMoneyAmount, orderStatuses } from '@meridian/orders/domain';
 import type { OrderListItem, OrderListPage } from '@meridian/read-models/order-list';
 
@@ -27,8 +28,9 @@ export class OrderListItemView {
 export class OrderListPageView {
   @ApiProperty({ type: [OrderListItemView] }) items!: OrderListItemView[];
   @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ description: 'The offset asked for (0 when paging by cursor)' }) offset!: number;
   @ApiProperty({ description: 'True when another page follows' }) hasMore!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: nextCursorDescription }) nextCursor!: string | null;
 }
 
 export const toOrderListItemView = (item: OrderListItem): OrderListItemView => {
@@ -52,9 +54,10 @@ export const toOrderListItemView = (item: OrderListItem): OrderListItemView => {
   };
 };
 
-export const toOrderListPageView = (page: OrderListPage): OrderListPageView => ({
+export const toOrderListPageView = (page: OrderListPage, cursorScope: PageCursorScope): OrderListPageView => ({
   items: page.items.map(toOrderListItemView),
   limit: page.limit,
   offset: page.offset,
   hasMore: page.hasMore,
+  nextCursor: nextPageCursor(cursorScope, page.nextAfter),
 });

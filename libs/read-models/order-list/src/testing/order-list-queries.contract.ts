@@ -82,5 +82,18 @@ export const orderListQueriesContract = (name: string, open: () => Promise<ReadM
       const clamped = await listOrders(storage.documents, { tenantId: 'tenant-a', limit: 10_000, offset: -5 });
       expect([clamped.limit, clamped.offset, clamped.items.length]).toEqual([200, 0, 5]);
     });
+
+    it('pages by keyset: each page after the last row of the one before, nextAfter null on the last', async () => {
+      const first = await listOrders(storage.documents, { tenantId: 'tenant-a', sortBy: 'total', direction: 'asc', limit: 2 });
+      expect([first.items.map((i) => i.orderId), first.nextAfter]).toEqual([['o4', 'o1'], [first.items[1]!.total, 'o1']]);
+      const second = await listOrders(storage.documents, { tenantId: 'tenant-a', sortBy: 'total', direction: 'asc', limit: 2, after: first.nextAfter!, offset: 3 });
+      expect([second.items.map((i) => i.orderId), second.hasMore, second.offset]).toEqual([['o2', 'o5'], true, 0]);
+      const last = await listOrders(storage.documents, { tenantId: 'tenant-a', sortBy: 'total', direction: 'asc', limit: 2, after: second.nextAfter! });
+      expect([last.items.map((i) => i.orderId), last.hasMore, last.nextAfter]).toEqual([['o3'], false, null]);
+      const newest = await listOrders(storage.documents, { tenantId: 'tenant-a', limit: 4 });
+      const rest = await listOrders(storage.documents, { tenantId: 'tenant-a', limit: 4, after: newest.nextAfter! });
+      expect([...newest.items, ...rest.items].map((i) => i.orderId)).toEqual(await ids({}));
+      expect(newest.nextAfter).toEqual([newest.items[3]!.placedAt, newest.items[3]!.orderId]);
+    });
   });
 };
