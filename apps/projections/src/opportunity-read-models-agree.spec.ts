@@ -8,11 +8,13 @@ import {
   expectedFunnelOf,
   expectedListItemOf,
   expectedOpenDealsOf,
+  isArchived,
   presentDeal,
 } from './testing/deal-expectations';
 import type { DealScript } from './testing/deal-intents';
 import { commandsOf, customers, dealScripts, owners } from './testing/deal-intents';
 import { consumedStream, playAccepted } from './testing/opportunity-history';
+import type { OpportunityListQuery } from '@meridian/read-models/opportunity-list';
 import type { OpportunityReadModels } from './testing/opportunity-read-models';
 import { createOpportunityReadModels } from './testing/opportunity-read-models';
 
@@ -58,15 +60,21 @@ const expectEveryReadModelToAgree = async (readModels: OpportunityReadModels, pl
   for (const ownerId of owners) {
     expect(await reportFigures(readModels, ownerId)).toEqual(expectedFunnelOf(deals.filter((deal) => deal.ownerId === ownerId)));
   }
+  const idsOf = (chosen: readonly Deal[]) => chosen.map((deal) => deal.opportunityId).sort();
+  const listed = async (query: Omit<OpportunityListQuery, 'tenantId'>) => [...(await readModels.listedIds({ tenantId, ...query }))].sort();
+  expect(await listed({})).toEqual(idsOf(deals.filter((deal) => !isArchived(deal))));
+  expect(await listed({ archived: 'true' })).toEqual(idsOf(deals.filter(isArchived)));
+  expect(await listed({ archived: 'any' })).toEqual(idsOf(deals));
   for (const customerId of customers) {
-    const listed = await readModels.openOpportunitiesOf(tenantId, customerId);
-    expect([...listed].sort((a, b) => (a.opportunityId < b.opportunityId ? -1 : 1))).toEqual(expectedOpenDealsOf(deals, customerId));
+    expect(await listed({ customerId, archived: 'any' })).toEqual(idsOf(deals.filter((deal) => deal.customerId === customerId)));
+    const listed360 = await readModels.openOpportunitiesOf(tenantId, customerId);
+    expect([...listed360].sort((a, b) => (a.opportunityId < b.opportunityId ? -1 : 1))).toEqual(expectedOpenDealsOf(deals, customerId));
   }
 };
 
 /** The user's repair: revising an open deal to the amount the list shows is "unchanged", to any other amount it is a revision. */
 const expectRevisesJudgedAgainstTheListedAmount = async (readModels: OpportunityReadModels, played: readonly PlayedDeal[]): Promise<void> => {
-  for (const { deal } of played.filter(({ deal: d }) => isOpenStage(d.stage))) {
+  for (const { deal } of played.filter(({ deal: d }) => isOpenStage(d.stage) && !isArchived(d))) {
     const listed = await readModels.listItem(opportunityStreamId(deal.opportunityId));
     if (listed === null) throw new Error(`${deal.opportunityId} is not listed`);
     const revise = (amount: number): OpportunityCommand => ({
@@ -100,6 +108,30 @@ describe('opportunity read models agree with the stream', () => {
     expect(afterRevise.refused).toBe(0);
     expect(afterRevise.deal.amount).toEqual({ amount: 1000, currency: 'EUR' });
     await expectEveryReadModelToAgree(revised, [afterRevise]);
+  });
+
+  it('takes an archived deal out of the list, the funnel and the 360, refuses its other commands, and a restore brings it back whole', async () => {
+    const script: DealScript = {
+      opportunityId: 'deal-1',
+      opening: {
+        customerId: 'cust-acme', name: 'Fleet telematics', ownerId: 'rep-ana', amount: { amount: 1000, currency: 'EUR' }, expectedCloseDate: '2026-06-30',
+        sourceChannel: 'webinar', productLine: 'telematics', region: 'emea', openedOnDay: 0,
+      },
+      intents: [{ intent: 'move', toStage: 'proposal' }, { intent: 'archive', reason: 'duplicate' }, { intent: 'move', toStage: 'negotiation' }, { intent: 'archive' }],
+    };
+    const archived = createOpportunityReadModels();
+    const [whileArchived] = await playAndProject([script], archived);
+    expect([whileArchived.refused, whileArchived.deal.stage, isArchived(whileArchived.deal)]).toEqual([2, 'proposal', true]);
+    await expectEveryReadModelToAgree(archived, [whileArchived]);
+    expect((await reportFigures(archived)).opportunities).toBe(0);
+
+    const restored = createOpportunityReadModels();
+    const [back] = await playAndProject([{ ...script, intents: [...script.intents, { intent: 'restore' }, { intent: 'restore' }] }], restored);
+    expect([back.refused, back.deal.stage, isArchived(back.deal)]).toEqual([3, 'proposal', false]);
+    await expectEveryReadModelToAgree(restored, [back]);
+    expect((await reportFigures(restored)).stages.find(({ stage }) => stage === 'proposal')).toEqual({
+      stage: 'proposal', count: 1, amounts: [{ currency: 'EUR', amount: 1000 }],
+    });
   });
 
   it('every read model shows each deal as its aggregate does, whatever commands were sent', async () => {

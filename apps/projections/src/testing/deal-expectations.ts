@@ -26,8 +26,14 @@ export const totalsOf = (deals: readonly OpportunityDetails[]): Money[] => {
     .map(([currency, sum]) => ({ currency, amount: sum / 100 }));
 };
 
-/** The figures of a funnel report that follow from where each deal is now (reach and dwell need the history). */
-export const expectedFunnelOf = (deals: readonly Deal[]) => {
+export const isArchived = (deal: Deal): boolean => deal.archivedAt !== undefined;
+
+/**
+ * The figures of a funnel report that follow from where each deal is now
+ * (reach and dwell need the history). Archived deals count nowhere.
+ */
+export const expectedFunnelOf = (allDeals: readonly Deal[]) => {
+  const deals = allDeals.filter((deal) => !isArchived(deal));
   const inStage = (stage: Deal['stage']) => deals.filter((deal) => deal.stage === stage);
   return {
     opportunities: deals.length,
@@ -51,6 +57,8 @@ export const expectedListItemOf = (deal: Deal, streamRevision: number) => ({
   sourceChannel: deal.sourceChannel,
   openedAt: deal.openedAt,
   closedAt: deal.closedAt ?? null,
+  visibility: isArchived(deal) ? 'archived' : 'active',
+  archivedAt: deal.archivedAt ?? null,
   streamRevision,
 });
 
@@ -62,6 +70,7 @@ export const expectedFunnelEntryOf = (deal: Deal, streamRevision: number) => ({
   region: deal.region,
   productLine: deal.productLine,
   sourceChannel: deal.sourceChannel,
+  archived: isArchived(deal),
   streamRevision,
 });
 
@@ -72,14 +81,15 @@ export const expectedActivitySummaryOf = (deal: Deal) => ({
   amountMinor: centsOf(deal.amount),
   currency: deal.amount.currency,
   open: isOpenStage(deal.stage),
+  archived: isArchived(deal),
   ownerId: deal.ownerId,
   expectedCloseDate: deal.expectedCloseDate,
 });
 
-/** A customer's open deals as the 360 should list them, in id order (the caller sorts the actual list the same way). */
+/** A customer's open deals that are not archived, as the 360 should list them, in id order (the caller sorts the actual list the same way). */
 export const expectedOpenDealsOf = (deals: readonly Deal[], customerId: string) =>
   deals
-    .filter((deal) => deal.customerId === customerId && isOpenStage(deal.stage))
+    .filter((deal) => deal.customerId === customerId && isOpenStage(deal.stage) && !isArchived(deal))
     .map((deal) => ({
       opportunityId: deal.opportunityId, customerId, name: deal.name, stage: deal.stage, amount: deal.amount,
       ownerId: deal.ownerId, expectedCloseDate: deal.expectedCloseDate,

@@ -14,7 +14,9 @@ export type DealIntent =
   | Readonly<{ intent: 'revise'; amount: Money }>
   | Readonly<{ intent: 'reschedule'; expectedCloseDate: string }>
   | Readonly<{ intent: 'reassign'; ownerId: string }>
-  | Readonly<{ intent: 'log'; activityId: string; kind: ActivityKind; nextFollowUpInDays?: number }>;
+  | Readonly<{ intent: 'log'; activityId: string; kind: ActivityKind; nextFollowUpInDays?: number }>
+  | Readonly<{ intent: 'archive'; reason?: string }>
+  | Readonly<{ intent: 'restore' }>;
 
 export type DealOpening = Omit<OpenOpportunity['data'], 'opportunityId' | 'openedAt'> & Readonly<{ openedOnDay: number }>;
 
@@ -63,6 +65,9 @@ const intent: fc.Arbitrary<DealIntent> = fc.oneof(
       nextFollowUpInDays: optional(fc.integer({ min: -2, max: 10 })),
     }).map(defined),
   },
+  // Often enough that a deal is regularly archived while other commands come (and are refused), then restored.
+  { weight: 2, arbitrary: fc.record({ intent: fc.constant('archive' as const), reason: optional(fc.constantFrom('duplicate', ' ')) }).map(defined) },
+  { weight: 2, arbitrary: fc.constant({ intent: 'restore' as const }) },
 );
 
 const opening: fc.Arbitrary<DealOpening> = fc.record({
@@ -109,6 +114,10 @@ const commandOf = (opportunityId: string, wish: DealIntent, at: string): Opportu
       return { type: 'RescheduleOpportunityClose', data: { opportunityId, expectedCloseDate: wish.expectedCloseDate, rescheduledAt: at } };
     case 'reassign':
       return { type: 'ReassignOpportunityOwner', data: { opportunityId, newOwnerId: wish.ownerId, reassignedAt: at } };
+    case 'archive':
+      return { type: 'ArchiveOpportunity', data: defined({ opportunityId, reason: wish.reason, archivedAt: at }) };
+    case 'restore':
+      return { type: 'RestoreOpportunity', data: { opportunityId, restoredAt: at } };
     case 'log': {
       const { activityId, kind, nextFollowUpInDays } = wish;
       const nextFollowUpOn = nextFollowUpInDays === undefined ? undefined : instantAfter(Date.parse(at), nextFollowUpInDays * 24).slice(0, 10);

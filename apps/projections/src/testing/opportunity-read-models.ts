@@ -3,8 +3,8 @@ import type { ProjectedDocument, Projection, ReadModelStorage } from '@meridian/
 import { applyEvent, createMemoryReadModelStorage } from '@meridian/platform/projections';
 import type { CustomerActivityDocument, OpportunityActivity, OpportunityView } from '@meridian/read-models/customer-activity';
 import { customer360Parts, customerActivityProjection, openOpportunities } from '@meridian/read-models/customer-activity';
-import type { OpportunityListItem } from '@meridian/read-models/opportunity-list';
-import { opportunityListProjection } from '@meridian/read-models/opportunity-list';
+import type { OpportunityListItem, OpportunityListQuery } from '@meridian/read-models/opportunity-list';
+import { listOpportunities, opportunityListProjection } from '@meridian/read-models/opportunity-list';
 import type { FunnelEntry, FunnelReport, SalesFunnelQuery } from '@meridian/read-models/sales-funnel';
 import { salesFunnelProjection, salesFunnelReport } from '@meridian/read-models/sales-funnel';
 
@@ -12,6 +12,8 @@ import { salesFunnelProjection, salesFunnelReport } from '@meridian/read-models/
 export type OpportunityReadModels = Readonly<{
   project: (events: readonly ConsumedEvent[]) => Promise<void>;
   listItem: (streamId: string) => Promise<OpportunityListItem | null>;
+  /** The ids a list query answers (one page of up to 200), in its order. */
+  listedIds: (query: OpportunityListQuery) => Promise<string[]>;
   funnelEntry: (streamId: string) => Promise<FunnelEntry | null>;
   /** The funnel as the API answers it: summed from the counters, not from the entries. */
   funnelReport: (query: SalesFunnelQuery) => Promise<FunnelReport>;
@@ -50,6 +52,7 @@ export const createOpportunityReadModels = (): OpportunityReadModels => {
       await applyInOrder(customerActivityProjection, activity, events);
     },
     listItem: (streamId) => list.documents.load(streamId),
+    listedIds: async (query) => (await listOpportunities(list.documents, { ...query, limit: 200 })).items.map((item) => item.opportunityId),
     funnelEntry: (streamId) => funnel.documents.load(streamId),
     funnelReport: (query) => salesFunnelReport(funnel, query),
     activity: activityOf,

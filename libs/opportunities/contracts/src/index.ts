@@ -35,6 +35,8 @@ export {
 } from './opportunity-terms.contracts';
 export type { ActivityLoggedV1 } from './opportunity-activity.contracts';
 export { activityLoggedSchemaV1 } from './opportunity-activity.contracts';
+export type { OpportunityArchivedV1, OpportunityRestoredV1 } from './opportunity-archive.contracts';
+export { opportunityArchivedSchemaV1, opportunityRestoredSchemaV1 } from './opportunity-archive.contracts';
 export type { OpportunityContract, OpportunityContractEvent, OpportunityContractPayloads, OpportunityContractType } from './opportunity-contracts.registry';
 export {
   isOpportunityContractType,

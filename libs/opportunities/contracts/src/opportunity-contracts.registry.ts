@@ -3,6 +3,8 @@ import { contractEventOf, contractTypeOfCeType, hasContract } from '@meridian/pl
 import type { EventSchema } from './event-contract.schema';
 import { ceTypeOf } from './event-contract.schema';
 import type { ActivityLoggedV1 } from './opportunity-activity.contracts';
+import type { OpportunityArchivedV1, OpportunityRestoredV1 } from './opportunity-archive.contracts';
+import { opportunityArchivedSchemaV1, opportunityRestoredSchemaV1 } from './opportunity-archive.contracts';
 import { activityLoggedSchemaV1 } from './opportunity-activity.contracts';
 import type {
   OpportunityLostV1,
@@ -40,6 +42,8 @@ export type OpportunityContractPayloads = {
   OpportunityOwnerReassigned: OpportunityOwnerReassignedV1;
   ActivityLogged: ActivityLoggedV1;
   OpportunityReopened: OpportunityReopenedV1;
+  OpportunityArchived: OpportunityArchivedV1;
+  OpportunityRestored: OpportunityRestoredV1;
 };
 
 export type OpportunityContractType = keyof OpportunityContractPayloads;
@@ -73,6 +77,8 @@ export const opportunityContracts = {
   OpportunityOwnerReassigned: v1('OpportunityOwnerReassigned', opportunityOwnerReassignedSchemaV1),
   ActivityLogged: v1('ActivityLogged', activityLoggedSchemaV1),
   OpportunityReopened: v1('OpportunityReopened', opportunityReopenedSchemaV1),
+  OpportunityArchived: v1('OpportunityArchived', opportunityArchivedSchemaV1),
+  OpportunityRestored: v1('OpportunityRestored', opportunityRestoredSchemaV1),
 } as const satisfies { readonly [TType in OpportunityContractType]: OpportunityContract<TType> };
 
 export const opportunityContractTypes = Object.keys(opportunityContracts) as readonly OpportunityContractType[];

@@ -27,6 +27,8 @@ const samples: { [T in OpportunityContractType]: OpportunityContractPayloads[T] 
     notes: 'Wants a 3-year term', nextFollowUpOn: '2026-03-08', loggedAt: at,
   },
   OpportunityReopened: { opportunityId: id, previousOutcome: 'lost', toStage: 'qualified', reason: 'New budget', reopenedAt: at },
+  OpportunityArchived: { opportunityId: id, stage: 'won', reason: 'Duplicate of opp-7f3b', archivedAt: at },
+  OpportunityRestored: { opportunityId: id, stage: 'won', restoredAt: at },
 };
 
 const newAjv = (options: Readonly<Record<string, unknown>> = contractValidatorOptions) => {
@@ -51,14 +53,14 @@ const moneyFields = opportunityContractTypes.flatMap((type) =>
 
 describe('opportunity contract registry', () => {
   it('has one v1 contract per event type, with a versioned CloudEvents type and a unique schema id', () => {
-    expect(opportunityContractTypes).toHaveLength(9);
+    expect(opportunityContractTypes).toHaveLength(11);
     for (const type of opportunityContractTypes) {
       const contract = opportunityContracts[type];
       expect(contract).toMatchObject({ version: 1, ceType: `crm.opportunities.${type}.v1` });
       expect(contract.schema).toMatchObject({ $schema: jsonSchemaDialect, title: type, type: 'object', additionalProperties: false });
       expect(opportunityContractTypeOfCeType(contract.ceType)).toBe(type);
     }
-    expect(new Set(opportunityContractTypes.map((type) => opportunityContracts[type].schema.$id)).size).toBe(9);
+    expect(new Set(opportunityContractTypes.map((type) => opportunityContracts[type].schema.$id)).size).toBe(11);
   });
 
   it('does not resolve an unknown CloudEvents type or version', () => {
@@ -90,8 +92,10 @@ describe('shared value schemas', () => {
   it('accepts a payload without its optional fields', () => {
     const { notes: _notes, nextFollowUpOn: _next, ...activity } = samples.ActivityLogged;
     const { reason: _reason, ...reopened } = samples.OpportunityReopened;
+    const { reason: _archiveReason, ...archived } = samples.OpportunityArchived;
     expect(validators.ActivityLogged(activity)).toBe(true);
     expect(validators.OpportunityReopened(reopened)).toBe(true);
+    expect(validators.OpportunityArchived(archived)).toBe(true);
   });
 
   it.each(moneyFields)('%s.%s rejects a malformed currency or amount', (type, field) => {
@@ -139,10 +143,20 @@ describe('shared value schemas', () => {
     expect(validators.ActivityLogged({ ...samples.ActivityLogged, kind: 'sms' })).toBe(false);
   });
 
-  it('rejects a blank lost or reopen reason', () => {
+  it('accepts an archive or restore in every stage, open or closed, and nothing else', () => {
+    for (const stage of ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost']) {
+      expect(validators.OpportunityArchived({ ...samples.OpportunityArchived, stage })).toBe(true);
+      expect(validators.OpportunityRestored({ ...samples.OpportunityRestored, stage })).toBe(true);
+    }
+    expect(validators.OpportunityArchived({ ...samples.OpportunityArchived, stage: 'archived' })).toBe(false);
+    expect(validators.OpportunityRestored({ ...samples.OpportunityRestored, stage: 'archived' })).toBe(false);
+  });
+
+  it('rejects a blank lost, reopen or archive reason', () => {
     for (const reason of ['', '   ', ' \t\n ']) {
       expect(validators.OpportunityLost({ ...samples.OpportunityLost, reason })).toBe(false);
       expect(validators.OpportunityReopened({ ...samples.OpportunityReopened, reason })).toBe(false);
+      expect(validators.OpportunityArchived({ ...samples.OpportunityArchived, reason })).toBe(false);
     }
   });
 });

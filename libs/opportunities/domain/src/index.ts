@@ -1,4 +1,5 @@
 export type {
+  ArchiveOpportunity,
   ChangeOpportunityStage,
   LogOpportunityActivity,
   OpenOpportunity,
@@ -6,17 +7,20 @@ export type {
   ReassignOpportunityOwner,
   ReopenOpportunity,
   RescheduleOpportunityClose,
+  RestoreOpportunity,
   ReviseOpportunityAmount,
 } from './opportunity.commands';
 export type {
   ActivityLogged,
   OpportunityAmountRevised,
+  OpportunityArchived,
   OpportunityCloseDateRescheduled,
   OpportunityEvent,
   OpportunityLost,
   OpportunityOpened,
   OpportunityOwnerReassigned,
   OpportunityReopened,
+  OpportunityRestored,
   OpportunityStageChanged,
   OpportunityWon,
 } from './opportunity.events';

@@ -30,6 +30,8 @@ const payloadsConform: Conformance = {
   OpportunityOwnerReassigned: true,
   ActivityLogged: true,
   OpportunityReopened: true,
+  OpportunityArchived: true,
+  OpportunityRestored: true,
 };
 const sameEventTypes: SameShape<OpportunityEvent['type'], OpportunityContractType> = true;
 
@@ -41,7 +43,7 @@ const play = (commands: readonly OpportunityCommand[]): OpportunityEvent[] => pl
 const opportunityId = '3f1d7c52-8a0e-4b5e-9a63-2f4d0c9e1b77';
 const on = (day: number, time = '10:00:00.000Z'): string => `2026-04-${String(day).padStart(2, '0')}T${time}`;
 
-/** A deal's life: worked, regressed, lost, revived, won, handed over, reopened. */
+/** A deal's life: worked, regressed, lost, revived, won, handed over, reopened, archived and restored. */
 const lifeOfADeal: OpportunityCommand[] = [
   {
     type: 'OpenOpportunity',
@@ -79,6 +81,8 @@ const lifeOfADeal: OpportunityCommand[] = [
   { type: 'LogOpportunityActivity', data: { opportunityId, activityId: 'act-3', kind: 'note', occurredAt: on(30), subject: 'retry', loggedAt: on(30) } },
   { type: 'ReopenOpportunity', data: { opportunityId, toStage: 'negotiation', reopenedAt: on(30, '16:00:00.000Z') } },
   { type: 'ChangeOpportunityStage', data: { opportunityId, toStage: 'won', changedAt: on(30, '17:00:00.000Z') } },
+  { type: 'ArchiveOpportunity', data: { opportunityId, reason: 'Duplicate of the renewal deal', archivedAt: on(30, '18:00:00.000Z') } },
+  { type: 'RestoreOpportunity', data: { opportunityId, restoredAt: on(30, '19:00:00.000Z') } },
 ];
 
 describe('domain events conform to the public contracts', () => {
@@ -93,7 +97,7 @@ describe('domain events conform to the public contracts', () => {
   });
 
   it('produces every event type at least once, so every contract is exercised', () => {
-    expect(events).toHaveLength(16);
+    expect(events).toHaveLength(18);
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(opportunityContractTypes));
   });
 

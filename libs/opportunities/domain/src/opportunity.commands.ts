@@ -71,6 +71,18 @@ export type ReopenOpportunity = Readonly<{
   };
 }>;
 
+/** Takes a deal out of the lists and the funnel (a junk lead, a duplicate), in whatever stage it is. */
+export type ArchiveOpportunity = Readonly<{
+  type: 'ArchiveOpportunity';
+  data: { opportunityId: string; reason?: string; archivedAt: Instant };
+}>;
+
+/** Brings an archived deal back exactly as it was archived. */
+export type RestoreOpportunity = Readonly<{
+  type: 'RestoreOpportunity';
+  data: { opportunityId: string; restoredAt: Instant };
+}>;
+
 export type OpportunityCommand =
   | OpenOpportunity
   | ChangeOpportunityStage
@@ -78,4 +90,6 @@ export type OpportunityCommand =
   | RescheduleOpportunityClose
   | ReassignOpportunityOwner
   | LogOpportunityActivity
-  | ReopenOpportunity;
+  | ReopenOpportunity
+  | ArchiveOpportunity
+  | RestoreOpportunity;

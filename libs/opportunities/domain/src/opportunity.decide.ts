@@ -1,5 +1,6 @@
 import { AggregateNotFound, assertNever } from '@meridian/platform/eventsourcing';
 import type {
+  ArchiveOpportunity,
   ChangeOpportunityStage,
   LogOpportunityActivity,
   OpenOpportunity,
@@ -7,6 +8,7 @@ import type {
   ReassignOpportunityOwner,
   ReopenOpportunity,
   RescheduleOpportunityClose,
+  RestoreOpportunity,
   ReviseOpportunityAmount,
 } from './opportunity.commands';
 import type { OpportunityEvent } from './opportunity.events';
@@ -28,17 +30,21 @@ export const decide = (command: OpportunityCommand, state: OpportunityState): De
     case 'OpenOpportunity':
       return open(command, state);
     case 'ChangeOpportunityStage':
-      return changeStage(command, existing(state, command.data.opportunityId));
+      return changeStage(command, active(state, command.data.opportunityId));
     case 'ReviseOpportunityAmount':
-      return reviseAmount(command, existing(state, command.data.opportunityId));
+      return reviseAmount(command, active(state, command.data.opportunityId));
     case 'RescheduleOpportunityClose':
-      return rescheduleClose(command, existing(state, command.data.opportunityId));
+      return rescheduleClose(command, active(state, command.data.opportunityId));
     case 'ReassignOpportunityOwner':
-      return reassignOwner(command, existing(state, command.data.opportunityId));
+      return reassignOwner(command, active(state, command.data.opportunityId));
     case 'LogOpportunityActivity':
-      return logActivity(command, existing(state, command.data.opportunityId));
+      return logActivity(command, active(state, command.data.opportunityId));
     case 'ReopenOpportunity':
-      return reopen(command, existing(state, command.data.opportunityId));
+      return reopen(command, active(state, command.data.opportunityId));
+    case 'ArchiveOpportunity':
+      return archive(command, existing(state, command.data.opportunityId));
+    case 'RestoreOpportunity':
+      return restore(command, existing(state, command.data.opportunityId));
     default:
       return assertNever(command);
   }
@@ -47,6 +53,19 @@ export const decide = (command: OpportunityCommand, state: OpportunityState): De
 const existing = (state: OpportunityState, opportunityId: string): PresentOpportunity => {
   if (state.status === 'absent') throw new AggregateNotFound(opportunityStreamId(opportunityId));
   return state;
+};
+
+/**
+ * An existing deal that is not archived. An archived deal refuses every command
+ * but restore, whatever else would be said of it (closed, unchanged, a repeated
+ * activity): archived means "not worked", and it answers the same way each time.
+ */
+const active = (state: OpportunityState, opportunityId: string): PresentOpportunity => {
+  const deal = existing(state, opportunityId);
+  if (deal.archivedAt !== undefined) {
+    throw violation(OpportunityRuleCodes.archived, `Opportunity ${opportunityId} is archived; restore it first`, { archivedAt: deal.archivedAt });
+  }
+  return deal;
 };
 
 /** The deal's current open stage; a won or lost deal must be reopened before it is worked again. */
@@ -189,4 +208,26 @@ const reopen = ({ data }: ReopenOpportunity, state: PresentOpportunity): Decisio
       },
     },
   ];
+};
+
+/** Allowed in any stage, open or closed: a junk lead, a duplicate, a deal entered by mistake. */
+const archive = ({ data }: ArchiveOpportunity, state: PresentOpportunity): Decision => {
+  if (state.archivedAt !== undefined) {
+    throw violation(OpportunityRuleCodes.alreadyArchived, `Opportunity ${state.opportunityId} is already archived`, { archivedAt: state.archivedAt });
+  }
+  const reason = nonBlank(data.reason);
+  return [
+    {
+      type: 'OpportunityArchived',
+      data: { opportunityId: state.opportunityId, stage: state.stage, ...(reason !== undefined ? { reason } : {}), archivedAt: data.archivedAt },
+    },
+  ];
+};
+
+/** Brings the deal back exactly as it was archived: same stage, amount, owner and activities. */
+const restore = ({ data }: RestoreOpportunity, state: PresentOpportunity): Decision => {
+  if (state.archivedAt === undefined) {
+    throw violation(OpportunityRuleCodes.notArchived, `Opportunity ${state.opportunityId} is not archived`);
+  }
+  return [{ type: 'OpportunityRestored', data: { opportunityId: state.opportunityId, stage: state.stage, restoredAt: data.restoredAt } }];
 };

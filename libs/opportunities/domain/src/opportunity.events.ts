@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@meridian/platform/eventsourcing';
-import type { ActivityKind, CalendarDate, ClosedStage, Instant, Money, OpenStage } from './opportunity.values';
+import type { ActivityKind, CalendarDate, ClosedStage, Instant, Money, OpenStage, Stage } from './opportunity.values';
 
 /** Facts, named by intent, carrying what read models need without re-reading the stream. */
 export type OpportunityOpened = DomainEvent<'OpportunityOpened', {
@@ -79,6 +79,22 @@ export type OpportunityReopened = DomainEvent<'OpportunityReopened', {
   reopenedAt: Instant;
 }>;
 
+/** The deal leaves every list and count until it is restored; its stage and details are kept as they were. */
+export type OpportunityArchived = DomainEvent<'OpportunityArchived', {
+  opportunityId: string;
+  /** The stage it was archived in (open or closed). */
+  stage: Stage;
+  reason?: string;
+  archivedAt: Instant;
+}>;
+
+/** The archived deal is back, in the stage it was archived in. */
+export type OpportunityRestored = DomainEvent<'OpportunityRestored', {
+  opportunityId: string;
+  stage: Stage;
+  restoredAt: Instant;
+}>;
+
 export type OpportunityEvent =
   | OpportunityOpened
   | OpportunityStageChanged
@@ -88,7 +104,9 @@ export type OpportunityEvent =
   | OpportunityCloseDateRescheduled
   | OpportunityOwnerReassigned
   | ActivityLogged
-  | OpportunityReopened;
+  | OpportunityReopened
+  | OpportunityArchived
+  | OpportunityRestored;
 
 export const opportunityEventTypes = [
   'OpportunityOpened',
@@ -100,4 +118,6 @@ export const opportunityEventTypes = [
   'OpportunityOwnerReassigned',
   'ActivityLogged',
   'OpportunityReopened',
+  'OpportunityArchived',
+  'OpportunityRestored',
 ] as const satisfies readonly OpportunityEvent['type'][];

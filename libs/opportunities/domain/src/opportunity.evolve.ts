@@ -47,9 +47,24 @@ export const evolve = (state: OpportunityState, event: OpportunityEvent): Opport
     }
     case 'OpportunityReopened':
       return { ...withoutClose(state), stage: event.data.toStage, stageEnteredAt: event.data.reopenedAt };
+    case 'OpportunityArchived': {
+      const { reason, archivedAt } = event.data;
+      return { ...withoutArchive(state), archivedAt, ...(reason !== undefined ? { archiveReason: reason } : {}) };
+    }
+    case 'OpportunityRestored':
+      // The stage clock keeps running while archived: the deal never left its stage.
+      return withoutArchive(state);
     default:
       return assertNever(event);
   }
+};
+
+/** The deal without any trace of an archive: the fields are removed, not set to undefined. */
+const withoutArchive = (state: PresentOpportunity): PresentOpportunity => {
+  const active: { -readonly [K in keyof OpportunityDetails]: OpportunityDetails[K] } & { status: 'present' } = { ...state };
+  delete active.archivedAt;
+  delete active.archiveReason;
+  return active;
 };
 
 /** The deal without any trace of a close: the fields are removed, not set to undefined. */

@@ -19,6 +19,10 @@ export const OpportunityRuleCodes = {
   invalidAmount: 'invalid-amount',
   followUpBeforeActivity: 'follow-up-before-activity',
   notClosed: 'opportunity-not-closed',
+  /** Any command but RestoreOpportunity on an archived deal. */
+  archived: 'opportunity-archived',
+  alreadyArchived: 'already-archived',
+  notArchived: 'not-archived',
 } as const;
 
 export type OpportunityRuleCode = (typeof OpportunityRuleCodes)[keyof typeof OpportunityRuleCodes];

@@ -30,6 +30,9 @@ export type OpportunityDetails = Readonly<{
   /** Only while won; equals `amount` then. */
   finalAmount?: Money;
   activities: readonly LoggedActivity[];
+  /** Only while archived: when, and why if a reason was given. */
+  archivedAt?: Instant;
+  archiveReason?: string;
 }>;
 
 export type OpportunityState = Readonly<{ status: 'absent' }> | Readonly<{ status: 'present' } & OpportunityDetails>;

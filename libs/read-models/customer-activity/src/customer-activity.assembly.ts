@@ -45,10 +45,11 @@ export type OpportunityView = Readonly<{
   expectedCloseDate: string;
 }>;
 
-/** Open deals of the parts, soonest expected close first. */
+/** Open deals of the parts that are not archived, soonest expected close first. */
 export const openOpportunities = (parts: readonly CustomerActivityDocument[]): OpportunityView[] =>
   opportunitiesOf(parts)
-    .filter(({ summary }) => summary.open)
+    // `archived` is absent from documents written before archiving existed: they are not archived.
+    .filter(({ summary }) => summary.open && summary.archived !== true)
     .map(({ customerId, summary: s }) => ({
       opportunityId: s.opportunityId, customerId, name: s.name, stage: s.stage, amount: moneyOf(s.amountMinor, s.currency),
       ownerId: s.ownerId, expectedCloseDate: s.expectedCloseDate,

@@ -50,6 +50,8 @@ export type OpportunitySummary = Readonly<{
   amountMinor: number;
   currency: string;
   open: boolean;
+  /** An archived deal is left out of the customer's open opportunities until it is restored; its timeline entries stay. */
+  archived: boolean;
   ownerId: string;
   expectedCloseDate: string;
 }>;

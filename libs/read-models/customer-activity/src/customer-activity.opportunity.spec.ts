@@ -4,6 +4,7 @@ import type { CustomerActivityDocument, OpportunityActivity } from './customer-a
 import { maxEntriesPerStream } from './customer-activity.model';
 import { customerActivityProjection } from './customer-activity.projection';
 import { UnknownActivityEvent } from './customer-activity.entries';
+import { openOpportunities } from './customer-activity.assembly';
 import { at, consumedAs, eur, opportunityStream } from './testing/activity-events';
 
 const streamId = 'opportunity-o1';
@@ -24,11 +25,12 @@ const openedPayload = {
   productLine: 'analytics', region: 'emea', stage: 'lead', openedAt: '2026-03-01T10:00:00+01:00',
 } as const;
 const opened = o('OpportunityOpened', openedPayload);
-const qualified = o('OpportunityStageChanged', { fromStage: 'lead', toStage: 'qualified', direction: 'forward', changedAt: '2026-03-02T09:00:00Z' });
+const qualifiedPayload = { fromStage: 'lead', toStage: 'qualified', direction: 'forward', changedAt: '2026-03-02T09:00:00Z' } as const;
+const qualified = o('OpportunityStageChanged', qualifiedPayload);
 
 const openedDocument: OpportunityActivity = {
   tenantId: 'tenant-a', sourceStreamId: streamId, kind: 'opportunity', customerId: 'c1',
-  summary: { opportunityId: 'o1', name: 'Renewal', stage: 'lead', amountMinor: 120010, currency: 'EUR', open: true, ownerId: 'rep-ana', expectedCloseDate: '2026-06-30' },
+  summary: { opportunityId: 'o1', name: 'Renewal', stage: 'lead', amountMinor: 120010, currency: 'EUR', open: true, archived: false, ownerId: 'rep-ana', expectedCloseDate: '2026-06-30' },
   entries: [{ at: '2026-03-01T09:00:00.000Z', type: 'OpportunityOpened', summary: 'Opportunity "Renewal" opened at 1,200.10 EUR', eventId: opened.eventId, position: 100 }],
   truncated: 0, streamRevision: 0, lastPosition: 100,
 };
@@ -101,6 +103,35 @@ describe('customer activity: opportunity streams', () => {
       ['ActivityLogged', '2026-03-05T20:30:00.000Z', 'call: pricing call'],
       ['OpportunityLost', at, 'Lost: budget'],
     ]);
+  });
+
+  it('an archived deal leaves the open opportunities with a timeline entry, and a restore brings it back', () => {
+    const p = opportunityStream('o1');
+    const [opened, qualified] = [p('OpportunityOpened', openedPayload), p('OpportunityStageChanged', { ...qualifiedPayload })];
+    const archived = p('OpportunityArchived', { stage: 'qualified', reason: 'duplicate', archivedAt: '2026-03-03T09:00:00Z' });
+    const restored = p('OpportunityRestored', { stage: 'qualified', restoredAt: '2026-03-04T09:00:00Z' });
+    const qualifiedDocument = projectAll(customerActivityProjection, [opened, qualified]);
+    expect(openOpportunities([...qualifiedDocument.values()]).map((deal) => deal.opportunityId)).toEqual(['o1']);
+    const whileArchived = projectAll(customerActivityProjection, [archived], qualifiedDocument);
+    const archivedDocument = whileArchived.get(streamId);
+    expect(archivedDocument).toMatchObject({ summary: { stage: 'qualified', open: true, archived: true }, streamRevision: 2 });
+    expect(archivedDocument?.entries.at(-1)).toEqual(entry(archived, '2026-03-03T09:00:00.000Z', 'Archived (in qualified): duplicate'));
+    expect(openOpportunities([...whileArchived.values()])).toEqual([]);
+    const back = projectAll(customerActivityProjection, [restored], whileArchived);
+    expect(back.get(streamId)?.summary).toEqual(qualifiedDocument.get(streamId)?.summary);
+    expect(back.get(streamId)?.entries.at(-1)).toEqual(entry(restored, '2026-03-04T09:00:00.000Z', 'Restored (in qualified)'));
+    expect(openOpportunities([...back.values()]).map((deal) => deal.opportunityId)).toEqual(['o1']);
+  });
+
+  it('an archive or restore delivered twice, or late, changes nothing', () => {
+    const p = opportunityStream('o1');
+    const opened = p('OpportunityOpened', openedPayload);
+    const archived = p('OpportunityArchived', { stage: 'lead', archivedAt: at });
+    const restored = p('OpportunityRestored', { stage: 'lead', restoredAt: at });
+    const once = projectAll(customerActivityProjection, [opened, archived]);
+    expect(projectAll(customerActivityProjection, [archived, opened], once)).toEqual(once);
+    const restoredOnce = projectAll(customerActivityProjection, [restored], once);
+    expect(projectAll(customerActivityProjection, [restored, archived], restoredOnce)).toEqual(restoredOnce);
   });
 
   it('keeps the last 200 entries of a stream and counts the ones it dropped', () => {

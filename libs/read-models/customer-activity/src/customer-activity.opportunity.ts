@@ -26,7 +26,7 @@ export const evolveOpportunityActivity = (document: OpportunityActivity | null, 
       kind: 'opportunity',
       summary: {
         opportunityId: p.opportunityId, name: p.name, stage: p.stage, amountMinor: minorUnitsOf(p.amount.amount), currency: p.amount.currency,
-        open: true, ownerId: p.ownerId, expectedCloseDate: p.expectedCloseDate,
+        open: true, archived: false, ownerId: p.ownerId, expectedCloseDate: p.expectedCloseDate,
       },
     };
     return advanced(opened, event, entryOf(event, p.openedAt, `Opportunity "${p.name}" opened at ${money(p.amount)}`));
@@ -50,6 +50,15 @@ export const evolveOpportunityActivity = (document: OpportunityActivity | null, 
       const p = known.payload;
       const why = p.reason === undefined ? '' : `: ${p.reason}`;
       return advanced(withSummary(document, { stage: p.toStage, open: true }), event, entryOf(event, p.reopenedAt, `Reopened (was ${p.previousOutcome}) in ${p.toStage}${why}`));
+    }
+    case 'OpportunityArchived': {
+      const p = known.payload;
+      const why = p.reason === undefined ? '' : `: ${p.reason}`;
+      return advanced(withSummary(document, { archived: true }), event, entryOf(event, p.archivedAt, `Archived (in ${p.stage})${why}`));
+    }
+    case 'OpportunityRestored': {
+      const p = known.payload;
+      return advanced(withSummary(document, { archived: false }), event, entryOf(event, p.restoredAt, `Restored (in ${p.stage})`));
     }
     case 'OpportunityAmountRevised': {
       const p = known.payload;

@@ -24,7 +24,7 @@ const proposal = consumed('OpportunityStageChanged', { opportunityId: id, fromSt
 const listed: OpportunityListItem = {
   tenantId: 'tenant-a', opportunityId: id, name: 'Deal o1', customerId: 'cust-acme', ownerId: 'rep-ana', stage: 'lead', amount: 1000,
   currency: 'EUR', expectedCloseDate: '2026-06-30', region: 'emea', productLine: 'analytics', sourceChannel: 'webinar', openedAt: at,
-  closedAt: null, streamRevision: 0, lastPosition: 10,
+  closedAt: null, visibility: 'active', archivedAt: null, searchTerms: ['deal o1', 'o1'], streamRevision: 0, lastPosition: 10,
 };
 
 describe('opportunity list projection', () => {
@@ -78,6 +78,31 @@ describe('opportunity list projection', () => {
   it('only advances the revision on a logged activity', () => {
     const activity = consumed('ActivityLogged', { opportunityId: id, activityId: 'a1', kind: 'call', occurredAt: at, subject: 'intro', loggedAt: at }, { revision: 1 });
     given(opened).when(activity).then({ ...listed, streamRevision: 1, lastPosition: 2 });
+  });
+
+  it('marks an archived deal, in whatever stage, and a restore makes it active again with nothing else changed', () => {
+    const archived = consumed('OpportunityArchived', { opportunityId: id, stage: 'qualified', reason: 'duplicate', archivedAt: '2026-04-05T10:00:00.000Z' }, { revision: 2, position: 20 });
+    const restored = consumed('OpportunityRestored', { opportunityId: id, stage: 'qualified', restoredAt: '2026-04-06T10:00:00.000Z' }, { revision: 3, position: 21 });
+    const whileArchived = { ...listed, stage: 'qualified', visibility: 'archived', archivedAt: '2026-04-05T10:00:00.000Z', streamRevision: 2, lastPosition: 20 } as const;
+    given(opened, qualified).when(archived).then(whileArchived);
+    given(opened, qualified, archived).when(restored).then({ ...listed, stage: 'qualified', streamRevision: 3, lastPosition: 21 });
+  });
+
+  it('an archive or restore delivered twice, or late, changes nothing', () => {
+    const archived = consumed('OpportunityArchived', { opportunityId: id, stage: 'lead', archivedAt: at }, { revision: 1, position: 11 });
+    const restored = consumed('OpportunityRestored', { opportunityId: id, stage: 'lead', restoredAt: at }, { revision: 2, position: 13 });
+    const once = projectAll(opportunityListProjection, [opened, archived]);
+    expect(projectAll(opportunityListProjection, [archived], once)).toEqual(once);
+    const restoredOnce = projectAll(opportunityListProjection, [opened, archived, restored]);
+    expect(projectAll(opportunityListProjection, [restored, archived, restored], restoredOnce)).toEqual(restoredOnce);
+    given(opened, archived, restored).when(archived).then({ ...listed, streamRevision: 2, lastPosition: 13 });
+  });
+
+  it('folds the name into word-suffix search terms: lower case, accents and punctuation gone', () => {
+    const named = consumed('OpportunityOpened', openedPayload(id, { name: 'Müller: Ærø-Fleet  telematics' }), { revision: 0, position: 10 });
+    expect(projectAll(opportunityListProjection, [named]).get(streamId)?.searchTerms).toEqual([
+      'aero fleet telematics', 'fleet telematics', 'muller aero fleet telematics', 'telematics',
+    ]);
   });
 
   it('keeps no document for a deal whose open it never saw', () => {

@@ -2,10 +2,16 @@ import type { ConsumedEvent } from '@meridian/platform/kafka';
 import type { Projection } from '@meridian/platform/projections';
 import type { ContractClosedStage, ContractOpenStage, OpportunityContractEvent } from '@meridian/opportunities/contracts';
 import { opportunityContractEventOf } from '@meridian/opportunities/contracts';
+import { dealNameTermsOf } from './opportunity-search.folding';
 
 export const opportunityListReadModel = 'opportunity-list';
 
-/** One row of a tenant's opportunity list; `closedAt` is null while the deal is open. */
+/**
+ * One row of a tenant's opportunity list; `closedAt` is null while the deal is
+ * open, `archivedAt` while it is not archived. `visibility` says the same as
+ * `archivedAt` as a filterable key (the query language compares strings and
+ * numbers only): lists show `active` rows unless asked for archived ones.
+ */
 export type OpportunityListItem = Readonly<{
   tenantId: string;
   opportunityId: string;
@@ -21,6 +27,10 @@ export type OpportunityListItem = Readonly<{
   sourceChannel: string;
   openedAt: string;
   closedAt: string | null;
+  visibility: 'active' | 'archived';
+  archivedAt: string | null;
+  /** The folded word-suffixes of `name` (see `dealNameTermsOf`): what the name search matches a prefix of. */
+  searchTerms: readonly string[];
   streamRevision: number;
   lastPosition: number;
 }>;
@@ -56,6 +66,7 @@ export const evolveOpportunityListItem = (item: OpportunityListItem | null, even
       tenantId: event.tenantId, opportunityId: p.opportunityId, name: p.name, customerId: p.customerId, ownerId: p.ownerId,
       stage: p.stage, amount: p.amount.amount, currency: p.amount.currency, expectedCloseDate: p.expectedCloseDate,
       region: p.region, productLine: p.productLine, sourceChannel: p.sourceChannel, openedAt: p.openedAt, closedAt: null,
+      visibility: 'active', archivedAt: null, searchTerms: dealNameTermsOf(p.name),
       streamRevision: event.streamRevision, lastPosition: event.globalPosition,
     };
   }
@@ -75,6 +86,10 @@ export const evolveOpportunityListItem = (item: OpportunityListItem | null, even
       return changed(item, event, { expectedCloseDate: known.payload.expectedCloseDate });
     case 'OpportunityOwnerReassigned':
       return changed(item, event, { ownerId: known.payload.ownerId });
+    case 'OpportunityArchived':
+      return changed(item, event, { visibility: 'archived', archivedAt: known.payload.archivedAt });
+    case 'OpportunityRestored':
+      return changed(item, event, { visibility: 'active', archivedAt: null });
     case 'ActivityLogged':
       // Nothing listed changes, but the revision advances so the guard stays exact.
       return changed(item, event, {});

@@ -1,6 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
 import type { OpportunityListItem } from './opportunity-list.projection';
+import { dealNamePrefixOf } from './opportunity-search.folding';
+
+export const opportunityListArchivedFilters = ['false', 'true', 'any'] as const;
+export type OpportunityListArchivedFilter = (typeof opportunityListArchivedFilters)[number];
 
 export const opportunityListSortFields = ['expectedCloseDate', 'amount', 'openedAt'] as const;
 export type OpportunityListSortField = (typeof opportunityListSortFields)[number];
@@ -10,6 +14,11 @@ export type OpportunityListQuery = Readonly<{
   ownerId?: string;
   stage?: OpportunityListItem['stage'];
   region?: string;
+  customerId?: string;
+  /** Case-insensitive word-prefix search on the name (`wind tra` finds "North Wind Traders"); blank is no filter. */
+  name?: string;
+  /** Which deals: not archived (the default), archived only, or both. */
+  archived?: OpportunityListArchivedFilter;
   /** Inclusive `YYYY-MM-DD` bounds on the expected close date. */
   closeDateFrom?: string;
   closeDateTo?: string;
@@ -30,6 +39,9 @@ const indexes: readonly Readonly<Record<string, 1>>[] = [
   { tenantId: 1, amount: 1, opportunityId: 1 },
   { tenantId: 1, openedAt: 1, opportunityId: 1 },
   { tenantId: 1, ownerId: 1 },
+  { tenantId: 1, customerId: 1 },
+  // Multikey: one entry per search term, so a name prefix is a range on this index.
+  { tenantId: 1, searchTerms: 1 },
 ];
 
 /** Idempotent; run before the projection writes a generation. */
@@ -51,9 +63,14 @@ export const listOpportunities = async (documents: ReadModelStore<OpportunityLis
   if (query.ownerId !== undefined) equals.ownerId = query.ownerId;
   if (query.stage !== undefined) equals.stage = query.stage;
   if (query.region !== undefined) equals.region = query.region;
+  if (query.customerId !== undefined) equals.customerId = query.customerId;
+  const archived = query.archived ?? 'false';
+  if (archived !== 'any') equals.visibility = archived === 'true' ? 'archived' : 'active';
+  const namePrefix = query.name === undefined ? undefined : dealNamePrefixOf(query.name);
   const order = query.direction === 'desc' ? -1 : 1;
   const found = await documents.find({
     equals,
+    ...(namePrefix === undefined ? {} : { prefix: { searchTerms: namePrefix } }),
     ranges: { expectedCloseDate: { gte: query.closeDateFrom, lte: query.closeDateTo } },
     sort: [[query.sortBy ?? 'expectedCloseDate', order], ['opportunityId', order]],
     skip: offset,

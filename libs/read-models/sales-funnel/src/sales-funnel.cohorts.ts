@@ -11,10 +11,18 @@ export const funnelCohortsCounterIdOf = (tenantId: string): string => [tenantId,
 
 const cohortField = (month: string) => `cohorts.${month}`;
 
-/** +1 for the cohort a deal enters, -1 for the one it leaves (a deal's cohort is its opening month, so that only happens at creation and removal). */
-export const funnelCohortDeltas = (before: FunnelEntry | null, after: FunnelEntry | null): CounterDelta[] => {
-  const entry = after ?? before;
+/** A deal counts in its cohort while it exists and is not archived. */
+const counted = (entry: FunnelEntry | null): FunnelEntry | null => (entry === null || entry.archived ? null : entry);
+
+/**
+ * +1 for the cohort a deal enters, -1 for the one it leaves (a deal's cohort
+ * is its opening month, so that only happens at creation, removal, archive and restore).
+ */
+export const funnelCohortDeltas = (beforeEvent: FunnelEntry | null, afterEvent: FunnelEntry | null): CounterDelta[] => {
+  const entry = afterEvent ?? beforeEvent;
   if (entry === null) return [];
+  const before = counted(beforeEvent);
+  const after = counted(afterEvent);
   const increments: Record<string, number> = {};
   if (before !== null) increments[cohortField(before.cohortMonth)] = (increments[cohortField(before.cohortMonth)] ?? 0) - 1;
   if (after !== null) increments[cohortField(after.cohortMonth)] = (increments[cohortField(after.cohortMonth)] ?? 0) + 1;

@@ -38,11 +38,13 @@ const addMoney = (figures: Record<string, number>, prefix: string, money: Contra
 };
 
 /**
- * Everything one deal adds to each of its buckets. Fields at 0 (a 0 s stay's
+ * Everything one deal adds to each of its buckets (nothing while archived). Fields at 0 (a 0 s stay's
  * seconds, a zero amount) are left out, as the deltas leave them out.
  * Currencies are `[A-Z]{3}` (contract), so they are safe as field path segments.
  */
 export const contributionOf = (entry: FunnelEntry): CounterFigures => {
+  // Archived: out of every count, amount, reach and dwell; a restore adds the whole contribution back.
+  if (entry.archived) return {};
   const figures: Record<string, number> = { opportunities: 1 };
   if (isOpenStage(entry.stage)) addMoney(figures, `open.${entry.stage}`, entry.amount);
   if (entry.stage === 'won') addMoney(figures, 'won', entry.amount);

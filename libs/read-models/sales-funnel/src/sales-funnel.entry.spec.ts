@@ -26,7 +26,7 @@ const reopened = deal.reopened('won', 'negotiation', after(999999));
 const entered: FunnelEntry = {
   tenantId: 'tenant-a', opportunityId: 'o1', cohortMonth: '2026-03', ownerId: 'rep-ana', region: 'emea', productLine: 'analytics',
   sourceChannel: 'webinar', stage: 'lead', stageEnteredAt: at, furthestOpenStage: 'lead', amount: { amount: 1000, currency: 'EUR' },
-  dwells: [], streamRevision: 0, lastPosition: 100,
+  dwells: [], archived: false, streamRevision: 0, lastPosition: 100,
 };
 
 describe('sales funnel entry', () => {

@@ -66,7 +66,7 @@ export const evolveFunnelEntry = (entry: FunnelEntry | null, event: ConsumedEven
     return {
       tenantId: event.tenantId, opportunityId: p.opportunityId, cohortMonth: cohortMonthOf(p.openedAt),
       ownerId: p.ownerId, region: p.region, productLine: p.productLine, sourceChannel: p.sourceChannel,
-      stage: 'lead', stageEnteredAt: p.openedAt, furthestOpenStage: 'lead', amount: p.amount, dwells: [],
+      stage: 'lead', stageEnteredAt: p.openedAt, furthestOpenStage: 'lead', amount: p.amount, dwells: [], archived: false,
       streamRevision: event.streamRevision, lastPosition: event.globalPosition,
     };
   }
@@ -93,6 +93,11 @@ export const evolveFunnelEntry = (entry: FunnelEntry | null, event: ConsumedEven
       const { toStage, reopenedAt } = known.payload;
       return changed(entry, event, { stage: toStage, stageEnteredAt: reopenedAt, furthestOpenStage: furthestOf(entry.furthestOpenStage, toStage) });
     }
+    case 'OpportunityArchived':
+      // The deal stays in its stage while archived (its stay goes on), but contributes nothing to any counter.
+      return changed(entry, event, { archived: true });
+    case 'OpportunityRestored':
+      return changed(entry, event, { archived: false });
     case 'OpportunityAmountRevised':
       return changed(entry, event, { amount: known.payload.amount });
     case 'OpportunityOwnerReassigned':

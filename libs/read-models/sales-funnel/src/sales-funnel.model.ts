@@ -35,6 +35,8 @@ export type FunnelEntry = Readonly<{
   /** Current amount; the final amount once won. */
   amount: ContractMoney;
   dwells: readonly StageDwell[];
+  /** An archived deal counts nowhere (no stage, reach, dwell or cohort) until it is restored; the entry keeps it whole meanwhile. */
+  archived: boolean;
   streamRevision: number;
   lastPosition: number;
 }>;

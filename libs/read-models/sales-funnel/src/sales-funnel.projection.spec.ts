@@ -33,7 +33,8 @@ describe('sales funnel projection', () => {
     const { entries, counters } = projectFunnel(delivered);
     expect(projectFunnel(streams.flat())).toEqual({ entries, counters });
     const expected = new Map<string, Record<string, number>>();
-    for (const entry of entries.values()) {
+    // An archived deal counts nowhere, not even in its cohort.
+    for (const entry of [...entries.values()].filter(({ archived }) => !archived)) {
       for (const bucket of funnelBucketsOf(entry)) {
         const total = expected.get(funnelCounterIdOf(bucket)) ?? {};
         for (const [field, value] of Object.entries(contributionOf(entry))) total[field] = (total[field] ?? 0) + value;
@@ -46,6 +47,53 @@ describe('sales funnel projection', () => {
     }
     const nonZero = new Map([...counters].map(([id, figures]) => [id, Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== 0))]));
     expect(new Map([...nonZero].filter(([, figures]) => Object.keys(figures).length > 0))).toEqual(expected);
+  });
+
+  describe('archive and restore', () => {
+    const nonZero = (counters: ReadonlyMap<string, Readonly<Record<string, number>>>) =>
+      new Map([...counters]
+        .map(([id, figures]) => [id, Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== 0))] as const)
+        .filter(([, figures]) => Object.keys(figures).length > 0));
+    const d = dealStream('o2');
+    const history = [d.opened(), d.moved('lead', 'proposal', after(60)), d.won('proposal', { amount: 700.25, currency: 'USD' }, after(120))];
+    const archived = d.archived('won', after(180));
+    const restored = d.restored('won', after(240));
+    const other = dealStream('o3');
+    const otherDeal = [other.opened({ ownerId: 'rep-bo' }), other.moved('lead', 'qualified', after(30))];
+
+    it('an archived deal leaves every count, amount, reach, dwell and its cohort; the entry keeps it whole', () => {
+      const before = projectFunnel([...otherDeal, ...history]);
+      const alone = projectFunnel(otherDeal);
+      const whileArchived = projectFunnel([archived], before);
+      expect(nonZero(whileArchived.counters)).toEqual(nonZero(alone.counters));
+      expect(whileArchived.entries.get(d.streamId)).toEqual({ ...before.entries.get(d.streamId), archived: true, streamRevision: 3, lastPosition: 103 });
+    });
+
+    it('a restore brings back exactly what the deal counted before', () => {
+      const before = projectFunnel([...otherDeal, ...history]);
+      const back = projectFunnel([archived, restored], before);
+      expect(nonZero(back.counters)).toEqual(nonZero(before.counters));
+      expect(back.entries.get(d.streamId)).toEqual({ ...before.entries.get(d.streamId), streamRevision: 4, lastPosition: 104 });
+    });
+
+    it('an archive or restore delivered twice, or late, changes neither the entry nor the counters', () => {
+      const once = projectFunnel([...otherDeal, ...history, archived]);
+      expect(projectFunnel([archived], once)).toEqual(once);
+      const restoredOnce = projectFunnel([restored], once);
+      expect(projectFunnel([restored, archived, restored], restoredOnce)).toEqual(restoredOnce);
+    });
+
+    it('counts an archived open deal out of its stage too, and back in it when restored', () => {
+      const e = dealStream('o4');
+      const open = [e.opened({ amount: { amount: 50, currency: 'EUR' } }), e.moved('lead', 'negotiation', after(10))];
+      const all = (state: ReturnType<typeof projectFunnel>) => state.counters.get(funnelCounterIdOf({ tenantId: 'tenant-a', cohortMonth: '2026-03', dimension: 'all', value: '' })) ?? {};
+      const before = projectFunnel(open);
+      expect(all(before)).toMatchObject({ opportunities: 1, 'open.negotiation.count': 1, 'open.negotiation.amount.EUR': 5000, 'reached.negotiation': 1 });
+      const whileArchived = projectFunnel([e.archived('negotiation', after(20))], before);
+      expect(Object.values(all(whileArchived)).every((value) => value === 0)).toBe(true);
+      expect(whileArchived.counters.get(funnelCohortsCounterIdOf('tenant-a'))).toEqual({ 'cohorts.2026-03': 0 });
+      expect(all(projectFunnel([e.restored('negotiation', after(30))], whileArchived))).toEqual(all(before));
+    });
   });
 
   it('counts nothing for events of a deal it never saw open', () => {

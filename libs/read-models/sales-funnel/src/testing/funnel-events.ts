@@ -51,6 +51,8 @@ export const dealStream = (opportunityId = 'o1', tenantId = 'tenant-a') => {
     revised: (previousAmount: ContractMoney, amount: ContractMoney) => next('OpportunityAmountRevised', { previousAmount, amount, revisedAt: at }),
     reassigned: (previousOwnerId: string, ownerId: string) => next('OpportunityOwnerReassigned', { previousOwnerId, ownerId, reassignedAt: at }),
     rescheduled: () => next('OpportunityCloseDateRescheduled', { previousExpectedCloseDate: '2026-06-30', expectedCloseDate: '2026-09-30', rescheduledAt: at }),
+    archived: (stage: ContractOpenStage | ContractClosedStage, archivedAt = at) => next('OpportunityArchived', { stage, archivedAt }),
+    restored: (stage: ContractOpenStage | ContractClosedStage, restoredAt = at) => next('OpportunityRestored', { stage, restoredAt }),
     activity: () => next('ActivityLogged', { activityId: `a${revision + 1}`, kind: 'call', occurredAt: at, subject: 'intro', loggedAt: at }),
   };
 };
@@ -97,7 +99,8 @@ const moneyOf = (random: () => number): ContractMoney => ({ amount: Math.round(r
 
 /**
  * A random but valid history of one deal: any open-stage move (skips and
- * backward moves included), closes, reopens, revisions and reassignments,
+ * backward moves included), closes, reopens, revisions, reassignments, and
+ * archives (after which only a restore comes, as the aggregate refuses the rest),
  * with business times that sometimes go backwards (to exercise the clamp).
  */
 export const randomDealEvents = (random: () => number, opportunityId: string, length: number): ConsumedEvent[] => {
@@ -112,9 +115,16 @@ export const randomDealEvents = (random: () => number, opportunityId: string, le
     return after(seconds);
   };
   const events = [deal.opened({ ownerId: owner, amount, region: pick(random, ['emea', 'apac']), openedAt: after(0) })];
+  let archived = false;
   while (events.length < length) {
     const choice = random();
-    if (choice < 0.15) {
+    if (archived) {
+      events.push(deal.restored(stage, later()));
+      archived = false;
+    } else if (choice < 0.07) {
+      events.push(deal.archived(stage, later()));
+      archived = true;
+    } else if (choice < 0.15) {
       const next = pick(random, owners);
       events.push(deal.reassigned(owner, next));
       owner = next;
