@@ -48,11 +48,11 @@ describe('standalone read side (in-process feed, no Kafka or MongoDB)', () => {
     expect((apac.body as { opportunities: number }).opportunities).toBe(1);
   });
 
-  it('answers 503 read-model-behind with Retry-After when the position is not reached within the bound', async () => {
-    const response = await host.request('GET', '/api/v1/analytics/funnel', { headers: { ...tenantA, 'x-min-position': '999999' } });
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('1');
-    expect(response.body).toMatchObject({ code: 'read-model-behind', minPosition: 999999, readModel: 'sales-funnel' });
+  it('answers 400 at once for a position the event store never handed out, rather than waiting it out', async () => {
+    const head = await host.store.headPosition();
+    const response = await host.request('GET', '/api/v1/analytics/funnel', { headers: { ...tenantA, 'x-min-position': String(head + 1) } });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'minPosition', messages: [expect.stringContaining(`beyond the newest position in the event store (${head})`)] }] });
   });
 
   it('rejects unknown parameters, bad values and conflicting positions with 400 naming each', async () => {

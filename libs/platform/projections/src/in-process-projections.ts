@@ -36,6 +36,8 @@ export type InProcessProjections = Readonly<{
   /** Resolves once the history present at start is applied (failed attempts are logged and retried). */
   caughtUp: Promise<void>;
   status: () => InProcessStatus;
+  /** The event store's newest global position now: a position above it was never handed out. */
+  storeHead: () => Promise<number>;
   nudge: () => void;
   stop: () => Promise<void>;
 }>;
@@ -160,6 +162,7 @@ export const startInProcessProjections = async (options: InProcessProjectionsOpt
     position,
     caughtUp,
     status: () => ({ state, position: position(), head }),
+    storeHead: () => feed.head(),
     nudge: () => wake?.(),
     stop: async () => {
       running = false;

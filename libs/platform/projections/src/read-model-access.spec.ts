@@ -91,9 +91,13 @@ describe('kafkaGenerationReached', () => {
 
 describe('inProcessReadModelAccess', () => {
   const feedAt = (position: number) => {
-    const feed = { position: () => position, nudge: () => void (feed.nudges += 1), nudges: 0 };
+    const feed = { position: () => position, nudge: () => void (feed.nudges += 1), nudges: 0, storeHead: async () => position + 10 };
     return feed;
   };
+
+  it("tells the event store's newest position, above which no command answered", async () => {
+    expect(await inProcessReadModelAccess(createMemoryReadModelStorage<ProjectedDocument>(), feedAt(7)).storeHead()).toBe(17);
+  });
 
   it('serves its storage as is', async () => {
     const storage = createMemoryReadModelStorage<ProjectedDocument>();

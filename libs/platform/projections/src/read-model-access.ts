@@ -14,14 +14,20 @@ export type ReadModelAccess<TDocument extends ProjectedDocument> = Readonly<{
   storage: () => Promise<ReadModelStorage<TDocument>>;
   /** True once every event up to this global position is applied (read-your-writes). */
   reached: (position: number) => Promise<boolean>;
+  /**
+   * The event store's newest position: one above it was never returned by a
+   * command, so waiting for it is a client error rather than a lag.
+   */
+  storeHead: () => Promise<number>;
 }>;
 
 /** Standalone mode: memory storage fed in process, one lane whose position says it all. */
 export const inProcessReadModelAccess = <TDocument extends ProjectedDocument>(
   storage: ReadModelStorage<TDocument>,
-  feed: Readonly<{ position: () => number; nudge: () => void }>,
+  feed: Readonly<{ position: () => number; nudge: () => void; storeHead: () => Promise<number> }>,
 ): ReadModelAccess<TDocument> => ({
   storage: async () => storage,
+  storeHead: feed.storeHead,
   reached: async (position) => {
     if (feed.position() >= position) return true;
     feed.nudge();
@@ -66,6 +72,8 @@ export type MongooseReadModelAccessOptions = Readonly<{
   topics: readonly string[];
   /** The relay's checkpoint: every event up to it is acknowledged by Kafka. */
   publishedThrough: () => Promise<number>;
+  /** The event store's newest position. */
+  storeHead: () => Promise<number>;
   /** How long the active generation is cached: a rebuild's swap shows within this. */
   generationCacheMs?: number;
 }>;
@@ -84,6 +92,7 @@ export const mongooseReadModelAccess = <TDocument extends ProjectedDocument>(opt
   };
   return {
     storage,
+    storeHead: options.storeHead,
     reached: async (position) => {
       // Checkpoint first: the end offsets must be read after it.
       const publishedThrough = await options.publishedThrough();

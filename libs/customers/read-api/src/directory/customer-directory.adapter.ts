@@ -32,17 +32,19 @@ export const toDuplicateCandidate = (item: CustomerListItem): DuplicateCandidate
  * The customers API's directory port over the customer list: whoever shares a
  * normalised email or phone, and whoever in the same region has a name
  * starting like the probe's. The domain judges them (findLikelyDuplicates);
- * this only fetches. Eventually consistent: a customer registered a moment ago
+ * this only fetches. Archived customers are candidates too: a newcomer that
+ * matches one should lead to restoring it, not to a second record (the
+ * registration and the CSV import both ask here). Eventually consistent: a customer registered a moment ago
  * may be missing unless the caller first waits with `caughtUpWith`.
  */
 export const customerDirectoryOver = (readModels: Pick<CustomerReadModels, 'customerList' | 'maxWaitMs'>): CustomerDirectory => ({
-  caughtUpWith: (position) => awaitReadModelPosition(customerListReadModel, readModels.customerList.reached, position, readModels.maxWaitMs),
+  caughtUpWith: (position) => awaitReadModelPosition(customerListReadModel, readModels.customerList, position, readModels.maxWaitMs),
   duplicateCandidates: async (tenantId, probe) => {
     const { documents } = await readModels.customerList.storage();
     const prefix = nameKeyOf(probe.name).slice(0, namePrefixLength);
     const [byContact, byName] = await Promise.all([
-      findByEmailsOrPhones(documents, tenantId, probe.emails, probe.phones, { limit: maxPageSize }),
-      findByNamePrefix(documents, tenantId, probe.region, prefix, { limit: maxPageSize }),
+      findByEmailsOrPhones(documents, tenantId, probe.emails, probe.phones, { includeArchived: true, limit: maxPageSize }),
+      findByNamePrefix(documents, tenantId, probe.region, prefix, { includeArchived: true, limit: maxPageSize }),
     ]);
     const byCustomer = new Map([...byContact, ...byName].map((item) => [item.customerId, item]));
     return [...byCustomer.values()].map(toDuplicateCandidate);

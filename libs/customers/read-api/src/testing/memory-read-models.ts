@@ -23,9 +23,10 @@ export const projectedReadModels = async (events: readonly ConsumedEvent[]): Pro
     await applyEvent(customerActivityProjection, activity, event, lane);
   }
   const reached = async () => true;
+  const storeHead = async () => Number.MAX_SAFE_INTEGER;
   return {
     list,
     activity,
-    readModels: { customerList: { storage: async () => list, reached }, customerActivity: { storage: async () => activity, reached }, maxWaitMs: 0 },
+    readModels: { customerList: { storage: async () => list, reached, storeHead }, customerActivity: { storage: async () => activity, reached, storeHead }, maxWaitMs: 0 },
   };
 };

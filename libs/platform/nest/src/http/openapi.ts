@@ -58,7 +58,7 @@ export const QueryEndpoint = () =>
 export const ReadModelQueryEndpoint = () =>
   applyDecorators(
     documentedHeader(tenantIdHeader),
-    problemResponse(400, 'Invalid query or header (field errors listed)'),
+    problemResponse(400, 'Invalid query or header, or a minPosition no command has answered yet (field errors listed)'),
     problemResponse(503, 'The read model did not reach X-Min-Position in time, or its store is unavailable (Retry-After)'),
   );
 

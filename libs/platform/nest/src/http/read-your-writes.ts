@@ -64,24 +64,32 @@ export const MinPosition = createParamDecorator((_data: unknown, context: Execut
 
 /**
  * Polls until `reached(position)`, or gives up after `maxWaitMs` with
- * `ReadModelBehind` (503 + Retry-After). The interval starts short (a write
- * usually lands within tens of milliseconds) and doubles up to 250 ms, so a
- * long wait does not hammer the read store and Kafka.
+ * `ReadModelBehind` (503 + Retry-After). A position above the event store's
+ * newest one was never returned by a command: waiting could only time out,
+ * so it is a 400 at once. The interval starts short (a write usually lands
+ * within tens of milliseconds) and doubles up to 250 ms, so a long wait does
+ * not hammer the read store and Kafka.
  */
 export const awaitReadModelPosition = async (
   readModel: string,
-  reached: (position: number) => Promise<boolean>,
+  progress: Readonly<{ reached: (position: number) => Promise<boolean>; storeHead: () => Promise<number> }>,
   position: number | undefined,
   maxWaitMs: number,
   firstIntervalMs = 10,
 ): Promise<void> => {
-  if (position === undefined) return;
+  if (position === undefined || (await progress.reached(position))) return;
+  const head = await progress.storeHead();
+  if (position > head) {
+    throw new RequestValidationFailed([
+      { field: 'minPosition', messages: [`${position} is beyond the newest position in the event store (${head}): no command has answered it`] },
+    ]);
+  }
   const startedAt = Date.now();
   for (let interval = firstIntervalMs; ; interval = Math.min(interval * 2, 250)) {
-    if (await reached(position)) return;
     const waited = Date.now() - startedAt;
     if (waited >= maxWaitMs) throw new ReadModelBehind(readModel, position, waited);
     await new Promise((resolve) => setTimeout(resolve, Math.min(interval, maxWaitMs - waited)));
+    if (await progress.reached(position)) return;
   }
 };
 

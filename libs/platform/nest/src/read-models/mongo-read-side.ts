@@ -49,7 +49,7 @@ export const openMongoReadSide = (settings: MongoReadSideSettings): MongoReadSid
   return {
     access: (definition) =>
       mongooseReadModelAccess({
-        connection, admin, breaker, publishedThrough: relay.publishedThrough,
+        connection, admin, breaker, publishedThrough: relay.publishedThrough, storeHead: relay.storeHead,
         readModel: definition.projection.readModel, topics: prefixedTopics(definition, settings.topicPrefix),
       }),
     close: async () => {

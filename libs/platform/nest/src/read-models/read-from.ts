@@ -23,7 +23,7 @@ export const readFrom = async <TDocument extends ProjectedDocument, TResult>(
   query: (storage: ReadModelStorage<TDocument>) => Promise<TResult>,
 ): Promise<TResult> => {
   try {
-    await awaitReadModelPosition(readModel, access.reached, wait.minPosition, wait.maxWaitMs);
+    await awaitReadModelPosition(readModel, access, wait.minPosition, wait.maxWaitMs);
     return await query(await access.storage());
   } catch (error) {
     if (error instanceof ReadModelBehind || !isDependencyFailure(error)) throw error;
