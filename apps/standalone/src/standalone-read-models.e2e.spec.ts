@@ -65,3 +65,47 @@ describe('standalone read side (in-process feed, no Kafka or MongoDB)', () => {
     expect(tenantless.status).toBe(400);
   });
 });
+
+describe('standalone opportunity list paged by cursor', () => {
+  // A tenant of its own: d1 100, d2 and d3 200 each (a tie, broken by opportunity id), d4 300, d5 400; d0 (50) is opened mid-way.
+  const tenant = { ...tenantA, 'x-tenant-id': 'initech' };
+  const ids: Record<string, string> = {};
+  let last = 0;
+  const label = (id: string) => Object.entries(ids).find(([, known]) => known === id)?.[0] ?? id;
+  const deal = async (name: string, amount: number) => {
+    const opened = await open({ name: `Deal ${name}`, amount: { amount, currency: 'EUR' } }, tenant);
+    ids[name] = opened.opportunityId;
+    last = Math.max(last, opened.position);
+  };
+  const get = (query: string) => host.request('GET', `/api/v1/opportunities?${query}`, { headers: { ...tenant, 'x-min-position': String(last) } });
+  const page = async (query: string) => {
+    const response = await get(query);
+    expect(response.status).toBe(200);
+    const body = response.body as { items: Array<{ opportunityId: string }>; hasMore: boolean; offset: number; nextCursor: string | null };
+    return { ...body, labels: body.items.map((item) => label(item.opportunityId)) };
+  };
+
+  it('pages through every deal by nextCursor: a deal opened meanwhile before the page skips or repeats none; offset still pages', async () => {
+    for (const [name, amount] of [['d1', 100], ['d2', 200], ['d3', 200], ['d4', 300], ['d5', 400]] as const) await deal(name, amount);
+    const [firstTie, secondTie] = [ids.d2!, ids.d3!].sort().map(label);
+    const first = await page('sortBy=amount&limit=2');
+    expect([first.labels, first.hasMore]).toEqual([['d1', firstTie], true]);
+
+    await deal('d0', 50);
+    expect((await page('sortBy=amount&limit=2&offset=2')).labels).toEqual([firstTie, secondTie]);
+
+    const second = await page(`sortBy=amount&limit=2&cursor=${first.nextCursor}`);
+    expect([second.labels, second.hasMore, second.offset]).toEqual([[secondTie, 'd4'], true, 0]);
+    const third = await page(`sortBy=amount&limit=2&cursor=${second.nextCursor}`);
+    expect([third.labels, third.hasMore, third.nextCursor]).toEqual([['d5'], false, null]);
+    expect([...first.labels, ...second.labels, ...third.labels]).toEqual(['d1', firstTie, secondTie, 'd4', 'd5']);
+    expect((await page('sortBy=amount&limit=10')).labels).toEqual(['d0', 'd1', firstTie, secondTie, 'd4', 'd5']);
+
+    const refused = await get(`sortBy=amount&direction=desc&cursor=${first.nextCursor}`);
+    expect([refused.status, (refused.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field)]).toEqual([400, ['query:cursor']]);
+    const both = await get(`sortBy=amount&offset=0&cursor=${first.nextCursor}`);
+    expect([both.status, (both.body as { errors: Array<{ field: string; messages: string[] }> }).errors]).toEqual([
+      400, [{ field: 'query:cursor', messages: [expect.stringContaining('cannot be combined with offset')] }],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ export type { OpportunityListItem } from './opportunity-list.projection';
 export { UnknownOpportunityEvent, evolveOpportunityListItem, opportunityListProjection, opportunityListReadModel } from './opportunity-list.projection';
 export type { OpportunityListArchivedFilter, OpportunityListPage, OpportunityListQuery, OpportunityListSortField } from './opportunity-list.queries';
 export {
-  defaultPageSize, ensureOpportunityListIndexes, listOpportunities, maxPageSize, opportunityListArchivedFilters, opportunityListSortFields,
+  defaultOpportunityListSort, defaultPageSize, ensureOpportunityListIndexes, listOpportunities, maxPageSize, opportunityListArchivedFilters, opportunityListSortFields,
 } from './opportunity-list.queries';
 export { dealNamePrefixOf, dealNameTermsOf, foldDealName } from './opportunity-search.folding';
 export { opportunityListDefinition } from './opportunity-list.runtime';

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import type { DocumentQuery, FieldValue, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import { sortKeyOf } from '@meridian/platform/projections';
 import type { OpportunityListItem } from './opportunity-list.projection';
 import { dealNamePrefixOf } from './opportunity-search.folding';
 
@@ -26,9 +27,15 @@ export type OpportunityListQuery = Readonly<{
   direction?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Keyset paging: the page after the row with these sort values (`nextAfter` of the page before); offset is then ignored. */
+  after?: readonly FieldValue[];
 }>;
 
-export type OpportunityListPage = Readonly<{ items: readonly OpportunityListItem[]; limit: number; offset: number; hasMore: boolean }>;
+/** `nextAfter`: the last row's sort values when another page follows (the `after` for it), else null. */
+export type OpportunityListPage = Readonly<{ items: readonly OpportunityListItem[]; limit: number; offset: number; hasMore: boolean; nextAfter: readonly FieldValue[] | null }>;
+
+/** The sort a query gets when it names none. */
+export const defaultOpportunityListSort = { by: 'expectedCloseDate', direction: 'asc' } as const satisfies Readonly<{ by: OpportunityListSortField; direction: 'asc' | 'desc' }>;
 
 export const maxPageSize = 200;
 export const defaultPageSize = 50;
@@ -58,7 +65,7 @@ export const ensureOpportunityListIndexes = async (connection: Connection, colle
  */
 export const listOpportunities = async (documents: ReadModelStore<OpportunityListItem>, query: OpportunityListQuery): Promise<OpportunityListPage> => {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? defaultPageSize), 1), maxPageSize);
-  const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+  const offset = query.after === undefined ? Math.max(Math.trunc(query.offset ?? 0), 0) : 0;
   const equals: Record<string, string> = { tenantId: query.tenantId };
   if (query.ownerId !== undefined) equals.ownerId = query.ownerId;
   if (query.stage !== undefined) equals.stage = query.stage;
@@ -67,14 +74,18 @@ export const listOpportunities = async (documents: ReadModelStore<OpportunityLis
   const archived = query.archived ?? 'false';
   if (archived !== 'any') equals.visibility = archived === 'true' ? 'archived' : 'active';
   const namePrefix = query.name === undefined ? undefined : dealNamePrefixOf(query.name);
-  const order = query.direction === 'desc' ? -1 : 1;
+  const order = (query.direction ?? defaultOpportunityListSort.direction) === 'desc' ? -1 : 1;
+  const sort: NonNullable<DocumentQuery['sort']> = [[query.sortBy ?? defaultOpportunityListSort.by, order], ['opportunityId', order]];
   const found = await documents.find({
     equals,
     ...(namePrefix === undefined ? {} : { prefix: { searchTerms: namePrefix } }),
     ranges: { expectedCloseDate: { gte: query.closeDateFrom, lte: query.closeDateTo } },
-    sort: [[query.sortBy ?? 'expectedCloseDate', order], ['opportunityId', order]],
+    sort,
+    ...(query.after === undefined ? {} : { after: query.after }),
     skip: offset,
     limit: limit + 1,
   });
-  return { items: found.slice(0, limit), limit, offset, hasMore: found.length > limit };
+  const items = found.slice(0, limit);
+  const hasMore = found.length > limit;
+  return { items, limit, offset, hasMore, nextAfter: hasMore ? sortKeyOf(items[items.length - 1]!, sort) : null };
 };

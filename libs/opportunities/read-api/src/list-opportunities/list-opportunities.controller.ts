@@ -5,6 +5,7 @@ import { MinPosition, ReadModelQueryEndpoint, ReadYourWrites, TenantId, readFrom
 import { listOpportunities, opportunityListReadModel } from '@meridian/read-models/opportunity-list';
 import type { OpportunityReadModels } from '../shared/opportunity-read-models';
 import { OPPORTUNITY_READ_MODELS } from '../shared/opportunity-read-models';
+import { opportunityListCursorScope } from './list-opportunities.cursor';
 import { listOpportunitiesQuery, parseListOpportunitiesQuery } from './list-opportunities.query';
 import { OpportunityListPageView, toOpportunityListPageView } from './opportunity-list-page.dto';
 
@@ -24,6 +25,6 @@ export class ListOpportunitiesController {
     const page = await readFrom(opportunityListReadModel, this.readModels.opportunityList, { minPosition, maxWaitMs: this.readModels.maxWaitMs }, (storage) =>
       listOpportunities(storage.documents, query),
     );
-    return toOpportunityListPageView(page);
+    return toOpportunityListPageView(page, opportunityListCursorScope(query));
   }
 }

@@ -1,4 +1,6 @@
+import { encodePageCursor } from '@meridian/platform/nest';
 import { queryParsing } from '@meridian/platform/nest/testing';
+import { opportunityListCursorScope } from './list-opportunities.cursor';
 import { parseListOpportunitiesQuery } from './list-opportunities.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListOpportunitiesQuery);
@@ -73,5 +75,46 @@ describe('parseListOpportunitiesQuery', () => {
     expect(fieldsOf({ page: '2', stage: 'closed', limit: '0', offset: 'x', closeDateFrom: '2026-02-30x', direction: ['asc', 'desc'] })).toEqual([
       'query:closeDateFrom', 'query:direction', 'query:limit', 'query:offset', 'query:page', 'query:stage',
     ]);
+  });
+
+  it('reads the customer, name and archived filters', () => {
+    expect(parse({ customerId: 'cus-1001', name: 'north WIND', archived: 'any' })).toEqual({
+      tenantId: 'acme', customerId: 'cus-1001', name: 'north WIND', archived: 'any',
+    });
+    expect(parse({ archived: 'true' }).archived).toBe('true');
+    expect(parse({ archived: 'false' }).archived).toBe('false');
+  });
+
+  it('refuses an archived value other than true, false or any, and an empty or control-character name or customer id', () => {
+    expect(errorsOf({ archived: 'yes' })).toEqual({ 'query:archived': 'must be one of false, true, any' });
+    expect(fieldsOf({ name: '', customerId: 'a\u0007b' })).toEqual(['query:customerId', 'query:name']);
+    expect(fieldsOf({ includeArchived: 'true' })).toEqual(['query:includeArchived']);
+  });
+
+  describe('cursor', () => {
+    const wonByAmount = encodePageCursor(opportunityListCursorScope({ tenantId: 'acme', stage: 'won', sortBy: 'amount', direction: 'desc' }), [950, 'opp-3']);
+
+    it('reads a cursor as the keyset bound of the page after it, with the same sort and filters', () => {
+      expect(parse({ stage: 'won', sortBy: 'amount', direction: 'desc', limit: '2', cursor: wonByAmount })).toEqual({
+        tenantId: 'acme', stage: 'won', sortBy: 'amount', direction: 'desc', limit: 2, after: [950, 'opp-3'],
+      });
+      // archived=false is the default, named or not.
+      expect(parse({ stage: 'won', sortBy: 'amount', direction: 'desc', archived: 'false', cursor: wonByAmount }).after).toEqual([950, 'opp-3']);
+      const byDefault = encodePageCursor(opportunityListCursorScope({ tenantId: 'acme' }), ['2026-06-30', 'opp-1']);
+      expect(parse({ cursor: byDefault, sortBy: 'expectedCloseDate', direction: 'asc' }).after).toEqual(['2026-06-30', 'opp-1']);
+    });
+
+    it('refuses a cursor with offset, and a malformed or altered one', () => {
+      expect(errorsOf({ stage: 'won', sortBy: 'amount', direction: 'desc', cursor: wonByAmount, offset: '2' }))
+        .toEqual({ 'query:cursor': expect.stringContaining('cannot be combined with offset') });
+      expect(errorsOf({ cursor: 'e30' })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out') });
+      expect(fieldsOf({ cursor: 'not/a+cursor' })).toEqual(['query:cursor']);
+    });
+
+    it('refuses a cursor made for another sort or other filters, naming which', () => {
+      expect(errorsOf({ stage: 'won', sortBy: 'amount', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for the sort amount desc, not amount asc') });
+      expect(errorsOf({ stage: 'lost', sortBy: 'amount', direction: 'desc', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+      expect(errorsOf({ stage: 'won', archived: 'any', sortBy: 'amount', direction: 'desc', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+    });
   });
 });
