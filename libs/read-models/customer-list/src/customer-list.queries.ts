@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { CounterStore, DocumentQuery, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
-import { sumCounterFigures } from '@meridian/platform/projections';
+import type { CounterStore, DocumentQuery, FieldValue, GenerationCollections, ReadModelStore } from '@meridian/platform/projections';
+import { sortKeyOf, sumCounterFigures } from '@meridian/platform/projections';
 import { searchPrefixOf } from './customer-search.folding';
 import type { CustomerIntentLevel, CustomerListItem, CustomerListStatus, CustomerSegment } from './customer-list.model';
 import { customerSegments } from './customer-list.model';
@@ -37,10 +37,17 @@ const listedStatusesOf = (filters: CustomerListFilters): CustomerListStatus[] =>
 export const customerListSortFields = ['name', 'registeredAt'] as const;
 export type CustomerListSortField = (typeof customerListSortFields)[number];
 export type CustomerListSort = Readonly<{ by?: CustomerListSortField; direction?: 'asc' | 'desc' }>;
-export type CustomerListPageRequest = Readonly<{ limit?: number; offset?: number }>;
+/** `after`: keyset paging, the page after the row with these sort values (`nextAfter` of the page before); offset is then ignored. */
+export type CustomerListPageRequest = Readonly<{ limit?: number; offset?: number; after?: readonly FieldValue[] }>;
 
-/** `hasMore` comes from fetching one row more than asked: no count query, which a big tenant would pay for on every page. */
-export type CustomerListPage = Readonly<{ items: readonly CustomerListItem[]; limit: number; offset: number; hasMore: boolean }>;
+/** The sort a list gets when it names none. */
+export const defaultCustomerListSort = { by: 'name', direction: 'asc' } as const satisfies Readonly<{ by: CustomerListSortField; direction: 'asc' | 'desc' }>;
+
+/**
+ * `hasMore` comes from fetching one row more than asked: no count query, which a big tenant would pay for on every page.
+ * `nextAfter`: the last row's sort values when another page follows (the `after` for it), else null.
+ */
+export type CustomerListPage = Readonly<{ items: readonly CustomerListItem[]; limit: number; offset: number; hasMore: boolean; nextAfter: readonly FieldValue[] | null }>;
 
 export type SegmentDistribution = Readonly<{ segments: Readonly<Record<CustomerSegment, number>>; total: number }>;
 
@@ -107,7 +114,8 @@ export const customerListFilterOf = (tenantId: string, filters: CustomerListFilt
 /**
  * A tenant's customers, filtered, sorted and paged with plain
  * find/sort/skip/limit (FerretDB and the memory store serve it the same
- * way). The customer id breaks ties, so pages never overlap or skip a row.
+ * way). The customer id breaks ties, so pages never overlap or skip a row;
+ * paged by `after` (keyset) they also hold while customers are added.
  */
 export const listCustomers = async (
   documents: ReadModelStore<CustomerListItem>,
@@ -116,15 +124,20 @@ export const listCustomers = async (
   sort: CustomerListSort = {},
   page: CustomerListPageRequest = {},
 ): Promise<CustomerListPage> => {
-  const { limit, offset } = pageOf(page);
-  const order = sort.direction === 'desc' ? -1 : 1;
+  const { limit } = pageOf(page);
+  const offset = page.after === undefined ? pageOf(page).offset : 0;
+  const order = (sort.direction ?? defaultCustomerListSort.direction) === 'desc' ? -1 : 1;
+  const keys: NonNullable<DocumentQuery['sort']> = [[sortKeys[sort.by ?? defaultCustomerListSort.by], order], ['customerId', order]];
   const found = await documents.find({
     ...customerListFilterOf(tenantId, filters),
-    sort: [[sortKeys[sort.by ?? 'name'], order], ['customerId', order]],
+    sort: keys,
+    ...(page.after === undefined ? {} : { after: page.after }),
     skip: offset,
     limit: limit + 1,
   });
-  return { items: found.slice(0, limit), limit, offset, hasMore: found.length > limit };
+  const items = found.slice(0, limit);
+  const hasMore = found.length > limit;
+  return { items, limit, offset, hasMore, nextAfter: hasMore ? sortKeyOf(items[items.length - 1]!, keys) : null };
 };
 
 /** One customer's row, merged-away ones included (they carry `mergedInto` for a redirect); null if unknown to this tenant. */
@@ -139,7 +152,7 @@ export const customersInSegment = (
   tenantId: string,
   segment: CustomerSegment,
   page: CustomerListPageRequest = {},
-): Promise<CustomerListPage> => listCustomers(documents, tenantId, { segment }, { by: 'name' }, page);
+): Promise<CustomerListPage> => listCustomers(documents, tenantId, { segment }, { by: 'name', direction: 'asc' }, page);
 
 /**
  * Active customers with any recorded purchase, by tenant: the ones a sweep

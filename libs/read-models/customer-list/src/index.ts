@@ -33,6 +33,7 @@ export {
   customerListSortFields,
   customersInSegment,
   customersWithPurchases,
+  defaultCustomerListSort,
   defaultPageSize,
   ensureCustomerListIndexes,
   getCustomer,

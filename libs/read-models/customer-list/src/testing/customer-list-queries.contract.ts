@@ -78,6 +78,17 @@ export const customerListQueriesContract = (name: string, open: () => Promise<Re
       expect([clamped.limit, clamped.offset]).toEqual([200, 0]);
     });
 
+    it('pages by keyset: each page after the last row of the one before, nextAfter null on the last', async () => {
+      const sort = { by: 'registeredAt', direction: 'desc' } as const;
+      const first = await listCustomers(storage.documents, 'tenant-a', {}, sort, { limit: 3 });
+      expect([first.items.map((i) => i.customerId), first.nextAfter]).toEqual([['zoe', 'initech', 'acme'], [first.items[2]!.registeredAt, 'acme']]);
+      const last = await listCustomers(storage.documents, 'tenant-a', {}, sort, { limit: 3, after: first.nextAfter!, offset: 2 });
+      expect([last.items.map((i) => i.customerId), last.hasMore, last.offset, last.nextAfter]).toEqual([['globex'], false, 0, null]);
+      const byName = await listCustomers(storage.documents, 'tenant-a', {}, {}, { limit: 2 });
+      expect(byName.nextAfter).toEqual([byName.items[1]!.nameKey, byName.items[1]!.customerId]);
+      expect((await listCustomers(storage.documents, 'tenant-a', {}, {}, { after: byName.nextAfter! })).items.map((i) => i.customerId)).toEqual(['initech', 'zoe']);
+    });
+
     it('gets one customer of the tenant, merged ones included', async () => {
       expect(await getCustomer(storage.documents, 'tenant-a', 'acme')).toMatchObject({ name: 'Acme Corp', absorbed: ['acme2'], segment: 'B' });
       expect(await getCustomer(storage.documents, 'tenant-a', 'acme2')).toMatchObject({ status: 'merged', mergedInto: 'acme' });
