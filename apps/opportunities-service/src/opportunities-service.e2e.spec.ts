@@ -28,18 +28,21 @@ describe('opportunities-service OpenAPI document', () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
   });
 
-  it('documents every opportunity command, the read, the list and the funnel', () => {
+  it('documents every opportunity command, the read, the activities, the list and the funnel', () => {
     const documented = operationsOf(document).map(({ method, path }) => `${method} ${path}`).sort();
     expect(documented).toEqual([
       'GET /api/v1/analytics/funnel',
       'GET /api/v1/opportunities',
       'GET /api/v1/opportunities/{opportunityId}',
+      'GET /api/v1/opportunities/{opportunityId}/activities',
       'POST /api/v1/opportunities',
+      'POST /api/v1/opportunities/{opportunityId}/archive',
       'POST /api/v1/opportunities/{opportunityId}/change-stage',
       'POST /api/v1/opportunities/{opportunityId}/log-activity',
       'POST /api/v1/opportunities/{opportunityId}/reassign-owner',
       'POST /api/v1/opportunities/{opportunityId}/reopen',
       'POST /api/v1/opportunities/{opportunityId}/reschedule-close',
+      'POST /api/v1/opportunities/{opportunityId}/restore',
       'POST /api/v1/opportunities/{opportunityId}/revise-amount',
     ]);
   });

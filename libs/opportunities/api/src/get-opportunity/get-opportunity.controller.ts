@@ -2,10 +2,8 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
-import { AggregateNotFound, foldEvents, streamVisibleTo, toDomainEvent } from '@meridian/platform/eventsourcing';
 import { commandResponseHeaders, etagOf, EVENT_STORE, PathParam, QueryEndpoint, TenantId, uuidPathParam } from '@meridian/platform/nest';
-import type { OpportunityEvent } from '@meridian/opportunities/domain';
-import { opportunityDecider, opportunityStreamId } from '@meridian/opportunities/domain';
+import { readOpportunity } from '../shared/opportunity-stream';
 import { OpportunityView, toOpportunityView } from './opportunity.view';
 
 @ApiTags('opportunities')
@@ -22,13 +20,7 @@ export class GetOpportunityController {
     @TenantId() tenantId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpportunityView> {
-    const streamId = opportunityStreamId(opportunityId);
-    const history = streamVisibleTo(tenantId, await this.store.readStream(streamId));
-    if (history.length === 0) throw new AggregateNotFound(streamId);
-    const state = foldEvents(opportunityDecider, history.map(toDomainEvent) as OpportunityEvent[]);
-    if (state.status === 'absent') throw new AggregateNotFound(streamId);
-    const { status: _status, ...details } = state;
-    const revision = history[history.length - 1].revision;
+    const { details, revision } = await readOpportunity(this.store, tenantId, opportunityId);
     void reply.header('ETag', etagOf(revision));
     return toOpportunityView(details, revision);
   }

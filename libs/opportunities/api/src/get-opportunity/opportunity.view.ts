@@ -30,12 +30,18 @@ export class OpportunityView {
   @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
   @ApiPropertyOptional() lostReason?: string;
   @ApiPropertyOptional({ type: MoneyDto }) finalAmount?: MoneyDto;
-  @ApiProperty({ type: [ActivityView] }) activities!: ActivityView[];
+  @ApiProperty({ type: [ActivityView], description: 'In the order they were logged; GET …/activities lists them newest first, paged' })
+  activities!: ActivityView[];
+  @ApiProperty({ description: 'Archived: out of the lists and the funnel, every command but restore refused (409 opportunity-archived)' })
+  archived!: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only while archived' }) archivedAt?: string;
+  @ApiPropertyOptional({ description: 'Only while archived, when a reason was given' }) archiveReason?: string;
   @ApiProperty({ description: 'Stream revision; also the ETag' }) revision!: number;
 }
 
 export const toOpportunityView = (details: OpportunityDetails, revision: number): OpportunityView => ({
   ...details,
   activities: details.activities.map((activity) => ({ ...activity })),
+  archived: details.archivedAt !== undefined,
   revision,
 });
