@@ -108,8 +108,8 @@ describe('customers-service request edges on PostgreSQL', () => {
     const customer = '/api/v1/customers/{customerId}';
     expect(operations.map((o) => o.route).sort()).toEqual([
       `DELETE ${customer}/contacts/{contactId}`, `DELETE ${customer}/merges/{mergedCustomerId}`, `DELETE ${customer}/tags/{tag}`,
-      `GET ${customer}`, 'GET /api/v1/customers/segment-policy',
-      'POST /api/v1/customers', `POST ${customer}/consents`, `POST ${customer}/contacts`, `POST ${customer}/interactions`, `POST ${customer}/merges`,
+      `GET ${customer}`, `GET ${customer}/contacts`, 'GET /api/v1/customers/segment-policy',
+      'POST /api/v1/customers', `POST ${customer}/archive`, `POST ${customer}/restore`, `POST ${customer}/consents`, `POST ${customer}/contacts`, `POST ${customer}/interactions`, `POST ${customer}/merges`,
       `PUT ${customer}/contacts/{contactId}`, `PUT ${customer}/groups`, `PUT ${customer}/intent`, `PUT ${customer}/owner`, `PUT ${customer}/profile`,
       `PUT ${customer}/tags/{tag}`, 'PUT /api/v1/customers/segment-policy',
       // Imports are part of the service; the list, 360 and segments join them when MONGODB_URL and KAFKA_BROKERS are set.
@@ -122,5 +122,7 @@ describe('customers-service request edges on PostgreSQL', () => {
         .toEqual({ route, errors: statuses.map(() => [problemJson]) });
     }
     expect(Object.keys(document.paths[customer].get.responses).sort()).toEqual(['200', '307', '400', '404']);
+    // The contact list answers as the customer read does: a page, a redirect for a merged-away id, a 404.
+    expect(Object.keys(document.paths[`${customer}/contacts`].get.responses).sort()).toEqual(Object.keys(document.paths[customer].get.responses).sort());
   });
 });

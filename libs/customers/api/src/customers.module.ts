@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AddContactController } from './add-contact/add-contact.controller';
+import { ArchiveCustomerController } from './archive-customer/archive-customer.controller';
 import { AssignCustomerGroupsController } from './assign-customer-groups/assign-customer-groups.controller';
 import { ChangeCustomerOwnerController } from './change-customer-owner/change-customer-owner.controller';
 import { GetCustomerController } from './get-customer/get-customer.controller';
 import { GetSegmentPolicyController } from './get-segment-policy/get-segment-policy.controller';
+import { ListContactsController } from './list-contacts/list-contacts.controller';
 import { MergeCustomersController } from './merge-customers/merge-customers.controller';
 import { RecordConsentController } from './record-consent/record-consent.controller';
 import { RecordInteractionController } from './record-interaction/record-interaction.controller';
 import { CustomerDuplicateCheck } from './register-customer/customer-duplicates.check';
 import { RegisterCustomerController } from './register-customer/register-customer.controller';
 import { RemoveContactController } from './remove-contact/remove-contact.controller';
+import { RestoreCustomerController } from './restore-customer/restore-customer.controller';
 import { ReviseContactController } from './revise-contact/revise-contact.controller';
 import { ReviseCustomerProfileController } from './revise-customer-profile/revise-customer-profile.controller';
 import { SetIntentLevelController } from './set-intent-level/set-intent-level.controller';
@@ -34,6 +37,7 @@ import { UnmergeCustomersController } from './unmerge-customers/unmerge-customer
     RegisterCustomerController,
     GetCustomerController,
     ReviseCustomerProfileController,
+    ListContactsController,
     AddContactController,
     ReviseContactController,
     RemoveContactController,
@@ -46,6 +50,8 @@ import { UnmergeCustomersController } from './unmerge-customers/unmerge-customer
     RecordInteractionController,
     MergeCustomersController,
     UnmergeCustomersController,
+    ArchiveCustomerController,
+    RestoreCustomerController,
   ],
   providers: [CustomerCommands, CustomerDuplicateCheck],
   exports: [CustomerCommands],

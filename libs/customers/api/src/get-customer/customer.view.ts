@@ -75,6 +75,9 @@ export class CustomerView {
   @ApiProperty({ description: 'Interactions recorded' }) interactionCount!: number;
   @ApiProperty({ type: LineageView }) lineage!: LineageView;
   @ApiProperty({ type: ValueSegmentView }) valueSegment!: ValueSegmentView;
+  @ApiProperty({ description: 'Archived: out of lists and segment counts, refusing day-to-day commands until restored' }) archived!: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'While archived: when' }) archivedAt?: string;
+  @ApiPropertyOptional({ description: 'While archived: why, when a reason was given' }) archiveReason?: string;
   @ApiProperty({ description: 'Stream revision; also the ETag' }) revision!: number;
 }
 
@@ -118,6 +121,9 @@ export const toCustomerView = (customer: RegisteredCustomer, events: readonly Re
         : { purchaseCount: change.purchaseCount, averageOrderValue: change.averageOrderValue, windowStart: change.windowStart, windowEnd: change.windowEnd, changedAt: change.changedAt }),
       orders: customer.orders.map(({ orderId, netValue, purchasedAt }) => ({ orderId, netValue: { ...netValue }, purchasedAt })),
     },
+    archived: customer.archived !== undefined,
+    ...(customer.archived === undefined ? {} : { archivedAt: customer.archived.archivedAt }),
+    ...(customer.archived?.reason === undefined ? {} : { archiveReason: customer.archived.reason }),
     revision,
   };
 };

@@ -4,7 +4,7 @@ import { toProblem } from '@meridian/platform/nest';
 import type { CustomerCommand, CustomerImportCommand } from '@meridian/customers/domain';
 import { CustomerRuleCodes, customerDecider, customerImportDecider, defaultSegmentPolicy, segmentPolicyDecider } from '@meridian/customers/domain';
 import {
-  batchProcessed, contactAdded, customerId, eur, importId, importStarted, mergedInto, registerCustomer, registered, setSegmentPolicy, startImport,
+  archived, batchProcessed, contactAdded, customerId, eur, importId, importStarted, mergedInto, registerCustomer, registered, setSegmentPolicy, startImport,
 } from '@meridian/customers/domain/testing';
 import { likelyDuplicateCode } from '../register-customer/register-customer.controller';
 
@@ -47,6 +47,9 @@ const breaches: readonly Breach[] = [
   }),
   customer([registered], { type: 'RemoveContact', data: { customerId, contactId: 'ghost', removedAt: at } }),
   customer([registered, contactAdded('jane')], { type: 'AddContact', data: { customerId, contactId: 'jane', name: 'Other', emails: [], phones: [], addedAt: at } }),
+  customer([registered, archived()], { type: 'TagCustomer', data: { customerId, tag: 'vip', taggedAt: at } }),
+  customer([registered, archived()], { type: 'ArchiveCustomer', data: { customerId, archivedAt: at } }),
+  customer([registered], { type: 'RestoreCustomer', data: { customerId, restoredAt: at } }),
   asBreach(segmentPolicyDecider, [], setSegmentPolicy({ windowDays: 0 })),
   importJob([importStarted()], { ...startImport(), data: { ...startImport().data, fileSha256: 'b'.repeat(64) } }),
   importJob([], { ...startImport(), data: { ...startImport().data, fileSha256: 'not-a-hash' } }),

@@ -40,6 +40,8 @@ export const toCustomer360View = (
   intent: item.intent === null ? null : { ...item.intent },
   consents: consentsOf(item.consents),
   segment: { segment: item.segment, purchaseCount: item.purchaseCount, averageOrderValue: item.averageOrderValue === null ? null : { ...item.averageOrderValue } },
+  archived: item.status === 'archived',
+  archivedAt: item.archivedAt,
   lineage: { absorbed: [...item.absorbed], customerIds: [...lineage] },
   openOpportunities: openOpportunities(parts).map((deal) => ({ ...deal, amount: { ...deal.amount } })),
   orders: ordersWithPayments(parts).map((order) => ({

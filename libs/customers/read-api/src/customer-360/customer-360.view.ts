@@ -14,7 +14,10 @@ export class Customer360View {
   @ApiProperty() ownerId!: string;
   @ApiProperty({ type: Customer360IntentView, nullable: true }) intent!: Customer360IntentView | null;
   @ApiProperty({ type: [Customer360ConsentView], description: 'One per purpose ever recorded, by purpose' }) consents!: Customer360ConsentView[];
-  @ApiProperty({ type: SegmentFiguresView }) segment!: SegmentFiguresView;
+  @ApiProperty({ type: SegmentFiguresView, description: 'Kept while archived, though an archived customer is in no segment list or count' })
+  segment!: SegmentFiguresView;
+  @ApiProperty({ description: 'Archived: out of lists and segment counts, refusing day-to-day commands until restored' }) archived!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'While archived: when (the timeline has why)' }) archivedAt!: string | null;
   @ApiProperty({ type: Customer360LineageView }) lineage!: Customer360LineageView;
   @ApiProperty({ type: [OpenOpportunityView], description: 'Soonest expected close first' }) openOpportunities!: OpenOpportunityView[];
   @ApiProperty({ type: [OrderWithPaymentsView], description: 'Newest first' }) orders!: OrderWithPaymentsView[];

@@ -20,7 +20,9 @@ export class CustomerListItemView {
   @ApiProperty({ description: 'Purchases in the segment window' }) purchaseCount!: number;
   @ApiProperty({ type: CustomerMoneyView, nullable: true }) averageOrderValue!: CustomerMoneyView | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastInteractionAt!: string | null;
-  @ApiProperty({ enum: ['active', 'merged'] }) status!: string;
+  @ApiProperty({ enum: ['active', 'merged', 'archived'] }) status!: string;
+  @ApiProperty({ description: 'Archived (listed only with archived=include or only)' }) archived!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'While archived: when' }) archivedAt!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The survivor, once merged away' }) mergedInto!: string | null;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ description: 'Stream revision this row reflects (compare with the ETag of GET /customers/{id})' }) revision!: number;
@@ -37,7 +39,8 @@ export const toCustomerListItemView = (item: CustomerListItem): CustomerListItem
   customerId: item.customerId, kind: item.kind, name: item.name, industry: item.industry, region: item.region, ownerId: item.ownerId,
   emails: [...item.emails], phones: [...item.phones], tags: [...item.tags], groups: [...item.groups], intent: item.intentLevel,
   segment: item.segment, purchaseCount: item.purchaseCount, averageOrderValue: item.averageOrderValue === null ? null : { ...item.averageOrderValue },
-  lastInteractionAt: item.lastInteractionAt, status: item.status, mergedInto: item.mergedInto, registeredAt: item.registeredAt, revision: item.streamRevision,
+  lastInteractionAt: item.lastInteractionAt, status: item.status,
+  archived: item.status === 'archived', archivedAt: item.archivedAt, mergedInto: item.mergedInto, registeredAt: item.registeredAt, revision: item.streamRevision,
 });
 
 export const toCustomerListPageView = (page: CustomerListPage): CustomerListPageView => ({

@@ -17,7 +17,7 @@ export class ListCustomersController {
   @Get()
   @ApiOperation({
     summary: "List the tenant's customers, filtered, searched, sorted and paged",
-    description: 'From the customer list read model: eventually consistent, see X-Min-Position. Customers merged into another are left out unless includeMerged=true.',
+    description: 'From the customer list read model: eventually consistent, see X-Min-Position. Customers merged into another are left out unless includeMerged=true, archived ones unless archived=include or only.',
   })
   @ReadModelQueryEndpoint()
   @ReadYourWrites()

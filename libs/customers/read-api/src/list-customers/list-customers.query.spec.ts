@@ -20,6 +20,13 @@ describe('parseListCustomersQuery', () => {
     });
   });
 
+  it('reads the archived filter, and refuses a value outside exclude, include, only', () => {
+    expect(parse({ archived: 'only' }).filters).toEqual({ archived: 'only' });
+    expect(parse({ archived: 'include', includeMerged: 'true' }).filters).toEqual({ archived: 'include', includeMerged: true });
+    expect(parse({ archived: 'exclude' }).filters).toEqual({ archived: 'exclude' });
+    expect(errorsOf({ archived: 'true' })).toEqual({ 'query:archived': 'must be one of exclude, include, only' });
+  });
+
   it('reads includeMerged=false as an explicit false, and a phone or an email as a search', () => {
     expect(parse({ includeMerged: 'false' }).filters).toEqual({ includeMerged: false });
     expect(parse({ search: '+1 (555) 010' }).filters).toEqual({ search: '+1 (555) 010' });

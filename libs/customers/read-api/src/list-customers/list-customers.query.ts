@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
 import type { CustomerListFilters, CustomerListPageRequest, CustomerListSort } from '@meridian/read-models/customer-list';
-import { customerListSortFields, customerSegments, maxPageSize, searchPrefixOf } from '@meridian/read-models/customer-list';
+import { customerListArchivedFilters, customerListSortFields, customerSegments, maxPageSize, searchPrefixOf } from '@meridian/read-models/customer-list';
 
 export const intentLevels = ['hot', 'warm', 'cold'] as const;
 
@@ -16,6 +16,7 @@ export const listCustomersQuery = queryParameters(
     segment: oneOfParameter(customerSegments),
     search: textParameter('Prefix of a word of the name or a contact name, of an email or its domain, or of a phone; must contain a letter, a digit, an email or a phone'),
     includeMerged: oneOfParameter(['true', 'false'] as const, 'Default false'),
+    archived: oneOfParameter(customerListArchivedFilters, 'Archived customers: exclude (default), include (with the others) or only'),
     sortBy: oneOfParameter(customerListSortFields, 'Default name'),
     direction: oneOfParameter(['asc', 'desc'] as const),
     limit: integerParameter(1, maxPageSize, 'Default 50'),
@@ -55,6 +56,7 @@ export const parseListCustomersQuery = (request: FastifyRequest, tenantId: strin
     segment: read.value('segment'),
     search,
     includeMerged: includeMerged === undefined ? undefined : includeMerged === 'true',
+    archived: read.value('archived'),
   });
   const sort = given({ by: read.value('sortBy'), direction: read.value('direction') });
   const page = given({ limit: read.value('limit'), offset: read.value('offset') });
