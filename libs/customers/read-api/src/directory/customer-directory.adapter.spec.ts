@@ -17,6 +17,8 @@ const scenario = () => {
     acme.customer('unrelated', 'CustomerRegistered', registered('Initech', { emails: ['bill@initech.example'] })),
     acme.customer('merged-away', 'CustomerRegistered', registered('Acme Old', { emails: ['sales@acme.example'] })),
     acme.customer('merged-away', 'CustomerMergedInto', { survivorId: 'same-email', mergedAt: '2026-01-07T09:00:00Z' }),
+    acme.customer('archived', 'CustomerRegistered', registered('Acme Analytix', { region: 'na', emails: ['ops@acme.example'] })),
+    acme.customer('archived', 'CustomerArchived', { reason: 'dormant', archivedAt: '2026-01-08T09:00:00Z' }),
     globex.customer('other-tenant', 'CustomerRegistered', registered('Acme Analytics', { emails: ['sales@acme.example'] })),
   ];
 };
@@ -30,6 +32,13 @@ describe('customerDirectoryOver (the duplicate check’s port over the customer 
   it('offers the active customers of the tenant sharing an email or phone (contacts too), or starting like the name in the region', async () => {
     const ids = (await candidatesOf()).map((candidate) => candidate.customerId).sort();
     expect(ids).toEqual(['same-email', 'similar-name', 'via-contact']);
+  });
+
+  it('offers archived customers too, by contact point and by name: a match should be restored, not registered again (registration and import alike)', async () => {
+    const byEmail = await candidatesOf({ name: 'Quux', region: 'emea', emails: ['ops@acme.example'], phones: [] });
+    expect(byEmail.map((candidate) => candidate.customerId)).toEqual(['archived']);
+    const byName = await candidatesOf({ name: 'Acme Analytix', region: 'na', emails: [], phones: [] });
+    expect(byName.map((candidate) => candidate.customerId).sort()).toEqual(['archived', 'other-region']);
   });
 
   it('maps rows to the domain’s candidate shape, counting contacts’ emails and phones as the customer’s', async () => {
