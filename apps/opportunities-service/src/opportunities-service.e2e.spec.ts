@@ -3,8 +3,8 @@ import type { TestHost } from '@meridian/platform/testing';
 import { startTestHost } from '@meridian/platform/testing';
 import { opportunitiesServiceHost } from './opportunities-service.host';
 
-type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; responses: Record<string, { content?: Record<string, unknown> }> };
-type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; security?: unknown; responses: Record<string, { content?: Record<string, unknown> }> };
+type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, unknown> } };
 
 const operationsOf = (document: OpenApiDocument) =>
   Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -47,12 +47,13 @@ describe('opportunities-service OpenAPI document', () => {
     ]);
   });
 
-  it('declares the tenant header and problem+json errors on every operation', () => {
+  it('declares who acts for whom (the tenant and, for commands, the user) and problem+json errors on every operation', () => {
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['actor', 'tenant']);
     for (const { method, path, operation } of operationsOf(document)) {
-      const tenant = operation.parameters?.find((p) => p.in === 'header' && p.name === 'X-Tenant-Id');
-      expect({ operation: `${method} ${path}`, tenantRequired: tenant?.required }).toEqual({ operation: `${method} ${path}`, tenantRequired: true });
+      const security = method === 'GET' ? [{ tenant: [] }] : [{ tenant: [], actor: [] }];
+      expect({ operation: `${method} ${path}`, security: operation.security }).toEqual({ operation: `${method} ${path}`, security });
       const readModelQuery = method === 'GET' && !path.includes('{');
-      const errorStatuses = readModelQuery ? ['400', '503'] : method === 'GET' ? ['400', '404'] : ['400', '409', '422'];
+      const errorStatuses = readModelQuery ? ['400', '401', '503'] : method === 'GET' ? ['400', '401', '404'] : ['400', '401', '409', '422'];
       for (const status of errorStatuses) {
         expect(Object.keys(operation.responses[status]?.content ?? {})).toEqual(['application/problem+json']);
       }
@@ -70,8 +71,8 @@ describe('opportunities-service OpenAPI document', () => {
     for (const { method, path } of operationsOf(document)) {
       const concrete = path.replace('{opportunityId}', '00000000-0000-4000-8000-000000000000');
       const response = await host.request(method, concrete, method === 'POST' ? { body: {} } : {});
-      // No tenant header: a served route answers 400 naming it; an unknown route would answer 404.
-      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 400 });
+      // No tenant header: a served route answers 401 naming it; an unknown route would answer 404.
+      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 401 });
     }
   });
 });

@@ -113,8 +113,8 @@ describe.each(storesUnderTest)('opportunities API over HTTP (standalone host, %s
     expect(notJson.headers.get('content-type')).toContain(problemJson);
 
     const noTenant = await open({ 'x-user-id': 'rep-ada' });
-    expect(noTenant.status).toBe(400);
-    expect(noTenant.body).toMatchObject({ errors: [{ field: 'header:X-Tenant-Id' }] });
+    expect(noTenant.status).toBe(401);
+    expect(noTenant.body).toMatchObject({ code: 'identity-missing', errors: [{ field: 'header:X-Tenant-Id' }] });
 
     const lostWithoutReason = await host.request('POST', `/api/v1/opportunities/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/change-stage`, {
       headers: tenantA,

@@ -119,6 +119,9 @@ describe('request bodies that once answered 500 (embedded store)', () => {
     it('lists only the methods of the most specific path: /customers/imports is not GET /customers/{customerId}', async () => {
       const answer = await host.request('OPTIONS', '/api/v1/customers/imports', { headers: tenantA });
       expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'POST']);
+      // GET would match /customers/{customerId} with the id "imports": the concrete path wins, so it is 405 too.
+      const get = await host.request('GET', '/api/v1/customers/imports', { headers: tenantA });
+      expect([get.status, get.headers.get('allow'), (get.body as { code?: string }).code]).toEqual([405, 'POST', 'method-not-allowed']);
     });
 
     it('still answers 404 on a path no method declares', async () => {

@@ -9,7 +9,7 @@ export { toProblem } from './http/problem-mapping';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export type { CommandRequest } from './http/request-context';
 export { CommandRequestContext, TenantId, parseCommandRequest } from './http/request-context';
-export { CommandEndpoint, QueryEndpoint, ReadModelQueryEndpoint, commandResponseHeaders, setupOpenApi } from './http/openapi';
+export { ActingForEndpoint, CommandEndpoint, QueryEndpoint, ReadModelQueryEndpoint, commandResponseHeaders, setupOpenApi } from './http/openapi';
 export type { CommandAcceptedBase } from './http/command-accepted';
 export { CommandAcceptedType, commandAccepted, etagOf } from './http/command-accepted';
 export type { MoneyTypeOptions } from './http/money.dto';

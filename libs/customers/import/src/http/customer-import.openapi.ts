@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { problemContentType } from '@meridian/platform/nest';
+import { ActingForEndpoint, problemContentType } from '@meridian/platform/nest';
 
 const problemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { [problemContentType]: { schema: { type: 'object', description: 'RFC 9457 problem details with a stable `code`' } } } });
@@ -8,8 +8,7 @@ const problemResponse = (status: number, description: string) =>
 /** Headers and refusals of the upload: a CSV body, not the JSON of other commands. */
 export const ImportUploadEndpoint = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Tenant-Id', required: true, description: 'Tenant the request acts for (until OIDC lands)' }),
-    ApiHeader({ name: 'X-User-Id', required: true, description: 'Acting user, stamped into every event the import appends' }),
+    ActingForEndpoint(),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event of the run' }),
     problemResponse(400, 'Invalid query, or a file that cannot be imported (empty, not CSV, no header, unknown or missing columns): see `code`'),
     problemResponse(413, 'File larger than 32 MiB'),

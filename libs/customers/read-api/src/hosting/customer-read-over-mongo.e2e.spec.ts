@@ -4,7 +4,7 @@ import { startTestHost } from '@meridian/platform/testing';
 import { customerBody, tenantA } from '../testing/customer-read-fixtures';
 import { customerReadOverMongoHost } from '../testing/customer-read.test-host';
 
-type Operation = { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = { parameters?: { in: string; name: string }[]; security?: unknown; responses: Record<string, { content?: Record<string, unknown> }> };
 type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
 
 const someCustomer = '0b7c61d2-6a8e-4f6b-9e0d-1c2b3a4d5e6f';
@@ -58,7 +58,8 @@ describe('customer read API over MongoDB, with the read store down', () => {
     ]);
     for (const { route, operation } of reads) {
       const inputs = (operation.parameters ?? []).map((p) => `${p.in}:${p.name}`);
-      expect({ route, inputs }).toEqual({ route, inputs: expect.arrayContaining(['header:X-Tenant-Id', 'header:X-Min-Position', 'query:minPosition']) });
+      expect({ route, inputs }).toEqual({ route, inputs: expect.arrayContaining(['header:X-Min-Position', 'query:minPosition']) });
+      expect({ route, security: operation.security }).toEqual({ route, security: [route.startsWith('POST') ? { tenant: [], actor: [] } : { tenant: [] }] });
       for (const status of route.includes('{customerId}') ? ['400', '404', '503'] : ['400', '503']) expect({ route, status, content: Object.keys(operation.responses[status]?.content ?? {}) }).toEqual({ route, status, content: ['application/problem+json'] });
     }
   });

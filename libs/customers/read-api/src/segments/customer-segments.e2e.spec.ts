@@ -108,6 +108,6 @@ describe('value segments (in-process read side, order-value process manager)', (
       expect([response.status, fieldsOf(response.body)]).toEqual([400, [field]]);
     }
     const anonymous = await host.request('POST', '/api/v1/customers/segments/reevaluate', { headers: { 'x-tenant-id': 'acme' } });
-    expect([anonymous.status, fieldsOf(anonymous.body)]).toEqual([400, ['header:X-User-Id']]);
+    expect([anonymous.status, fieldsOf(anonymous.body)]).toEqual([401, ['header:X-User-Id']]);
   });
 });

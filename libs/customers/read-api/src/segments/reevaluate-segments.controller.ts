@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Clock, CommandRequest } from '@meridian/platform/nest';
 import { CLOCK, CommandRequestContext, MinPosition, queryParameters, ReadModelQueryEndpoint, ReadYourWrites, RequestValidationFailed } from '@meridian/platform/nest';
@@ -24,9 +24,8 @@ export class ReevaluateSegmentsController {
       'For purchases that left the window and after a policy change. Only changed segments append an event, so running it twice changes nothing. ' +
       'Who is judged comes from the customer list (see X-Min-Position).',
   })
-  @ReadModelQueryEndpoint()
+  @ReadModelQueryEndpoint({ acting: true })
   @ReadYourWrites()
-  @ApiHeader({ name: 'X-User-Id', required: true, description: 'Acting user, stamped into event metadata' })
   @ApiOkResponse({ type: SegmentSweepView })
   async reevaluate(
     @Body() body: ReevaluateSegmentsDto,

@@ -23,7 +23,7 @@ export const createHttpApp = async (
     bodyLimit: 1_048_576,
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    maxParamLength: maxPathSegmentLength,
+    routerOptions: { maxParamLength: maxPathSegmentLength },
     frameworkErrors,
     clientErrorHandler,
   });

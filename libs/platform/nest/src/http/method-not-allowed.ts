@@ -4,7 +4,7 @@
  * differ from the root one's.
  */
 export type RouteFinder = Readonly<{ findRoute: (route: { method: string; url: string }) => { params?: Readonly<Record<string, unknown>> } | null | undefined }>;
-export type RoutedRequest = Readonly<{ is404: boolean; method: string; url: string }>;
+export type RoutedRequest = Readonly<{ is404: boolean; method: string; url: string; params?: unknown }>;
 
 /** Thrown for a path that exists under other methods; rendered as 405 with `Allow` (RFC 9110 §15.5.6). */
 export class MethodNotAllowed extends Error {
@@ -18,19 +18,21 @@ const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 
 /**
  * An `onRequest` hook: a request Fastify routed to "not found" whose path some
- * other method declares gets 405 instead of 404. It runs before body parsing,
+ * other method declares gets 405 instead of 404. So does one Fastify routed to
+ * a templated path (GET /customers/{customerId} for /customers/imports) when
+ * other methods declare that very path concretely: as in OpenAPI's path
+ * matching, the concrete path is the one meant. It runs before body parsing,
  * so an unparsable body cannot turn the answer into a 400.
  */
 export const methodNotAllowedHook = (fastify: RouteFinder) => async (request: RoutedRequest): Promise<void> => {
-  if (!request.is404) return;
+  const own = request.is404 ? Number.POSITIVE_INFINITY : Object.keys((request.params ?? {}) as object).length;
+  if (own === 0) return;
   const url = request.url.split('?')[0] ?? '/';
   const matches = methods.flatMap((method) => {
     const route = method === request.method ? undefined : fastify.findRoute({ method, url });
     return route ? [{ method, parameters: Object.keys(route.params ?? {}).length }] : [];
   });
-  // As in OpenAPI's path matching, a concrete path beats a templated one: POST /customers/imports is a path of
-  // its own, not GET /customers/{customerId} with the id "imports", so only the most specific routes count.
   const fewest = Math.min(...matches.map((match) => match.parameters));
-  const allowed = matches.filter((match) => match.parameters === fewest).map((match) => match.method);
-  if (allowed.length > 0) throw new MethodNotAllowed(request.method, allowed);
+  if (fewest >= own) return;
+  throw new MethodNotAllowed(request.method, matches.filter((match) => match.parameters === fewest).map((match) => match.method));
 };

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiResponse, ApiSecurity, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { publishBodySchemas } from './openapi-bodies';
+import { addResponseLinks } from './openapi-links';
 import { problemContentType } from './problem-details';
 import { correlationIdHeader, documentedHeader, idempotencyKeyHeader, ifMatchHeader, tenantIdHeader, userIdHeader } from './request-headers';
 
@@ -30,12 +31,36 @@ const problemSchema: SchemaObject = {
 const problemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { [problemContentType]: { schema: problemSchema } } });
 
-const actingHeaders = [tenantIdHeader, userIdHeader, correlationIdHeader].map(documentedHeader);
+/**
+ * Until OIDC lands, who acts for whom is said by two headers, published as the
+ * API's security schemes (`tenant`, `actor`): a request without them, or with
+ * one malformed, is 401. Their rules are in the schemes' descriptions.
+ */
+const actingFor = ApiSecurity({ tenant: [], actor: [] });
+const tenantOnly = ApiSecurity({ tenant: [] });
+const unidentified = problemResponse(401, 'X-Tenant-Id or X-User-Id missing or malformed (field errors listed)');
+
+export const securitySchemes = {
+  tenant: {
+    type: 'apiKey',
+    in: 'header',
+    name: tenantIdHeader.name,
+    description: `${tenantIdHeader.description}. ${tenantIdHeader.message.replace(/^must be/, 'Must be')}: pattern ${String(tenantIdHeader.schema.pattern)}`,
+  },
+  actor: {
+    type: 'apiKey',
+    in: 'header',
+    name: userIdHeader.name,
+    description: `${userIdHeader.description}. ${userIdHeader.message.replace(/^must be/, 'Must be')}: pattern ${String(userIdHeader.schema.pattern)}`,
+  },
+} as const;
 
 /** Headers and error answers shared by every command endpoint. */
 export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
   applyDecorators(
-    ...actingHeaders,
+    actingFor,
+    unidentified,
+    documentedHeader(correlationIdHeader),
     documentedHeader(idempotencyKeyHeader),
     ...(options.creates ? [] : [documentedHeader(ifMatchHeader)]),
     problemResponse(400, 'Invalid body, path or header (field errors listed)'),
@@ -49,15 +74,23 @@ export const CommandEndpoint = (options: { creates?: boolean } = {}) =>
 /** Headers and error answers shared by every query endpoint. */
 export const QueryEndpoint = () =>
   applyDecorators(
-    documentedHeader(tenantIdHeader),
+    tenantOnly,
+    unidentified,
     problemResponse(400, 'Invalid path, query or header'),
     problemResponse(404, 'No such resource for this tenant'),
   );
 
-/** Headers and error answers of queries served from an eventually consistent read model. */
-export const ReadModelQueryEndpoint = () =>
+/** Who acts for whom, for an endpoint that states its other headers and answers itself (a CSV upload, say). */
+export const ActingForEndpoint = () => applyDecorators(actingFor, unidentified);
+
+/**
+ * Headers and error answers of queries served from an eventually consistent
+ * read model; `acting` for one that also appends (and so needs the user too).
+ */
+export const ReadModelQueryEndpoint = (options: { acting?: boolean } = {}) =>
   applyDecorators(
-    documentedHeader(tenantIdHeader),
+    options.acting ? actingFor : tenantOnly,
+    unidentified,
     problemResponse(400, 'Invalid query or header, or a minPosition no command has answered yet (field errors listed)'),
     problemResponse(503, 'The read model did not reach X-Min-Position in time, or its store is unavailable (Retry-After)'),
   );
@@ -76,9 +109,12 @@ export const setupOpenApi = (app: INestApplication, options: OpenApiOptions): Op
     .setTitle(options.title)
     .setDescription(options.description)
     .setVersion(options.version)
+    .addApiKey(securitySchemes.tenant, 'tenant')
+    .addApiKey(securitySchemes.actor, 'actor')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   publishBodySchemas(app, document);
+  addResponseLinks(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
   return document;
 };

@@ -33,3 +33,16 @@ export class RequestValidationFailed extends Error {
     this.name = 'RequestValidationFailed';
   }
 }
+
+/**
+ * The tenant or the acting user is missing or malformed: rendered as 401.
+ * Until OIDC lands these headers are the API's security scheme (`tenant`,
+ * `actor` in the document): a request that does not say who acts for whom is
+ * unauthenticated, not merely invalid.
+ */
+export class IdentityMissing extends RequestValidationFailed {
+  constructor(errors: readonly FieldError[]) {
+    super(errors);
+    this.name = 'IdentityMissing';
+  }
+}

@@ -9,7 +9,7 @@ import {
   WrongExpectedRevision,
 } from '@meridian/platform/eventsourcing';
 import type { ProblemDetails } from './problem-details';
-import { RequestValidationFailed, problem } from './problem-details';
+import { IdentityMissing, RequestValidationFailed, problem } from './problem-details';
 import { ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
 import { MethodNotAllowed } from './method-not-allowed';
 
@@ -18,6 +18,9 @@ import { MethodNotAllowed } from './method-not-allowed';
  * typed errors and stay unaware of HTTP; every response here is problem+json.
  */
 export const toProblem = (error: unknown): ProblemDetails => {
+  if (error instanceof IdentityMissing) {
+    return problem(401, 'identity-missing', 'Tenant or user not identified', error.message, { errors: error.errors });
+  }
   if (error instanceof RequestValidationFailed) {
     return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.errors });
   }

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '@meridian/platform/eventsourcing';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { FieldError } from './problem-details';
-import { RequestValidationFailed } from './problem-details';
+import { IdentityMissing, RequestValidationFailed } from './problem-details';
 import { printableTokenRule, satisfies } from './input-rules';
 import type { RequestHeaderRule } from './request-headers';
 import { correlationIdHeader, idempotencyKeyHeader, ifMatchHeader, tenantIdHeader, userIdHeader } from './request-headers';
@@ -42,6 +42,8 @@ export const parseCommandRequest = (request: FastifyRequest): CommandRequest => 
   };
   const tenantId = checked(tenantIdHeader);
   const actorId = checked(userIdHeader);
+  // Who acts for whom comes first: without it nothing else is worth judging (401, not 400).
+  if (errors.length > 0) throw new IdentityMissing(errors);
   const idempotencyKey = checked(idempotencyKeyHeader);
   const ifMatch = checked(ifMatchHeader);
   if (errors.length > 0) throw new RequestValidationFailed(errors);
@@ -92,7 +94,7 @@ export const CommandRequestContext = createParamDecorator((_: unknown, ctx: Exec
 export const TenantId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const tenantId = header(ctx.switchToHttp().getRequest<FastifyRequest>(), tenantIdHeader.name);
   if (tenantId === undefined || !satisfies(tenantIdHeader, tenantId)) {
-    throw new RequestValidationFailed([{ field: `header:${tenantIdHeader.name}`, messages: [tenantId === undefined ? 'is required' : tenantIdHeader.message] }]);
+    throw new IdentityMissing([{ field: `header:${tenantIdHeader.name}`, messages: [tenantId === undefined ? 'is required' : tenantIdHeader.message] }]);
   }
   return tenantId;
 });
