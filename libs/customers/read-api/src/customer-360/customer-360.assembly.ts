@@ -41,7 +41,8 @@ export const toCustomer360View = (
   consents: consentsOf(item.consents),
   segment: { segment: item.segment, purchaseCount: item.purchaseCount, averageOrderValue: item.averageOrderValue === null ? null : { ...item.averageOrderValue } },
   archived: item.status === 'archived',
-  archivedAt: item.archivedAt,
+  // A row of a generation from before archiving has no archivedAt (rebuild customer-list for it).
+  archivedAt: item.archivedAt ?? null,
   lineage: { absorbed: [...item.absorbed], customerIds: [...lineage] },
   openOpportunities: openOpportunities(parts).map((deal) => ({ ...deal, amount: { ...deal.amount } })),
   orders: ordersWithPayments(parts).map((order) => ({

@@ -40,7 +40,7 @@ export const toCustomerListItemView = (item: CustomerListItem): CustomerListItem
   emails: [...item.emails], phones: [...item.phones], tags: [...item.tags], groups: [...item.groups], intent: item.intentLevel,
   segment: item.segment, purchaseCount: item.purchaseCount, averageOrderValue: item.averageOrderValue === null ? null : { ...item.averageOrderValue },
   lastInteractionAt: item.lastInteractionAt, status: item.status,
-  archived: item.status === 'archived', archivedAt: item.archivedAt, mergedInto: item.mergedInto, registeredAt: item.registeredAt, revision: item.streamRevision,
+  archived: item.status === 'archived', archivedAt: item.archivedAt ?? null, mergedInto: item.mergedInto, registeredAt: item.registeredAt, revision: item.streamRevision,
 });
 
 export const toCustomerListPageView = (page: CustomerListPage): CustomerListPageView => ({
