@@ -160,3 +160,85 @@ describe('standalone: archiving and restoring a customer, and its contacts as a 
     expect((await call('GET', `/api/v1/customers/${fjord}`)).body).not.toHaveProperty('archivedAt');
   });
 });
+
+describe('standalone: GET /api/v1/customers paged by cursor', () => {
+  // A tenant of its own. By folded name: Bergen, Dalarna, Fyn, Hedmark, Jutland; Aalborg is registered mid-way and sorts first.
+  const pagingTenant = { 'x-tenant-id': 'customer-cursor-e2e', 'x-user-id': 'rep-ada' };
+  type Page = Readonly<{ items: ListItem[]; limit: number; offset: number; hasMore: boolean; nextCursor: string | null }>;
+  const names: Record<string, string> = {};
+  let last = 0;
+  const register = async (name: string, region = 'nordics') => {
+    const response = await host.request('POST', '/api/v1/customers', {
+      headers: pagingTenant, body: { kind: 'company', name, region, ownerId: 'rep-ada', sourceChannel: 'web', emails: [`buy@${name.split(' ')[0]!.toLowerCase()}.example`] },
+    });
+    if (response.status !== 201) throw new Error(`register ${name}: ${response.status} ${response.text}`);
+    const { customerId, position } = response.body as { customerId: string; position: number };
+    names[customerId] = name.split(' ')[0]!;
+    last = Math.max(last, position);
+  };
+  const get = (query: string) => host.request('GET', `/api/v1/customers?${query}`, { headers: { ...pagingTenant, 'x-min-position': String(last) } });
+  const page = async (query: string) => {
+    const response = await get(query);
+    if (response.status !== 200) throw new Error(`list ${query}: ${response.status} ${response.text}`);
+    const body = response.body as Page;
+    return { ...body, labels: body.items.map((item) => names[item.customerId] ?? item.customerId) };
+  };
+  const refusal = async (query: string) => {
+    const response = await get(query);
+    expect([response.status, response.headers.get('content-type')]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    return (response.body as { errors: { field: string; messages: string[] }[] }).errors;
+  };
+
+  beforeAll(async () => {
+    for (const name of ['Hedmark Holz', 'Bergen Bakery', 'Jutland Joinery', 'Dalarna Dairy', 'Fyn Fisheries']) await register(name, name.startsWith('Fyn') ? 'dk' : 'nordics');
+  });
+
+  it('pages through every customer by nextCursor: one registered meanwhile that sorts before the page skips or repeats none; offset still pages', async () => {
+    const first = await page('limit=2');
+    expect([first.labels, first.hasMore, first.offset]).toEqual([['Bergen', 'Dalarna'], true, 0]);
+    expect(first.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+
+    await register('Aalborg Ale');
+    // By offset the new first row shifts the rest: the second page repeats Dalarna.
+    expect((await page('limit=2&offset=2')).labels).toEqual(['Dalarna', 'Fyn']);
+
+    const second = await page(`limit=2&cursor=${first.nextCursor}`);
+    expect([second.labels, second.hasMore, second.offset]).toEqual([['Fyn', 'Hedmark'], true, 0]);
+    const third = await page(`limit=2&cursor=${second.nextCursor}`);
+    expect([third.labels, third.hasMore, third.nextCursor]).toEqual([['Jutland'], false, null]);
+    expect([...first.labels, ...second.labels, ...third.labels]).toEqual(['Bergen', 'Dalarna', 'Fyn', 'Hedmark', 'Jutland']);
+
+    // The limit may change between pages; the defaults may be named; from the start Aalborg is now first.
+    expect((await page(`limit=10&sortBy=name&direction=asc&archived=exclude&cursor=${first.nextCursor}`)).labels).toEqual(['Fyn', 'Hedmark', 'Jutland']);
+    expect((await page('limit=10')).labels).toEqual(['Aalborg', 'Bergen', 'Dalarna', 'Fyn', 'Hedmark', 'Jutland']);
+  });
+
+  it('keeps the sort and filters: descending by name with a region, paged by cursor, gives the whole filtered list', async () => {
+    // nordics, by name descending: Jutland, Hedmark, Dalarna, Bergen, Aalborg (Fyn is in dk).
+    const first = await page('region=nordics&direction=desc&limit=3');
+    const rest = await page(`region=nordics&direction=desc&limit=3&cursor=${first.nextCursor}`);
+    expect([first.labels, rest.labels, rest.nextCursor]).toEqual([['Jutland', 'Hedmark', 'Dalarna'], ['Bergen', 'Aalborg'], null]);
+  });
+
+  it('answers 400 query:cursor for a cursor with offset, altered, or made for another sort or filter', async () => {
+    const { nextCursor } = await page('limit=2');
+    const problem = (text: string) => [{ field: 'query:cursor', messages: [expect.stringContaining(text)] }];
+    expect(await refusal(`limit=2&offset=2&cursor=${nextCursor}`)).toEqual(problem('cannot be combined with offset'));
+    expect(await refusal(`direction=desc&cursor=${nextCursor}`)).toEqual(problem('was made for the sort name asc, not name desc'));
+    expect(await refusal(`sortBy=registeredAt&cursor=${nextCursor}`)).toEqual(problem('was made for the sort name asc, not registeredAt asc'));
+    expect(await refusal(`region=nordics&cursor=${nextCursor}`)).toEqual(problem('was made for other filters'));
+    expect(await refusal(`archived=include&cursor=${nextCursor}`)).toEqual(problem('was made for other filters'));
+    expect(await refusal(`cursor=${nextCursor!.slice(0, -4)}`)).toEqual(problem('is not a cursor this endpoint gave out'));
+    const otherTenant = await host.request('GET', `/api/v1/customers?cursor=${nextCursor}`, { headers: tenant });
+    expect([otherTenant.status, (otherTenant.body as { errors: { field: string }[] }).errors.map((error) => error.field)]).toEqual([400, ['query:cursor']]);
+  });
+
+  it('documents cursor and nextCursor for the customer list and a segment list', async () => {
+    type Document = { paths: Record<string, { get: { parameters: { name: string }[] } }>; components: { schemas: Record<string, { properties: Record<string, object> }> } };
+    const document = (await host.request('GET', '/api/openapi.json')).body as Document;
+    for (const path of ['/api/v1/customers', '/api/v1/customers/segments/{segment}/customers']) {
+      expect(document.paths[path]!.get.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['limit', 'offset', 'cursor']));
+    }
+    expect(document.components.schemas.CustomerListPageView!.properties.nextCursor).toMatchObject({ type: 'string', nullable: true });
+  });
+});

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CustomerListItem, CustomerListPage } from '@meridian/read-models/customer-list';
 import { customerSegments } from '@meridian/read-models/customer-list';
+import type { PageCursorScope } from '@meridian/platform/nest';
+import { nextCursorDescription, nextPageCursor } from '@meridian/platform/nest';
 import { CustomerMoneyView } from '../shared/money.view';
 
 /** One row of the list: what a list screen shows; the 360 view has the rest. */
@@ -31,8 +33,9 @@ export class CustomerListItemView {
 export class CustomerListPageView {
   @ApiProperty({ type: [CustomerListItemView] }) items!: CustomerListItemView[];
   @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ description: 'The offset asked for (0 when paging by cursor)' }) offset!: number;
   @ApiProperty({ description: 'True when another page follows' }) hasMore!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: nextCursorDescription }) nextCursor!: string | null;
 }
 
 export const toCustomerListItemView = (item: CustomerListItem): CustomerListItemView => ({
@@ -43,9 +46,11 @@ export const toCustomerListItemView = (item: CustomerListItem): CustomerListItem
   archived: item.status === 'archived', archivedAt: item.archivedAt ?? null, mergedInto: item.mergedInto, registeredAt: item.registeredAt, revision: item.streamRevision,
 });
 
-export const toCustomerListPageView = (page: CustomerListPage): CustomerListPageView => ({
+/** `cursorScope`: what the page's query binds its `nextCursor` to (see customer-list.cursor.ts). */
+export const toCustomerListPageView = (page: CustomerListPage, cursorScope: PageCursorScope): CustomerListPageView => ({
   items: page.items.map(toCustomerListItemView),
   limit: page.limit,
   offset: page.offset,
   hasMore: page.hasMore,
+  nextCursor: nextPageCursor(cursorScope, page.nextAfter),
 });

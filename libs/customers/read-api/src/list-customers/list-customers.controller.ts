@@ -7,6 +7,7 @@ import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
 import { fromCustomerList } from '../shared/customer-reads';
 import { CustomerListPageView, toCustomerListPageView } from './customer-list-page.view';
+import { customerListCursorScope } from './customer-list.cursor';
 import { listCustomersQuery, parseListCustomersQuery } from './list-customers.query';
 
 @ApiTags('customers')
@@ -26,6 +27,6 @@ export class ListCustomersController {
   async list(@TenantId() tenantId: string, @MinPosition() minPosition: number | undefined, @Req() request: FastifyRequest): Promise<CustomerListPageView> {
     const query = parseListCustomersQuery(request, tenantId);
     const page = await fromCustomerList(this.readModels, minPosition, (documents) => listCustomers(documents, query.tenantId, query.filters, query.sort, query.page));
-    return toCustomerListPageView(page);
+    return toCustomerListPageView(page, customerListCursorScope(query.tenantId, query.filters, query.sort));
   }
 }

@@ -1,4 +1,6 @@
+import { encodePageCursor } from '@meridian/platform/nest';
 import { queryParsing } from '@meridian/platform/nest/testing';
+import { customerListCursorScope } from './customer-list.cursor';
 import { parseListCustomersQuery } from './list-customers.query';
 
 const { parse, errorsOf, fieldsOf } = queryParsing(parseListCustomersQuery);
@@ -59,6 +61,55 @@ describe('parseListCustomersQuery', () => {
   it('refuses an unknown parameter, listing the allowed ones, and a repeated one', () => {
     expect(errorsOf({ owner: 'rep-ana' })['query:owner']).toContain('allowed: tag, group, region, industry, intent, ownerId, segment, search');
     expect(errorsOf({ tag: ['vip', 'key'] })).toEqual({ 'query:tag': 'is given more than once' });
+  });
+
+  describe('cursor', () => {
+    const key = ['contoso labs', 'c-7'];
+    const cursorFor = (filters: Parameters<typeof customerListCursorScope>[1], sort: Parameters<typeof customerListCursorScope>[2] = {}, tenantId = 'acme') =>
+      encodePageCursor(customerListCursorScope(tenantId, filters, sort), key);
+
+    it('reads a cursor made for the same sort and filters as the page after its key; the limit may change', () => {
+      const cursor = cursorFor({ region: 'emea', archived: 'include' }, { by: 'registeredAt', direction: 'desc' });
+      expect(parse({ region: 'emea', archived: 'include', sortBy: 'registeredAt', direction: 'desc', limit: '7', cursor })).toEqual({
+        tenantId: 'acme', filters: { region: 'emea', archived: 'include' }, sort: { by: 'registeredAt', direction: 'desc' }, page: { limit: 7, after: key },
+      });
+    });
+
+    it('takes filters that select the same rows alike: defaults named or not, a search cased or spaced otherwise', () => {
+      expect(parse({ cursor: cursorFor({}), archived: 'exclude', includeMerged: 'false', sortBy: 'name', direction: 'asc' }).page).toEqual({ after: key });
+      expect(parse({ cursor: cursorFor({ search: 'Acme' }), search: ' acme ' }).page).toEqual({ after: key });
+    });
+
+    it('refuses a cursor with offset, even offset=0', () => {
+      expect(errorsOf({ cursor: cursorFor({}), offset: '0' })).toEqual({ 'query:cursor': expect.stringContaining('cannot be combined with offset') });
+    });
+
+    it.each([
+      ['another sort field', {}, { by: 'registeredAt' }, {}, 'was made for the sort registeredAt asc, not name asc'],
+      ['another direction', {}, { direction: 'desc' }, {}, 'was made for the sort name desc, not name asc'],
+      ['a filter added', {}, {}, { tag: 'vip' }, 'was made for other filters'],
+      ['a filter dropped', { region: 'emea' }, {}, {}, 'was made for other filters'],
+      ['another filter value', { segment: 'A' }, {}, { segment: 'B' }, 'was made for other filters'],
+      ['archived included', {}, {}, { archived: 'include' }, 'was made for other filters'],
+      ['merged included', {}, {}, { includeMerged: 'true' }, 'was made for other filters'],
+      ['another search', { search: 'acme' }, {}, { search: 'acmf' }, 'was made for other filters'],
+    ] as const)('refuses a cursor made for %s', (_what, madeFilters, madeSort, query, message) => {
+      expect(errorsOf({ ...query, cursor: cursorFor(madeFilters, madeSort) })).toEqual({ 'query:cursor': expect.stringContaining(message) });
+    });
+
+    it("refuses another tenant's cursor, a truncated or altered one, and a repeated one", () => {
+      const cursor = cursorFor({});
+      expect(errorsOf({ cursor: cursorFor({}, {}, 'globex') })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+      expect(errorsOf({ cursor: cursor.slice(0, -3) })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out') });
+      expect(errorsOf({ cursor: `${cursor}.` })).toEqual({ 'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out') });
+      expect(errorsOf({ cursor: [cursor, cursor] })).toEqual({ 'query:cursor': 'is given more than once' });
+    });
+
+    it('refuses a cursor whose key does not fit the sort (a number where the name goes)', () => {
+      expect(errorsOf({ cursor: encodePageCursor(customerListCursorScope('acme', {}, {}), [3, 'c-7']) })).toEqual({
+        'query:cursor': expect.stringContaining('is not a cursor this endpoint gave out'),
+      });
+    });
   });
 
   it('reports every problem at once', () => {

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { integerParameter, oneOfParameter, queryParameters, textParameter } from '@meridian/platform/nest';
+import { cursorParameter, integerParameter, oneOfParameter, queryParameters, readPageCursor, textParameter } from '@meridian/platform/nest';
 import type { CustomerListFilters, CustomerListPageRequest, CustomerListSort } from '@meridian/read-models/customer-list';
 import { customerListArchivedFilters, customerListSortFields, customerSegments, maxPageSize, searchPrefixOf } from '@meridian/read-models/customer-list';
+import { customerListCursorScope } from './customer-list.cursor';
 
 export const intentLevels = ['hot', 'warm', 'cold'] as const;
 
@@ -20,7 +21,8 @@ export const listCustomersQuery = queryParameters(
     sortBy: oneOfParameter(customerListSortFields, 'Default name'),
     direction: oneOfParameter(['asc', 'desc'] as const),
     limit: integerParameter(1, maxPageSize, 'Default 50'),
-    offset: integerParameter(0, 1_000_000),
+    offset: integerParameter(0, 1_000_000, 'Not with cursor'),
+    cursor: cursorParameter(),
   },
   { readYourWrites: true },
 );
@@ -59,7 +61,8 @@ export const parseListCustomersQuery = (request: FastifyRequest, tenantId: strin
     archived: read.value('archived'),
   });
   const sort = given({ by: read.value('sortBy'), direction: read.value('direction') });
-  const page = given({ limit: read.value('limit'), offset: read.value('offset') });
+  const after = readPageCursor(request, read, customerListCursorScope(tenantId, filters, sort));
+  const page = given({ limit: read.value('limit'), offset: read.value('offset'), after });
   read.done();
   return { tenantId, filters, sort, page };
 };

@@ -5,6 +5,7 @@ import { MinPosition, PathParam, ReadModelQueryEndpoint, ReadYourWrites, TenantI
 import { segmentPathParam } from '../shared/path-params';
 import type { CustomerSegment } from '@meridian/read-models/customer-list';
 import { customerSegments, customersInSegment } from '@meridian/read-models/customer-list';
+import { segmentCustomersCursorScope } from '../list-customers/customer-list.cursor';
 import { CustomerListPageView, toCustomerListPageView } from '../list-customers/customer-list-page.view';
 import type { CustomerReadModels } from '../shared/customer-read-models';
 import { CUSTOMER_READ_MODELS } from '../shared/customer-read-models';
@@ -29,7 +30,8 @@ export class ListSegmentCustomersController {
     @MinPosition() minPosition: number | undefined,
     @Req() request: FastifyRequest,
   ): Promise<CustomerListPageView> {
-    const page = parseSegmentCustomersQuery(request);
-    return toCustomerListPageView(await fromCustomerList(this.readModels, minPosition, (documents) => customersInSegment(documents, tenantId, segment, page)));
+    const page = parseSegmentCustomersQuery(request, tenantId, segment);
+    const found = await fromCustomerList(this.readModels, minPosition, (documents) => customersInSegment(documents, tenantId, segment, page));
+    return toCustomerListPageView(found, segmentCustomersCursorScope(tenantId, segment));
   }
 }
