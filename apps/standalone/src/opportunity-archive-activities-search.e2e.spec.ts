@@ -98,11 +98,11 @@ describe('opportunities: archive, activities and search (standalone host)', () =
     expect(read.headers.get('etag')).toBe('W/"2"');
 
     expect(labelsOf(await list())).toEqual(['a', 'c', 'd']);
-    expect(labelsOf(await list('&archived=false'))).toEqual(['a', 'c', 'd']);
-    const onlyArchived = await list('&archived=true');
+    expect(labelsOf(await list('&archived=exclude'))).toEqual(['a', 'c', 'd']);
+    const onlyArchived = await list('&archived=only');
     expect(onlyArchived.items).toEqual([expect.objectContaining({ opportunityId: ids.b, stage: 'qualified', archived: true, archivedAt: expect.any(String), revision: 2 })]);
-    expect(labelsOf(await list('&archived=any'))).toEqual(['a', 'b', 'c', 'd']);
-    expect((await list('&archived=any')).items.map((row) => row.archived)).toEqual([false, true, false, false]);
+    expect(labelsOf(await list('&archived=include'))).toEqual(['a', 'b', 'c', 'd']);
+    expect((await list('&archived=include')).items.map((row) => row.archived)).toEqual([false, true, false, false]);
     expect(await funnel()).toEqual({
       opportunities: 3,
       stages: [leadThree, { stage: 'qualified', count: 0, amounts: [] }, { stage: 'proposal', count: 0, amounts: [] }, { stage: 'negotiation', count: 0, amounts: [] }],
@@ -165,12 +165,17 @@ describe('opportunities: archive, activities and search (standalone host)', () =
 
     await command(ids.a, 'archive');
     expect(labelsOf(await list('&name=north'))).toEqual(['b']);
-    expect(labelsOf(await list('&customerId=cus-nw&archived=true'))).toEqual(['a']);
+    expect(labelsOf(await list('&customerId=cus-nw&archived=only'))).toEqual(['a']);
     await command(ids.a, 'restore');
     expect(labelsOf(await list('&name=north'))).toEqual(['a', 'b']);
 
     const bad = await send('GET', '/api/v1/opportunities?archived=maybe&name=');
     expect(bad.status).toBe(400);
     expect((bad.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual(['query:archived', 'query:name']);
+    // One value set with the customer list: the former true/false/any are refused.
+    const former = await send('GET', '/api/v1/opportunities?archived=true');
+    expect([former.status, (former.body as { errors: Array<{ field: string; messages: string[] }> }).errors]).toEqual([
+      400, [{ field: 'query:archived', messages: ['must be one of exclude, include, only'] }],
+    ]);
   });
 });

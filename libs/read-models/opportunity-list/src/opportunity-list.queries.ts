@@ -4,7 +4,8 @@ import { sortKeyOf } from '@meridian/platform/projections';
 import type { OpportunityListItem } from './opportunity-list.projection';
 import { dealNamePrefixOf } from './opportunity-search.folding';
 
-export const opportunityListArchivedFilters = ['false', 'true', 'any'] as const;
+/** As the customer list names them: archived deals left out (`exclude`, the default), listed with the others (`include`) or alone (`only`). */
+export const opportunityListArchivedFilters = ['exclude', 'include', 'only'] as const;
 export type OpportunityListArchivedFilter = (typeof opportunityListArchivedFilters)[number];
 
 export const opportunityListSortFields = ['expectedCloseDate', 'amount', 'openedAt'] as const;
@@ -18,7 +19,7 @@ export type OpportunityListQuery = Readonly<{
   customerId?: string;
   /** Case-insensitive word-prefix search on the name (`wind tra` finds "North Wind Traders"); blank is no filter. */
   name?: string;
-  /** Which deals: not archived (the default), archived only, or both. */
+  /** Which deals: not archived (`exclude`, the default), archived ones too (`include`), or archived only (`only`). */
   archived?: OpportunityListArchivedFilter;
   /** Inclusive `YYYY-MM-DD` bounds on the expected close date. */
   closeDateFrom?: string;
@@ -71,8 +72,8 @@ export const listOpportunities = async (documents: ReadModelStore<OpportunityLis
   if (query.stage !== undefined) equals.stage = query.stage;
   if (query.region !== undefined) equals.region = query.region;
   if (query.customerId !== undefined) equals.customerId = query.customerId;
-  const archived = query.archived ?? 'false';
-  if (archived !== 'any') equals.visibility = archived === 'true' ? 'archived' : 'active';
+  const archived = query.archived ?? 'exclude';
+  if (archived !== 'include') equals.visibility = archived === 'only' ? 'archived' : 'active';
   const namePrefix = query.name === undefined ? undefined : dealNamePrefixOf(query.name);
   const order = (query.direction ?? defaultOpportunityListSort.direction) === 'desc' ? -1 : 1;
   const sort: NonNullable<DocumentQuery['sort']> = [[query.sortBy ?? defaultOpportunityListSort.by, order], ['opportunityId', order]];

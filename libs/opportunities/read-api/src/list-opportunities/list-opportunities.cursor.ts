@@ -15,7 +15,7 @@ export const opportunityListCursorScope = (query: OpportunityListQuery): PageCur
       region: query.region,
       customerId: query.customerId,
       name: query.name?.trim().toLowerCase(),
-      archived: query.archived ?? 'false',
+      archived: query.archived ?? 'exclude',
       closeDateFrom: query.closeDateFrom,
       closeDateTo: query.closeDateTo,
     },

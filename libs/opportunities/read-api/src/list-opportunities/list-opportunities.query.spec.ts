@@ -78,15 +78,17 @@ describe('parseListOpportunitiesQuery', () => {
   });
 
   it('reads the customer, name and archived filters', () => {
-    expect(parse({ customerId: 'cus-1001', name: 'north WIND', archived: 'any' })).toEqual({
-      tenantId: 'acme', customerId: 'cus-1001', name: 'north WIND', archived: 'any',
+    expect(parse({ customerId: 'cus-1001', name: 'north WIND', archived: 'include' })).toEqual({
+      tenantId: 'acme', customerId: 'cus-1001', name: 'north WIND', archived: 'include',
     });
-    expect(parse({ archived: 'true' }).archived).toBe('true');
-    expect(parse({ archived: 'false' }).archived).toBe('false');
+    expect(parse({ archived: 'only' }).archived).toBe('only');
+    expect(parse({ archived: 'exclude' }).archived).toBe('exclude');
   });
 
-  it('refuses an archived value other than true, false or any, and an empty or control-character name or customer id', () => {
-    expect(errorsOf({ archived: 'yes' })).toEqual({ 'query:archived': 'must be one of false, true, any' });
+  it('refuses an archived value other than exclude, include or only (the customer list takes the same), and an empty or control-character name or customer id', () => {
+    expect(errorsOf({ archived: 'yes' })).toEqual({ 'query:archived': 'must be one of exclude, include, only' });
+    // The values this list took before the customer list's set became the one set: refused, not read as something else.
+    for (const old of ['false', 'true', 'any']) expect(errorsOf({ archived: old })).toEqual({ 'query:archived': 'must be one of exclude, include, only' });
     expect(fieldsOf({ name: '', customerId: 'a\u0007b' })).toEqual(['query:customerId', 'query:name']);
     expect(fieldsOf({ includeArchived: 'true' })).toEqual(['query:includeArchived']);
   });
@@ -98,8 +100,8 @@ describe('parseListOpportunitiesQuery', () => {
       expect(parse({ stage: 'won', sortBy: 'amount', direction: 'desc', limit: '2', cursor: wonByAmount })).toEqual({
         tenantId: 'acme', stage: 'won', sortBy: 'amount', direction: 'desc', limit: 2, after: [950, 'opp-3'],
       });
-      // archived=false is the default, named or not.
-      expect(parse({ stage: 'won', sortBy: 'amount', direction: 'desc', archived: 'false', cursor: wonByAmount }).after).toEqual([950, 'opp-3']);
+      // archived=exclude is the default, named or not.
+      expect(parse({ stage: 'won', sortBy: 'amount', direction: 'desc', archived: 'exclude', cursor: wonByAmount }).after).toEqual([950, 'opp-3']);
       const byDefault = encodePageCursor(opportunityListCursorScope({ tenantId: 'acme' }), ['2026-06-30', 'opp-1']);
       expect(parse({ cursor: byDefault, sortBy: 'expectedCloseDate', direction: 'asc' }).after).toEqual(['2026-06-30', 'opp-1']);
     });
@@ -114,7 +116,7 @@ describe('parseListOpportunitiesQuery', () => {
     it('refuses a cursor made for another sort or other filters, naming which', () => {
       expect(errorsOf({ stage: 'won', sortBy: 'amount', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for the sort amount desc, not amount asc') });
       expect(errorsOf({ stage: 'lost', sortBy: 'amount', direction: 'desc', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
-      expect(errorsOf({ stage: 'won', archived: 'any', sortBy: 'amount', direction: 'desc', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
+      expect(errorsOf({ stage: 'won', archived: 'include', sortBy: 'amount', direction: 'desc', cursor: wonByAmount })).toEqual({ 'query:cursor': expect.stringContaining('was made for other filters') });
     });
   });
 });

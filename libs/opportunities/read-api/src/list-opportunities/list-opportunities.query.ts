@@ -14,7 +14,7 @@ export const listOpportunitiesQuery = queryParameters(
     region: textParameter(),
     customerId: textParameter('Exact customer id'),
     name: textParameter('Case-insensitive prefix of any word or run of words of the name (accents and punctuation ignored): "wind tra" finds "North Wind Traders"'),
-    archived: oneOfParameter(opportunityListArchivedFilters, 'false (default): not archived; true: archived only; any: both'),
+    archived: oneOfParameter(opportunityListArchivedFilters, 'Archived deals: exclude (default), include (with the others) or only'),
     closeDateFrom: dateParameter('Inclusive, YYYY-MM-DD, on the expected close date'),
     closeDateTo: dateParameter('Inclusive, YYYY-MM-DD; not before closeDateFrom'),
     sortBy: oneOfParameter(opportunityListSortFields, 'Default expectedCloseDate'),

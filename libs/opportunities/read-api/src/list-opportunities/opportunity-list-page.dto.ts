@@ -17,7 +17,7 @@ export class OpportunityListItemView {
   @ApiProperty() sourceChannel!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
-  @ApiProperty({ description: 'Archived deals are listed only with archived=true or any' }) archived!: boolean;
+  @ApiProperty({ description: 'Archived deals are listed only with archived=include or only' }) archived!: boolean;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Null unless archived' }) archivedAt!: string | null;
   @ApiProperty({ description: 'Stream revision this row reflects (compare with the ETag of GET /opportunities/{id})' }) revision!: number;
 }

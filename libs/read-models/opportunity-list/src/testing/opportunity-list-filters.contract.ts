@@ -50,31 +50,31 @@ export const opportunityListFiltersContract = (
     const labelsOf = async (query: Partial<OpportunityListQuery>): Promise<string[]> =>
       (await listOpportunities(storage.documents, { tenantId: 'tenant-a', ...query })).items.map((item) => item.opportunityId);
 
-    it('hides archived deals by default and with archived=false; a restored deal is back', async () => {
+    it('hides archived deals by default and with archived=exclude; a restored deal is back', async () => {
       expect(await labelsOf({})).toEqual(['n1', 'n3', 'n4']);
-      expect(await labelsOf({ archived: 'false' })).toEqual(['n1', 'n3', 'n4']);
+      expect(await labelsOf({ archived: 'exclude' })).toEqual(['n1', 'n3', 'n4']);
     });
 
-    it('shows only archived deals with archived=true, and every deal with archived=any', async () => {
-      expect(await labelsOf({ archived: 'true' })).toEqual(['n2', 'n5']);
-      expect(await labelsOf({ archived: 'any' })).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    it('shows only archived deals with archived=only, and every deal with archived=include', async () => {
+      expect(await labelsOf({ archived: 'only' })).toEqual(['n2', 'n5']);
+      expect(await labelsOf({ archived: 'include' })).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
     });
 
     it('filters by exact customer id, within the tenant', async () => {
       expect(await labelsOf({ customerId: 'cust-acme' })).toEqual(['n1']);
-      expect(await labelsOf({ customerId: 'cust-acme', archived: 'any' })).toEqual(['n1', 'n2', 'n5']);
+      expect(await labelsOf({ customerId: 'cust-acme', archived: 'include' })).toEqual(['n1', 'n2', 'n5']);
       expect(await labelsOf({ customerId: 'cust-globex' })).toEqual(['n3', 'n4']);
       expect(await labelsOf({ customerId: 'cust-ACME' })).toEqual([]);
       expect(await labelsOf({ customerId: 'cust' })).toEqual([]);
     });
 
     it('finds a name by the prefix of any word or run of words, whatever the case, accents or punctuation', async () => {
-      expect(await labelsOf({ name: 'north', archived: 'any' })).toEqual(['n1', 'n2']);
-      expect(await labelsOf({ name: 'wind', archived: 'any' })).toEqual(['n1', 'n5']);
+      expect(await labelsOf({ name: 'north', archived: 'include' })).toEqual(['n1', 'n2']);
+      expect(await labelsOf({ name: 'wind', archived: 'include' })).toEqual(['n1', 'n5']);
       expect(await labelsOf({ name: 'WIND FL' })).toEqual(['n1']);
       expect(await labelsOf({ name: 'north wind: fleet' })).toEqual(['n1']);
       expect(await labelsOf({ name: 'fleet' })).toEqual(['n1', 'n3']);
-      expect(await labelsOf({ name: 'renewal', archived: 'any' })).toEqual(['n2', 'n3']);
+      expect(await labelsOf({ name: 'renewal', archived: 'include' })).toEqual(['n2', 'n3']);
       expect(await labelsOf({ name: 'muller aero' })).toEqual(['n4']);
       expect(await labelsOf({ name: 'Ærø' })).toEqual(['n4']);
       expect(await labelsOf({ name: 'ind' })).toEqual([]);
@@ -84,12 +84,12 @@ export const opportunityListFiltersContract = (
     it('treats a name with nothing searchable as no filter, and combines the name with the other filters', async () => {
       expect(await labelsOf({ name: ' - ' })).toEqual(['n1', 'n3', 'n4']);
       expect(await labelsOf({ name: 'fleet', customerId: 'cust-globex' })).toEqual(['n3']);
-      expect(await labelsOf({ name: 'wind', archived: 'true' })).toEqual(['n5']);
+      expect(await labelsOf({ name: 'wind', archived: 'only' })).toEqual(['n5']);
       expect(await labelsOf({ name: 'fleet', sortBy: 'expectedCloseDate', direction: 'desc' })).toEqual(['n3', 'n1']);
     });
 
     it('shows the archive in the row', async () => {
-      const page = await listOpportunities(storage.documents, { tenantId: 'tenant-a', archived: 'any', name: 'renewal' });
+      const page = await listOpportunities(storage.documents, { tenantId: 'tenant-a', archived: 'include', name: 'renewal' });
       expect(page.items.map(({ opportunityId, visibility, archivedAt }) => ({ opportunityId, visibility, archivedAt }))).toEqual([
         { opportunityId: 'n2', visibility: 'archived', archivedAt: at },
         { opportunityId: 'n3', visibility: 'active', archivedAt: null },
