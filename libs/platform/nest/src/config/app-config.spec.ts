@@ -33,8 +33,9 @@ describe('loadConfig', () => {
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
     [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '5s' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="5s" must be a whole number'],
-    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '10000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="10000" must be less than SHUTDOWN_TIMEOUT_MS (10000)'],
-    [{ SHUTDOWN_TIMEOUT_MS: '5000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS (unset: 7000) must be less than SHUTDOWN_TIMEOUT_MS (5000)'],
+    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '10000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="10000" must be less than SHUTDOWN_TIMEOUT_MS (unset: 10000)'],
+    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '5000', SHUTDOWN_TIMEOUT_MS: '5000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="5000" must be less than SHUTDOWN_TIMEOUT_MS="5000"'],
+    [{ SHUTDOWN_DRAIN_TIMEOUT_MS: '7000', SHUTDOWN_TIMEOUT_MS: '5000' }, 'SHUTDOWN_DRAIN_TIMEOUT_MS="7000" must be less than SHUTDOWN_TIMEOUT_MS="5000"'],
     [{ HTTP_MAX_IN_FLIGHT: '0' }, 'HTTP_MAX_IN_FLIGHT="0"'],
     [{ HTTP_MAX_IN_FLIGHT: 'lots' }, 'HTTP_MAX_IN_FLIGHT="lots"'],
     [{ HOST: 'no such host!' }, 'HOST="no such host!"'],
@@ -66,5 +67,22 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ shutdownDrainTimeoutMs: 7_000, shutdownTimeoutMs: 10_000 });
     expect(loadConfig({ SHUTDOWN_DRAIN_TIMEOUT_MS: '0', SHUTDOWN_TIMEOUT_MS: '1' })).toMatchObject({ shutdownDrainTimeoutMs: 0, shutdownTimeoutMs: 1 });
     expect(loadConfig({ SHUTDOWN_DRAIN_TIMEOUT_MS: '25000', SHUTDOWN_TIMEOUT_MS: '30000' })).toMatchObject({ shutdownDrainTimeoutMs: 25_000 });
+    expect(loadConfig({ SHUTDOWN_DRAIN_TIMEOUT_MS: '4999', SHUTDOWN_TIMEOUT_MS: '5000' })).toMatchObject({ shutdownDrainTimeoutMs: 4_999 });
+  });
+
+  it('starts with only SHUTDOWN_TIMEOUT_MS set, as before the drain had a setting: the drain is 7 s where that fits, else half the deadline', () => {
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000' })).toMatchObject({ shutdownTimeoutMs: 5_000, shutdownDrainTimeoutMs: 2_500 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '7000' })).toMatchObject({ shutdownDrainTimeoutMs: 3_500 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '7001' })).toMatchObject({ shutdownDrainTimeoutMs: 7_000 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '30000' })).toMatchObject({ shutdownDrainTimeoutMs: 7_000 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '1' })).toMatchObject({ shutdownDrainTimeoutMs: 0 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '0' })).toMatchObject({ shutdownTimeoutMs: 0, shutdownDrainTimeoutMs: 0 });
+  });
+
+  it('refuses to start when both are set and the drain is not below the deadline, naming both settings', () => {
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000', SHUTDOWN_DRAIN_TIMEOUT_MS: '6000' })).toThrow(ConfigError);
+    const [problem] = problemsOf({ SHUTDOWN_TIMEOUT_MS: '5000', SHUTDOWN_DRAIN_TIMEOUT_MS: '6000' });
+    expect(problem).toContain('SHUTDOWN_DRAIN_TIMEOUT_MS="6000"');
+    expect(problem).toContain('SHUTDOWN_TIMEOUT_MS="5000"');
   });
 });

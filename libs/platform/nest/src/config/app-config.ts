@@ -31,7 +31,7 @@ export type AppConfig = Readonly<{
   readWaitMaxMs: number;
   /** Upper bound of the whole shutdown after SIGTERM: the drain, then closing the app; past it the process exits 1. */
   shutdownTimeoutMs: number;
-  /** Upper bound for the requests in flight at SIGTERM to finish; those still running then are cut off. Below `shutdownTimeoutMs`. */
+  /** Upper bound for the requests in flight at SIGTERM to finish; those still running then are cut off. Below `shutdownTimeoutMs` (unset: see `defaultShutdownDrainTimeoutMsFor`). */
   shutdownDrainTimeoutMs: number;
   /** Requests handled at once; one more is refused with 503 `overloaded` rather than queued (health and /metrics exempt). */
   httpMaxInFlight: number;
@@ -90,12 +90,29 @@ const host = (env: Env, problems: Problems): string => {
 /** Long enough for a read-your-writes wait at READ_WAIT_MAX_MS's default (5 s) to end on its own, and 3 s short of SHUTDOWN_TIMEOUT_MS's default for closing the app. */
 export const defaultShutdownDrainTimeoutMs = 7_000;
 
-/** The drain is a part of the shutdown: a drain as long as the whole deadline would leave no time to close the stores. */
+/**
+ * The drain when SHUTDOWN_DRAIN_TIMEOUT_MS is not set: 7 s while that is
+ * below SHUTDOWN_TIMEOUT_MS, else half of SHUTDOWN_TIMEOUT_MS. The drain
+ * setting came after SHUTDOWN_TIMEOUT_MS, so a deployment that had lowered
+ * only the latter (to 7 s or less, say 5 s) started before; a fixed 7 s would
+ * now refuse it. Half leaves the other half for closing the app. Where 7 s
+ * fits (the defaults, 7 s within 10 s, included) the drain is what it was.
+ */
+export const defaultShutdownDrainTimeoutMsFor = (shutdownTimeoutMs: number): number =>
+  defaultShutdownDrainTimeoutMs < shutdownTimeoutMs ? defaultShutdownDrainTimeoutMs : Math.floor(shutdownTimeoutMs / 2);
+
+const isSet = (env: Env, name: string): boolean => (env[name]?.trim() ?? '') !== '';
+
+/**
+ * The drain is a part of the shutdown: a drain as long as the whole deadline
+ * would leave no time to close the stores. Checked when the drain is set (a
+ * drain by default is below the deadline by construction).
+ */
 const drainWithinShutdown = (env: Env, drainTimeoutMs: number, shutdownTimeoutMs: number, problems: Problems): void => {
-  if (problems.some((p) => p.startsWith('SHUTDOWN_'))) return;
+  if (!isSet(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS') || problems.some((p) => p.startsWith('SHUTDOWN_'))) return;
   if (drainTimeoutMs < shutdownTimeoutMs) return;
-  const drain = env.SHUTDOWN_DRAIN_TIMEOUT_MS?.trim() ? `SHUTDOWN_DRAIN_TIMEOUT_MS="${drainTimeoutMs}"` : `SHUTDOWN_DRAIN_TIMEOUT_MS (unset: ${drainTimeoutMs})`;
-  problems.push(`${drain} must be less than SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}): the shutdown deadline also covers closing the app after the drain`);
+  const shutdown = isSet(env, 'SHUTDOWN_TIMEOUT_MS') ? `SHUTDOWN_TIMEOUT_MS="${shutdownTimeoutMs}"` : `SHUTDOWN_TIMEOUT_MS (unset: ${shutdownTimeoutMs})`;
+  problems.push(`SHUTDOWN_DRAIN_TIMEOUT_MS="${drainTimeoutMs}" must be less than ${shutdown}: the shutdown deadline also covers closing the app after the drain`);
 };
 
 const relayCheckpointName = (env: Env, problems: Problems): string => {
@@ -110,6 +127,7 @@ export const loadConfig = (env: Env): AppConfig => {
   if (!(logLevels as readonly string[]).includes(logLevelRaw)) {
     problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${logLevels.join(', ')}`);
   }
+  const shutdownTimeoutMs = integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems);
   const config: AppConfig = {
     port: integerSetting(env, 'PORT', 3000, 0, 65535, problems),
     host: host(env, problems),
@@ -123,8 +141,8 @@ export const loadConfig = (env: Env): AppConfig => {
     kafkaTopicPrefix: topicPrefixSetting(env, problems),
     readWaitMaxMs: integerSetting(env, 'READ_WAIT_MAX_MS', 5_000, 0, 60_000, problems),
     relayCheckpointName: relayCheckpointName(env, problems),
-    shutdownTimeoutMs: integerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
-    shutdownDrainTimeoutMs: integerSetting(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS', defaultShutdownDrainTimeoutMs, 0, 600_000, problems),
+    shutdownTimeoutMs,
+    shutdownDrainTimeoutMs: integerSetting(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS', defaultShutdownDrainTimeoutMsFor(shutdownTimeoutMs), 0, 600_000, problems),
     httpMaxInFlight: integerSetting(env, 'HTTP_MAX_IN_FLIGHT', 256, 1, 100_000, problems),
   };
   if (config.mongodbUrl !== undefined && config.kafkaBrokers === undefined && !problems.some((p) => p.startsWith('KAFKA_BROKERS'))) {
