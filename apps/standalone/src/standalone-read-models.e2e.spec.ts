@@ -48,11 +48,11 @@ describe('standalone read side (in-process feed, no Kafka or MongoDB)', () => {
     expect((apac.body as { opportunities: number }).opportunities).toBe(1);
   });
 
-  it('answers 400 at once for a position the event store never handed out, rather than waiting it out', async () => {
+  it('answers 409 at once for a position the event store never handed out, rather than waiting it out', async () => {
     const head = await host.store.headPosition();
     const response = await host.request('GET', '/api/v1/analytics/funnel', { headers: { ...tenantA, 'x-min-position': String(head + 1) } });
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'minPosition', messages: [expect.stringContaining(`beyond the newest position in the event store (${head})`)] }] });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'position-not-issued', minPosition: head + 1, headPosition: head });
   });
 
   it('rejects unknown parameters, bad values and conflicting positions with 400 naming each', async () => {
@@ -62,7 +62,7 @@ describe('standalone read side (in-process feed, no Kafka or MongoDB)', () => {
     const again = await host.request('GET', '/api/v1/opportunities?owner=ana&limit=500', { headers: tenantA });
     expect((again.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['query:owner', 'query:limit']);
     const tenantless = await host.request('GET', '/api/v1/analytics/funnel');
-    expect(tenantless.status).toBe(400);
+    expect(tenantless.status).toBe(401);
   });
 });
 

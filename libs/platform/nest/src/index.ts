@@ -25,7 +25,7 @@ export { PathParam, readPathParam, uuidPathParam } from './http/path-params';
 export type { QueryReader } from './http/query-params';
 export { queryReader } from './http/query-params';
 export type { QueryOptions, QueryParameter, QueryParametersOf } from './http/query-parameters';
-export { dateParameter, integerParameter, monthParameter, oneOfParameter, queryParameters, textParameter } from './http/query-parameters';
+export { dateParameter, integerParameter, monthParameter, oneOfParameter, queryParameters, ruleParameter, textParameter } from './http/query-parameters';
 export { readFrom } from './read-models/read-from';
 export type { RelayProgress } from './read-models/relay-progress';
 export { relayProgressOf } from './read-models/relay-progress';

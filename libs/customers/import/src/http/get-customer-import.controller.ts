@@ -1,16 +1,14 @@
-import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import { AggregateNotFound } from '@meridian/platform/eventsourcing';
-import { EVENT_STORE, QueryEndpoint, TenantId } from '@meridian/platform/nest';
+import { EVENT_STORE, PathParam, QueryEndpoint, TenantId, uuidPathParam } from '@meridian/platform/nest';
 import { customerImportStreamId } from '@meridian/customers/domain';
-import { importRowOutcomes } from '../job/customer-import.report';
 import { CustomerImportStream } from '../job/customer-import.stream';
-import { CustomerImportIdPipe } from './customer-import-id.pipe';
 import { CustomerImportJobs } from './customer-import-jobs.service';
 import { CustomerImportView, toCustomerImportView } from './customer-import.view';
-import { defaultReportPageSize, maxReportPageSize, parseReportPageQuery } from './import-query.parse';
+import { parseReportPageQuery, reportPageQuery } from './import-query.parse';
 
 @ApiTags('customers')
 @Controller('api/v1/customers/imports')
@@ -23,12 +21,10 @@ export class GetCustomerImportController {
   @Get(':importId')
   @ApiOperation({ summary: "An import job's status, counts and report (from its stream: strongly consistent), one page of rows at a time" })
   @QueryEndpoint()
-  @ApiQuery({ name: 'fromRow', required: false, type: Number, description: 'First row of the page (default 1); use nextFromRow' })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `Rows per page, 1-${maxReportPageSize}, default ${defaultReportPageSize}` })
-  @ApiQuery({ name: 'outcome', required: false, enum: importRowOutcomes, description: 'Only rows with this outcome' })
+  @reportPageQuery.documented()
   @ApiOkResponse({ type: CustomerImportView })
   async get(
-    @Param('importId', CustomerImportIdPipe) importId: string,
+    @PathParam('importId', uuidPathParam) importId: string,
     @TenantId() tenantId: string,
     @Req() request: FastifyRequest,
   ): Promise<CustomerImportView> {

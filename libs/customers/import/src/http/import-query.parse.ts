@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { FieldError } from '@meridian/platform/nest';
-import { RequestValidationFailed } from '@meridian/platform/nest';
-import { isCountryCallingCode } from '@meridian/customers/domain';
+import { integerParameter, lineRule, oneOfParameter, queryParameters, ruleParameter } from '@meridian/platform/nest';
 import type { ImportRowOutcome } from '../job/customer-import.report';
 import { importRowOutcomes } from '../job/customer-import.report';
 
@@ -12,51 +10,35 @@ export type ReportPageQuery = Readonly<{ fromRow: number; limit: number; outcome
 export const defaultReportPageSize = 1_000;
 export const maxReportPageSize = 10_000;
 
-/** Reads query parameters, collecting every problem into one 400; unknown parameters are problems too. */
-const queryReader = (request: FastifyRequest, allowed: readonly string[]) => {
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  const fail = (name: string, message: string) => errors.push({ field: `query:${name}`, messages: [message] });
-  for (const name of Object.keys(query)) if (!allowed.includes(name)) fail(name, 'is not a known parameter');
-  const text = (name: string): string | undefined => {
-    const value = query[name];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string') return value;
-    fail(name, 'must be given once');
-    return undefined;
-  };
-  const integer = (name: string, min: number, max: number): number | undefined => {
-    const value = text(name);
-    if (value === undefined) return undefined;
-    if (/^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
-    fail(name, `must be a whole number from ${min} to ${max}`);
-    return undefined;
-  };
-  const done = () => {
-    if (errors.length > 0) throw new RequestValidationFailed(errors);
-  };
-  return { text, integer, fail, done };
-};
+/** The upload's parameters, as the document states them and the parser reads them. */
+export const startImportQuery = queryParameters({
+  fileName: ruleParameter(lineRule(255), 'Shown in the report; default upload-<hash>.csv'),
+  defaultCountryCode: ruleParameter(
+    { schema: { type: 'string', pattern: '^\\+[1-9][0-9]{0,2}$' }, message: 'must be + and 1-3 digits, e.g. +49 (write + as %2B in a URL)' },
+    'For phones written without one, e.g. %2B49; default +1',
+  ),
+});
+
+/** A page of the import's report. */
+export const reportPageQuery = queryParameters({
+  fromRow: integerParameter(1, 100_000_000, 'First row of the page (default 1); use nextFromRow'),
+  limit: integerParameter(1, maxReportPageSize, `Rows per page, default ${defaultReportPageSize}`),
+  outcome: oneOfParameter(importRowOutcomes, 'Only rows with this outcome'),
+});
 
 export const parseStartImportQuery = (request: FastifyRequest): StartImportQuery => {
-  const read = queryReader(request, ['fileName', 'defaultCountryCode']);
-  const fileName = read.text('fileName')?.trim();
-  if (fileName !== undefined && (fileName === '' || fileName.length > 255)) read.fail('fileName', 'must be 1-255 characters');
-  const defaultCountryCode = read.text('defaultCountryCode')?.trim();
-  if (defaultCountryCode !== undefined && !isCountryCallingCode(defaultCountryCode)) {
-    read.fail('defaultCountryCode', 'must be + and 1-3 digits, e.g. +49 (write + as %2B in a URL)');
-  }
+  const read = startImportQuery.reader(request);
+  const fileName = read.value('fileName')?.trim();
+  const defaultCountryCode = read.value('defaultCountryCode');
   read.done();
   return { ...(fileName ? { fileName } : {}), ...(defaultCountryCode ? { defaultCountryCode } : {}) };
 };
 
 export const parseReportPageQuery = (request: FastifyRequest): ReportPageQuery => {
-  const read = queryReader(request, ['fromRow', 'limit', 'outcome']);
-  const fromRow = read.integer('fromRow', 1, 100_000_000) ?? 1;
-  const limit = read.integer('limit', 1, maxReportPageSize) ?? defaultReportPageSize;
-  const outcomeText = read.text('outcome');
-  const outcome = importRowOutcomes.find((candidate) => candidate === outcomeText);
-  if (outcomeText !== undefined && outcome === undefined) read.fail('outcome', `must be one of ${importRowOutcomes.join(', ')}`);
+  const read = reportPageQuery.reader(request);
+  const fromRow = read.value('fromRow') ?? 1;
+  const limit = read.value('limit') ?? defaultReportPageSize;
+  const outcome = read.value('outcome');
   read.done();
   return { fromRow, limit, ...(outcome ? { outcome } : {}) };
 };

@@ -1,5 +1,5 @@
 import { Controller, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
@@ -11,7 +11,7 @@ import { CustomerImportJobs } from './customer-import-jobs.service';
 import { CustomerImportProblemsFilter, CsvBodyRequired } from './customer-import-problems.filter';
 import { CustomerImportView, toCustomerImportView } from './customer-import.view';
 import { ImportUploadEndpoint } from './customer-import.openapi';
-import { defaultReportPageSize, parseStartImportQuery } from './import-query.parse';
+import { defaultReportPageSize, parseStartImportQuery, startImportQuery } from './import-query.parse';
 
 /** Room for 50,000 rows of generous width; the host's 1 MiB limit stays on every other route. */
 export const maxImportFileBytes = 32 * 1024 * 1024;
@@ -40,8 +40,7 @@ export class StartCustomerImportController {
   @ImportUploadEndpoint()
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'name,region,ownerId,emails,phones\nAcme GmbH,EU,rep-1,sales@acme.example,+49 30 1234567\n' } })
-  @ApiQuery({ name: 'fileName', required: false, description: 'Shown in the report; default upload-<hash>.csv' })
-  @ApiQuery({ name: 'defaultCountryCode', required: false, description: 'For phones written without one, e.g. %2B49; default +1' })
+  @startImportQuery.documented()
   @ApiAcceptedResponse({ type: CustomerImportView, description: 'Started, resumed or already running: poll the Location', headers: { Location: { schema: { type: 'string' } } } })
   @ApiOkResponse({ type: CustomerImportView, description: 'This file was imported before: its report (first page); nothing was appended' })
   async start(@CommandRequestContext() command: CommandRequest, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -123,8 +123,8 @@ describe('customer 360 and timeline (in-process read side)', () => {
     expect([extra.status, fieldsOf(extra.body)]).toEqual([400, ['query:timelineLimit']]);
   });
 
-  it('answers 400 at once for a position the event store never handed out (a lag would be 503 after the bound)', async () => {
+  it('answers 409 at once for a position the event store never handed out (a lag would be 503 after the bound)', async () => {
     const response = await host.request('GET', `/api/v1/customers/${survivor}/360`, { headers: withPosition((await host.store.headPosition()) + 1) });
-    expect([response.status, fieldsOf(response.body)]).toEqual([400, ['minPosition']]);
+    expect([response.status, (response.body as { code: string }).code]).toEqual([409, 'position-not-issued']);
   });
 });

@@ -53,13 +53,13 @@ export const printableTokenRule: InputRule = {
 
 /** A weak or strong ETag this API issued (`W/"3"`), or `*`. */
 export const ifMatchRule: InputRule = {
-  schema: { type: 'string', pattern: '^(\\*|(W/)?"[0-9]{1,15}")$', example: 'W/"3"' },
+  schema: { type: 'string', pattern: '^([*]|(W/)?"[0-9]{1,15}")$', example: 'W/"3"' },
   message: 'must be an ETag from this API, e.g. W/"3", or *',
 };
 
 /** A global position a command answered with. */
 export const positionRule: InputRule = {
-  schema: { type: 'string', pattern: '^[0-9]{1,15}$', example: '1042' },
+  schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
   message: 'must be a non-negative integer (a position returned by a command)',
 };
 

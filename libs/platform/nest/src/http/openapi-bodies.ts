@@ -67,12 +67,32 @@ export const publishBodySchemas = (app: INestApplication, document: OpenAPIObjec
     const properties = Object.fromEntries(
       Object.entries(derived.properties ?? {}).map(([name, schema]) => [name, mergedProperty(schema as SchemaObject, documented?.properties?.[name], document)]),
     );
+    // Rules across fields (say, lostReason when toStage is lost) that a DTO states with @JSONSchema.
+    const combinators = Object.fromEntries((['anyOf', 'oneOf', 'allOf', 'not'] as const).filter((key) => derived[key] !== undefined).map((key) => [key, derived[key]]));
     schemas[bodyClass.name] = {
       ...(documented?.description ? { description: documented.description } : {}),
       type: 'object',
       properties,
       ...(derived.required?.length ? { required: derived.required } : {}),
+      ...combinators,
       additionalProperties: false,
     };
+  }
+  markOptionalBodies(document, roots);
+};
+
+/**
+ * A body whose every field may be left out may be left out itself: the
+ * validation pipe reads no body as `{}`. The document says so, rather than
+ * Nest's default `required: true`.
+ */
+const markOptionalBodies = (document: OpenAPIObject, roots: readonly BodyClass[]): void => {
+  const optional = new Set(roots.filter((root) => !(bodySchemaOf(root).required?.length)).map((root) => `#/components/schemas/${root.name}`));
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      const body = operation?.requestBody as { required?: boolean; content?: Record<string, { schema?: { $ref?: string } }> } | undefined;
+      const ref = body?.content?.['application/json']?.schema?.$ref;
+      if (body && ref && optional.has(ref)) body.required = false;
+    }
   }
 };

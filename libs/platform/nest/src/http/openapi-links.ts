@@ -18,6 +18,9 @@ const operationsOf = (document: OpenAPIObject): Operation[] =>
     methods.flatMap((method) => (item[method] ? [{ path, method, operation: item[method] as OperationObject }] : [])),
   );
 
+/** `/api/v1/customers/{customerId}/tags` → `customers`: ids only link within their own collection. */
+const collectionOf = (path: string): string => path.split('/').filter((segment) => segment !== '' && segment !== 'api' && !/^v[0-9]+$/.test(segment))[0] ?? '';
+
 const parametersOf = (operation: OperationObject, location: string): string[] =>
   (operation.parameters ?? []).filter((p): p is ParameterObject => !('$ref' in p) && p.in === location).map((p) => p.name);
 
@@ -39,6 +42,8 @@ export const addResponseLinks = (document: OpenAPIObject): void => {
       for (const target of operations) {
         const pathParameters = parametersOf(target.operation, 'path');
         if (target === source || pathParameters.length === 0 || !pathParameters.every((name) => carried.includes(name))) continue;
+        // A deal's customerId is another context's reference, not necessarily a customer of this API.
+        if (collectionOf(target.path) !== collectionOf(source.path)) continue;
         const headers = parametersOf(target.operation, 'header');
         links[target.operation.operationId ?? `${target.method} ${target.path}`] = {
           operationId: target.operation.operationId,
@@ -48,6 +53,18 @@ export const addResponseLinks = (document: OpenAPIObject): void => {
             ...(headers.includes('X-Tenant-Id') ? { 'header.X-Tenant-Id': '$request.header.X-Tenant-Id' } : {}),
           },
         };
+      }
+      // A page links to the next one: its cursor is the only way to get a valid one.
+      for (const [field, parameter] of [['nextCursor', 'cursor'], ['next', 'before']] as const) {
+        if (carried.includes(field) && parametersOf(source.operation, 'query').includes(parameter)) {
+          links[`${source.operation.operationId ?? source.path}NextPage`] = {
+            operationId: source.operation.operationId,
+            parameters: {
+              ...Object.fromEntries(parametersOf(source.operation, 'path').map((name) => [`path.${name}`, `$request.path.${name}`])),
+              [`query.${parameter}`]: `$response.body#/${field}`,
+            },
+          };
+        }
       }
       if (Object.keys(links).length > 0) (response as { links?: unknown }).links = links;
     }

@@ -91,7 +91,8 @@ export const ReadModelQueryEndpoint = (options: { acting?: boolean } = {}) =>
   applyDecorators(
     options.acting ? actingFor : tenantOnly,
     unidentified,
-    problemResponse(400, 'Invalid query or header, or a minPosition no command has answered yet (field errors listed)'),
+    problemResponse(400, 'Invalid query or header (field errors listed)'),
+    problemResponse(409, 'position-not-issued: minPosition is above the event store\'s newest position, so no command answered it'),
     problemResponse(503, 'The read model did not reach X-Min-Position in time, or its store is unavailable (Retry-After)'),
   );
 

@@ -10,7 +10,7 @@ import {
 } from '@meridian/platform/eventsourcing';
 import type { ProblemDetails } from './problem-details';
 import { IdentityMissing, RequestValidationFailed, problem } from './problem-details';
-import { ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
+import { PositionNotIssued, ReadModelBehind, ReadStoreUnavailable } from './read-your-writes';
 import { MethodNotAllowed } from './method-not-allowed';
 
 /**
@@ -23,6 +23,9 @@ export const toProblem = (error: unknown): ProblemDetails => {
   }
   if (error instanceof RequestValidationFailed) {
     return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.errors });
+  }
+  if (error instanceof PositionNotIssued) {
+    return problem(409, 'position-not-issued', 'No command has answered this position', error.message, { minPosition: error.minPosition, headPosition: error.headPosition });
   }
   if (error instanceof MethodNotAllowed) {
     return problem(405, 'method-not-allowed', 'Method not allowed', error.message, { allowed: error.allowed });

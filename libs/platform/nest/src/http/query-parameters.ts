@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { FastifyRequest } from 'fastify';
+import type { InputRule } from './input-rules';
 import { satisfies } from './input-rules';
 import type { FieldError } from './problem-details';
 import { RequestValidationFailed } from './problem-details';
@@ -21,6 +22,9 @@ const fromRule = <T extends string>(schema: SchemaObject, message: string, descr
   const rule = { schema, message };
   return { schema, message, ...(description ? { description } : {}), read: (text) => (satisfies(rule, text) ? (text as T) : undefined) };
 };
+
+/** A parameter checked by an input rule (its schema as written, its message). */
+export const ruleParameter = (rule: InputRule, description?: string): QueryParameter<string> => fromRule(rule.schema, rule.message, description);
 
 /** A filter value: 1-200 characters, no control characters (a control character in a filter is a client bug, not a search term). */
 export const textParameter = (description?: string): QueryParameter<string> =>

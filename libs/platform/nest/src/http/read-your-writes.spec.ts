@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { RequestValidationFailed } from './problem-details';
-import { ReadModelBehind, awaitReadModelPosition, parseMinPosition } from './read-your-writes';
+import { PositionNotIssued, ReadModelBehind, awaitReadModelPosition, parseMinPosition } from './read-your-writes';
 
 const requestWith = (headers: Record<string, string | string[]>, query: Record<string, unknown> = {}): FastifyRequest =>
   ({ headers, query, method: 'GET', url: '/api/v1/opportunities' }) as unknown as FastifyRequest;
@@ -108,13 +108,11 @@ describe('awaitReadModelPosition', () => {
     expect(calls).toEqual([77]);
   });
 
-  it('refuses at once, as a client error, a position the event store never handed out', async () => {
+  it('refuses at once a position the event store never handed out, rather than waiting it out', async () => {
     const { progress, calls } = reachedOnCall(Number.POSITIVE_INFINITY);
     const failure = await awaitReadModelPosition('sales-funnel', progress, 101, 60_000).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(RequestValidationFailed);
-    expect((failure as RequestValidationFailed).errors).toEqual([
-      { field: 'minPosition', messages: ['101 is beyond the newest position in the event store (100): no command has answered it'] },
-    ]);
+    expect(failure).toBeInstanceOf(PositionNotIssued);
+    expect(failure).toMatchObject({ minPosition: 101, headPosition: 100, message: '101 is beyond the newest position in the event store (100): no command has answered it' });
     expect(calls).toEqual([101]);
   });
 });

@@ -6,6 +6,18 @@ import { positionRule, satisfies } from './input-rules';
 import { RequestValidationFailed } from './problem-details';
 import { documentedHeader, minPositionHeader } from './request-headers';
 
+/**
+ * The position asked for is above the event store's newest one: no command has
+ * answered it, so no wait could reach it. The request is well formed but
+ * refers to a state that does not exist (409), unlike a lagging read model (503).
+ */
+export class PositionNotIssued extends Error {
+  override readonly name = 'PositionNotIssued';
+  constructor(readonly minPosition: number, readonly headPosition: number) {
+    super(`${minPosition} is beyond the newest position in the event store (${headPosition}): no command has answered it`);
+  }
+}
+
 /** The read model did not reach the requested position within the wait bound. */
 export class ReadModelBehind extends Error {
   override readonly name = 'ReadModelBehind';
@@ -66,7 +78,7 @@ export const MinPosition = createParamDecorator((_data: unknown, context: Execut
  * Polls until `reached(position)`, or gives up after `maxWaitMs` with
  * `ReadModelBehind` (503 + Retry-After). A position above the event store's
  * newest one was never returned by a command: waiting could only time out,
- * so it is a 400 at once. The interval starts short (a write usually lands
+ * so it is `PositionNotIssued` (409) at once. The interval starts short (a write usually lands
  * within tens of milliseconds) and doubles up to 250 ms, so a long wait does
  * not hammer the read store and Kafka.
  */
@@ -79,11 +91,7 @@ export const awaitReadModelPosition = async (
 ): Promise<void> => {
   if (position === undefined || (await progress.reached(position))) return;
   const head = await progress.storeHead();
-  if (position > head) {
-    throw new RequestValidationFailed([
-      { field: 'minPosition', messages: [`${position} is beyond the newest position in the event store (${head}): no command has answered it`] },
-    ]);
-  }
+  if (position > head) throw new PositionNotIssued(position, head);
   const startedAt = Date.now();
   for (let interval = firstIntervalMs; ; interval = Math.min(interval * 2, 250)) {
     const waited = Date.now() - startedAt;
