@@ -5,6 +5,7 @@ import type { EventStore } from '@meridian/platform/eventsourcing';
 import type { CommandRequest } from '@meridian/platform/nest';
 import { CommandRequestContext, EVENT_STORE } from '@meridian/platform/nest';
 import { ImportFileRejected, importFileProblemCodes } from '../csv/import-file.errors';
+import { importFileSchema } from '../csv/import-file.schema';
 import { CustomerImportStream } from '../job/customer-import.stream';
 import { CsvUpload } from './csv-upload.fastify';
 import { CustomerImportJobs } from './customer-import-jobs.service';
@@ -39,7 +40,7 @@ export class StartCustomerImportController {
   })
   @ImportUploadEndpoint()
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'name,region,ownerId,emails,phones\nAcme GmbH,EU,rep-1,sales@acme.example,+49 30 1234567\n' } })
+  @ApiBody({ schema: importFileSchema })
   @startImportQuery.documented()
   @ApiAcceptedResponse({ type: CustomerImportView, description: 'Started, resumed or already running: poll the Location', headers: { Location: { schema: { type: 'string' } } } })
   @ApiOkResponse({ type: CustomerImportView, description: 'This file was imported before: its report (first page); nothing was appended' })
