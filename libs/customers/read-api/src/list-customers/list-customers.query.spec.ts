@@ -50,8 +50,10 @@ describe('parseListCustomersQuery', () => {
   });
 
   it('refuses a search with nothing searchable, rather than listing everyone', () => {
-    expect(errorsOf({ search: ' -- ' })).toEqual({ 'query:search': 'must contain a letter, a digit, an email or a phone' });
-    expect(fieldsOf({ search: '' })).toEqual(['query:search']);
+    const nothingToSearch = { 'query:search': 'must be 1-200 characters without control characters, with a letter, a digit, an email or a phone in it' };
+    for (const search of [' -- ', '', '§ ¶', '!!!']) expect(errorsOf({ search })).toEqual(nothingToSearch);
+    // Letters and digits of any script count, as the folding keeps them; so does an email's @.
+    for (const search of ['Ærø', '東京', '42', '@acme', '+49 30']) expect(parse({ search }).filters.search).toBe(search);
   });
 
   it('refuses empty, control-character and overlong filter values', () => {

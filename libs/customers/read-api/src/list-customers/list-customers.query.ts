@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { cursorParameter, integerParameter, oneOfParameter, queryParameters, readPageCursor, textParameter } from '@meridian/platform/nest';
+import { cursorParameter, integerParameter, oneOfParameter, queryParameters, readPageCursor, ruleParameter, textParameter } from '@meridian/platform/nest';
 import type { CustomerListFilters, CustomerListPageRequest, CustomerListSort } from '@meridian/read-models/customer-list';
 import { customerListArchivedFilters, customerListSortFields, customerSegments, maxPageSize, searchPrefixOf } from '@meridian/read-models/customer-list';
 import { customerListCursorScope } from './customer-list.cursor';
@@ -15,7 +15,14 @@ export const listCustomersQuery = queryParameters(
     intent: oneOfParameter(intentLevels),
     ownerId: textParameter(),
     segment: oneOfParameter(customerSegments),
-    search: textParameter('Prefix of a word of the name or a contact name, of an email or its domain, or of a phone; must contain a letter, a digit, an email or a phone'),
+    search: ruleParameter(
+      {
+        // Something to search for: a letter or digit of any script (what the folding keeps), or an email's @.
+        schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*[\\p{L}\\p{N}@][^\\u0000-\\u001f\\u007f-\\u009f]*$' },
+        message: 'must be 1-200 characters without control characters, with a letter, a digit, an email or a phone in it',
+      },
+      'Prefix of a word of the name or a contact name, of an email or its domain, or of a phone',
+    ),
     includeMerged: oneOfParameter(['true', 'false'] as const, 'Default false'),
     archived: oneOfParameter(customerListArchivedFilters, 'Archived customers: exclude (default), include (with the others) or only'),
     sortBy: oneOfParameter(customerListSortFields, 'Default name'),
