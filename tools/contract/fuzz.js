@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const net = require('node:net');
 const path = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const root = path.resolve(__dirname, '..', '..');
@@ -74,9 +75,9 @@ let stopping = false;
 const waitUntilReady = async (baseUrl) => {
   // A bound against hanging, not a speed check: a fresh store is ready at once on an idle machine.
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
-    const answer = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
+    const answer = await globalThis.fetch(`${baseUrl}/health/ready`).catch(() => undefined);
     if (answer?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   throw new Error('contract: the standalone host did not get ready within 5 minutes');
 };
