@@ -29,7 +29,7 @@ describe('customers-service over HTTP on PostgreSQL', () => {
     const customer = await read(customerId);
     expect([customer.status, customer.headers.get('etag')]).toEqual([200, 'W/"0"']);
     expect(customer.body).toEqual({
-      customerId, kind: 'company',
+      customerId, kind: 'company', archived: false,
       profile: { name: 'ACME Analytics GmbH', industry: 'software', region: 'dach', size: '51-200', emails: ['sales@acme.example', 'jdoe@gmail.com'], phones: ['+15550104477'] },
       sourceChannel: 'webinar', ownerId: 'rep-ana', registeredAt: expect.any(String),
       contacts: [], tags: [], groups: [], consents: [], interactionCount: 0,

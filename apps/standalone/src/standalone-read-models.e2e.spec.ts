@@ -6,7 +6,7 @@ import { newOpportunityBody, tenantA, tenantB } from './testing/opportunity-fixt
 let host: TestHost;
 
 beforeAll(async () => {
-  host = await startTestHost(standaloneHost, 'memory:', { READ_WAIT_MAX_MS: '300' });
+  host = await startTestHost(standaloneHost, 'memory:', { READ_WAIT_MAX_MS: '60000' });
 });
 
 afterAll(() => host.close());

@@ -31,7 +31,7 @@ const readiness = async (baseUrl: string): Promise<Ready> => {
 const settled = (ready: Ready): boolean => {
   const head = ready.checks.eventStore?.headPosition;
   const feeds = Object.values(ready.checks).filter((check) => check.state !== undefined);
-  return ready.status === 200 && feeds.length === 4 && feeds.every((check) => check.position === head);
+  return ready.status === 200 && feeds.length > 0 && feeds.every((check) => check.position === head);
 };
 
 const dealsOf = (tenant: string, to: number) => {

@@ -4,7 +4,7 @@ import { newOpportunityBody, tenantA } from './testing/opportunity-fixtures';
 import type { Exchange } from './testing/raw-http';
 import { exchange, startExchange } from './testing/raw-http';
 import type { StandaloneProcess } from './testing/standalone-process';
-import { startStandalone } from './testing/standalone-process';
+import { standaloneTestTimeout, startStandalone } from './testing/standalone-process';
 
 const heldUploads = 13;
 /** Generous bounds against hanging, never expected to be reached: every wait below ends on a condition. */
@@ -94,5 +94,5 @@ describe('the standalone process on SIGTERM with requests in flight', () => {
     expect(code).toBe(0);
     // Closed, not reset: once the process is gone the port refuses.
     expect(await exchange(baseUrl, { method: 'GET', path: '/health/live' })).toMatchObject({ error: 'ECONNREFUSED' });
-  }, boundMs * 3);
+  }, standaloneTestTimeout() + 3 * boundMs);
 });

@@ -139,6 +139,10 @@ describe('customer list projection', () => {
     const absorbed = [a('CustomerRegistered', registration()), a('CustomerMergedInto', { survivorId: 'c9', mergedAt: at })];
     expect(rowAfter(...absorbed)).toMatchObject({ status: 'merged', mergedInto: 'c9' });
     expect(rowAfter(...absorbed, a('CustomerMergeReverted', { formerSurvivorId: 'c9', revertedAt: at }))).toMatchObject({ status: 'active', mergedInto: null });
+    // A row from before archiving existed has no archivedAt field: the revert leaves it active, not archived.
+    const { archivedAt: _none, ...olderRow } = rowAfter(...absorbed)!;
+    const revert = a('CustomerMergeReverted', { formerSurvivorId: 'c9', revertedAt: at });
+    expect(customerListProjection.evolve(olderRow as CustomerListItem, revert)).toMatchObject({ status: 'active', mergedInto: null });
   });
 
   it('hides an archived customer (status archived, archivedAt as carried) and shows it again on restore, everything else kept', () => {

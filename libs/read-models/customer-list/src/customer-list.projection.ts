@@ -95,7 +95,8 @@ export const evolveCustomerListItem = (item: CustomerListItem | null, event: Con
     case 'CustomersUnmerged':
       return changed(item, event, { absorbed: item.absorbed.filter((id) => id !== known.payload.unmergedCustomerId) });
     case 'CustomerMergeReverted':
-      return changed(item, event, { mergedInto: null, status: item.archivedAt === null ? 'active' : 'archived' });
+      // A row of an older generation has no archivedAt at all: not archived.
+      return changed(item, event, { mergedInto: null, status: (item.archivedAt ?? null) === null ? 'active' : 'archived' });
     case 'CustomerValueSegmentChanged': {
       const { segment, purchaseCount, averageOrderValue } = known.payload;
       return changed(item, event, { segment, purchaseCount, averageOrderValue: averageOrderValue === null ? null : { ...averageOrderValue } });

@@ -104,7 +104,11 @@ describe('opportunity list (event store → relay path → Kafka → projection 
     settled = await waitForRevisions({ d1: 0, d2: 1, d3: 2, d4: 1, d5: 2, d6: 0 }, 'all six deals at their last revision');
     expect(settled).toHaveLength(6);
     const d3 = settled.find((d) => d.opportunityId === ids.d3);
+    // Every word-suffix of the folded name, so a word prefix finds it (written out here, not by the folding code).
+    const words = `Deal ${ids.d3}`.toLowerCase().split('-').join(' ').split(' ');
+    const suffixes = words.map((_, at) => words.slice(at).join(' '));
     expect(d3).toEqual({
+      visibility: 'active', archivedAt: null, searchTerms: expect.arrayContaining(suffixes),
       tenantId: 'tenant-a', opportunityId: ids.d3, name: `Deal ${ids.d3}`, customerId: 'cust-acme', ownerId: 'bo', stage: 'won', amount: 1800,
       currency: 'EUR', expectedCloseDate: '2026-06-01', region: 'emea', productLine: 'analytics', sourceChannel: 'webinar',
       openedAt: '2026-03-01T09:00:00.000Z', closedAt: '2026-04-02T10:00:00.000Z', streamRevision: 2,
