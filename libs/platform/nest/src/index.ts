@@ -22,8 +22,6 @@ export type { InputRule } from './http/input-rules';
 export { calendarDateRule, instantRule, lineRule, printableTokenRule, referenceRule, satisfies, textRule, uuidRule } from './http/input-rules';
 export type { PathParamRule } from './http/path-params';
 export { PathParam, readPathParam, uuidPathParam } from './http/path-params';
-export type { QueryReader } from './http/query-params';
-export { queryReader } from './http/query-params';
 export type { QueryOptions, QueryParameter, QueryParametersOf } from './http/query-parameters';
 export { dateParameter, integerParameter, monthParameter, oneOfParameter, queryParameters, ruleParameter, textParameter } from './http/query-parameters';
 export { readFrom } from './read-models/read-from';

@@ -55,3 +55,4 @@ export { openSqlReadModelStorage } from './sql/sql-read-model-storage';
 export { dropSqlReadModel, prepareSqlReadStore } from './sql/sql-read-store.schema';
 export type { InProcessReadStore, ResettableStorage } from './sql/in-process-read-store';
 export { memoryReadStore, openInProcessReadStore } from './sql/in-process-read-store';
+export { foldText, nameWordSuffixesOf } from './text-folding';

@@ -1,45 +1,19 @@
+import { foldText, nameWordSuffixesOf } from '@meridian/platform/projections';
+
 /**
  * How names, emails and phones become the keys the customer list sorts and
  * searches by. The store's `prefix` is a case-sensitive literal prefix, so
  * everything is folded once here, when the document is written, and the
- * same folding is applied to what a user types.
+ * same folding is applied to what a user types. Names fold as in every read
+ * model (@meridian/platform/projections' text folding).
  */
-
-/** Letters with no Unicode decomposition that still have an obvious ASCII spelling. */
-const ligatures: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ŧ: 't', ħ: 'h',
-};
-
-/** At most this many words of a name feed the search terms (names are short; this bounds a pathological one). */
-const maxNameWords = 12;
-
-/**
- * Lower-case, accents stripped (`Müller Ærø` → `muller aero`), punctuation
- * turned into single spaces. Letters of scripts without an ASCII spelling are
- * kept rather than dropped, so a name in Greek or Japanese still has a key.
- */
-export const foldText = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøđðþłıŧħ]/g, (letter) => ligatures[letter] ?? letter)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export { foldText };
 
 /** The key a customer list sorts by and similar-name lookups match on. */
 export const nameKeyOf = (name: string): string => foldText(name);
 
-/**
- * Every word-suffix of the folded name: `north wind traders`, `wind traders`,
- * `traders`. A prefix query then finds any word (`wind`) and any run of
- * consecutive words (`wind tra`) with one literal prefix on one field, which
- * is all the query port offers (one prefix per field) and what an index serves.
- */
-export const nameTermsOf = (name: string): string[] => {
-  const words = foldText(name).split(' ').filter((word) => word !== '').slice(0, maxNameWords);
-  return words.map((_, index) => words.slice(index).join(' '));
-};
+/** Every word-suffix of the folded name (see nameWordSuffixesOf). */
+export const nameTermsOf = (name: string): string[] => nameWordSuffixesOf(name);
 
 const phoneLike = /^\+?[\d\s().\-/]+$/;
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import type { FastifyRequest } from 'fastify';
 import type { QueryParameter } from './query-parameters';
 
@@ -24,16 +25,6 @@ export const maxCursorLength = 2_048;
 const cursorPattern = /^[A-Za-z0-9_-]+$/;
 
 type Payload = Readonly<{ v: 1; by: string; dir: 'asc' | 'desc'; f: string; k: CursorKey; c: string }>;
-
-/** JSON with object keys in order and undefined members left out: equal values, equal text. */
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map((element) => (element === undefined ? 'null' : canonicalJson(element))).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, member]) => member !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([name, member]) => `${JSON.stringify(name)}:${canonicalJson(member)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-};
 
 const digest = (text: string, length: number): string => createHash('sha256').update(text).digest('base64url').slice(0, length);
 

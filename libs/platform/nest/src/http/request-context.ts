@@ -6,6 +6,7 @@ import type { CommandContext } from '@meridian/platform/eventsourcing';
 import { deterministicUuid } from '@meridian/platform/eventsourcing';
 import type { FieldError } from './problem-details';
 import { IdentityMissing, RequestValidationFailed } from './problem-details';
+import { canonicalJson } from './canonical-json';
 import { printableTokenRule, satisfies } from './input-rules';
 import type { RequestHeaderRule } from './request-headers';
 import { correlationIdHeader, idempotencyKeyHeader, ifMatchHeader, tenantIdHeader, userIdHeader } from './request-headers';
@@ -73,17 +74,6 @@ const requestHash = (request: FastifyRequest): string =>
   createHash('sha256')
     .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
     .digest('base64url');
-
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-};
 
 /** Handler parameter: the validated command context of this request. */
 export const CommandRequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandRequest =>
